@@ -1,0 +1,28 @@
+namespace CheckinBot.Core.Collaborations;
+
+/// <summary>A VA, her clients, the shared conversation where updates go, and the agreement's zone and language.</summary>
+public sealed class Collaboration
+{
+    public required Guid Id { get; init; }
+    public required string Platform { get; init; }
+    public required string WorkspaceId { get; init; }
+    public required string ConversationId { get; init; }
+    public required string VaId { get; set; }
+    public List<string> ClientIds { get; init; } = [];
+
+    /// <summary>The agreement's IANA zone: rhythms are read in it.</summary>
+    public required string TimeZone { get; set; }
+
+    /// <summary>The language of posts in the shared conversation.</summary>
+    public required string Language { get; set; }
+
+    public NodaTime.Instant CreatedAt { get; init; }
+
+    /// <summary>Which side a person is on, or null when they are not in the collaboration.</summary>
+    public Side? SideOf(string personId) =>
+        personId == VaId ? Side.Va
+        : ClientIds.Contains(personId) ? Side.Client
+        : null;
+
+    public bool IsMember(string personId) => SideOf(personId) is not null;
+}

@@ -1,0 +1,8 @@
+namespace CheckinBot.Core.Collaborations;
+
+/// <summary>The two sides of an agreement.</summary>
+public enum Side
+{
+    Va,
+    Client,
+}

@@ -1,0 +1,47 @@
+using CheckinBot.Core.Rhythms;
+using NodaTime;
+
+namespace CheckinBot.Core.Commands;
+
+/// <summary>A parsed <c>/checkin</c> command.</summary>
+public abstract record Command;
+
+public sealed record HelpCommand : Command;
+
+/// <summary><c>setup @client [tz Zone] [lang nl]</c>, run by the VA in the shared conversation.</summary>
+public sealed record SetupCommand(string ClientId, string? TimeZone, string? Language) : Command;
+
+/// <summary><c>propose update weekdays 17:00</c>.</summary>
+public sealed record ProposeCommand(RhythmKind Kind, Days Days, LocalTime At) : Command;
+
+public sealed record AcceptCommand(int? Number) : Command;
+
+public sealed record DeclineCommand(int? Number, string? Reason) : Command;
+
+public sealed record RhythmsCommand : Command;
+
+/// <summary><c>pause [id|all] [until date]</c>; a null number means all agreed rhythms.</summary>
+public sealed record PauseCommand(int? Number, DateSpec? Until) : Command;
+
+public sealed record ResumeCommand(int? Number) : Command;
+
+public sealed record SkipNextCommand(int? Number) : Command;
+
+public sealed record RetireCommand(int Number) : Command;
+
+public sealed record StatusCommand : Command;
+
+public sealed record NextCommand : Command;
+
+/// <summary><c>draft &lt;text&gt;</c> writes the draft; <c>draft</c> alone shows it.</summary>
+public sealed record DraftCommand(string? Text) : Command;
+
+public sealed record LanguageCommand(string Language) : Command;
+
+public sealed record TimeZoneCommand(string Zone) : Command;
+
+/// <summary>Input that is not a command: answered with the usage line of <paramref name="Topic"/> and an example.</summary>
+/// <param name="Topic">The verb whose usage to show, or "help" for the general one.</param>
+/// <param name="Problem">A text key naming what was wrong, or null.</param>
+/// <param name="Detail">The offending word, for the answer.</param>
+public sealed record InvalidCommand(string Topic, string? Problem = null, string? Detail = null) : Command;

@@ -1,0 +1,35 @@
+namespace CheckinBot.Core.Conversations;
+
+/// <summary>One verified, parsed inbound event from any chat platform.</summary>
+/// <remarks>
+/// Adapters rewrite platform mentions into the neutral form <c>&lt;@personId&gt;</c> before the core sees the text.
+/// </remarks>
+public sealed record ChatTurn
+{
+    public required string Platform { get; init; }
+    public required string WorkspaceId { get; init; }
+    public required string ConversationId { get; init; }
+    public required ChatPerson Person { get; init; }
+    public required TurnKind Kind { get; init; }
+    public string Text { get; init; } = "";
+
+    /// <summary>The thread the turn happened in, or its own message id where replies should thread under it.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>The platform's id of the message itself, for links and reactions.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>True when the conversation is a direct conversation between the person and the bot.</summary>
+    public bool IsDirect { get; init; }
+
+    /// <summary>For <see cref="TurnKind.Action"/>: the action id and the value of the button.</summary>
+    public string? ActionId { get; init; }
+
+    public string? ActionValue { get; init; }
+
+    /// <summary>A stable id of the event, for deduplication of retries.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>A link to the message, where the platform gives one.</summary>
+    public string? Permalink { get; init; }
+}

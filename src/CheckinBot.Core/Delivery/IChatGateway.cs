@@ -1,0 +1,19 @@
+using CheckinBot.Core.Messages;
+
+namespace CheckinBot.Core.Delivery;
+
+/// <summary>The port through which the core posts to one chat platform.</summary>
+public interface IChatGateway
+{
+    /// <summary>The platform this gateway speaks for ("playground", "slack", "teams").</summary>
+    string Platform { get; }
+
+    /// <summary>Posts a message and returns the platform's id for it.</summary>
+    Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds a post made earlier for an occurrence key, so that a worker taking over an expired lease does not post twice.
+    /// Returns null when the platform holds no such post.
+    /// </summary>
+    Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken);
+}

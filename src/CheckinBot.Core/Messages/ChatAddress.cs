@@ -1,0 +1,29 @@
+namespace CheckinBot.Core.Messages;
+
+/// <summary>Where a bot message goes.</summary>
+public sealed record ChatAddress
+{
+    public required string Platform { get; init; }
+    public required string WorkspaceId { get; init; }
+
+    /// <summary>The conversation; null for a direct message whose conversation the gateway opens.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>Reply in this thread.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>Shown only to this person inside the conversation (ephemeral).</summary>
+    public string? OnlyFor { get; init; }
+
+    /// <summary>A direct message to this person.</summary>
+    public string? DirectTo { get; init; }
+
+    public static ChatAddress Conversation(string platform, string workspace, string conversation, string? thread = null) =>
+        new() { Platform = platform, WorkspaceId = workspace, ConversationId = conversation, ThreadId = thread };
+
+    public static ChatAddress Ephemeral(string platform, string workspace, string conversation, string person) =>
+        new() { Platform = platform, WorkspaceId = workspace, ConversationId = conversation, OnlyFor = person };
+
+    public static ChatAddress Direct(string platform, string workspace, string person) =>
+        new() { Platform = platform, WorkspaceId = workspace, DirectTo = person };
+}

@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace CheckinBot.Core.Occurrences;
+
+/// <summary>Port: the occurrence ledger, unique on (rhythm, due instant).</summary>
+public interface IOccurrenceLedger
+{
+    /// <summary>Adds the seeds that are not in the ledger yet; existing (rhythm, due) pairs are left as they are.</summary>
+    Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> pending occurrences due at or before <paramref name="now"/> whose lease is free or ran out,
+    /// leasing them to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
+    /// </summary>
+    Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken);
+
+    /// <summary>Writes what became of claimed occurrences; rows whose lease another worker took over are left alone.</summary>
+    Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed occurrence back after a failed post, to be tried again from <paramref name="retryAt"/>.</summary>
+    Task ReleaseAsync(Guid occurrenceId, string owner, Instant retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the reminders that are due (remind-at passed, still pending), marking them sent before they are sent:
+    /// a reminder is worth at most one message.
+    /// </summary>
+    Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Cancels pending occurrences of a rhythm due at or after <paramref name="from"/> (pause, retire).</summary>
+    Task CancelPendingAsync(Guid rhythmId, Instant from, CancellationToken cancellationToken);
+
+    /// <summary>Marks one occurrence skipped, adding it when the planner has not written it yet.</summary>
+    Task SkipAsync(OccurrenceSeed occurrence, CancellationToken cancellationToken);
+
+    /// <summary>The earliest instant after <paramref name="now"/> at which a pending post or reminder falls due, if any.</summary>
+    Task<Instant?> NextDueAfterAsync(Instant now, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Occurrence>> ListByCollaborationAsync(Guid collaborationId, Instant from, Instant to, CancellationToken cancellationToken);
+
+    /// <summary>The last occurrence posted for a collaboration, if any.</summary>
+    Task<Occurrence?> LastPostedAsync(Guid collaborationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace CheckinBot.Core.Occurrences;
+
+/// <summary>Where an occurrence stands in delivery.</summary>
+public enum OccurrenceStatus
+{
+    Pending,
+    Posted,
+    Missed,
+    Skipped,
+    Cancelled,
+}

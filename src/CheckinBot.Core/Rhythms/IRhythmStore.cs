@@ -1,0 +1,18 @@
+namespace CheckinBot.Core.Rhythms;
+
+/// <summary>Port: rhythms with their audit trail.</summary>
+public interface IRhythmStore
+{
+    Task<IReadOnlyList<Rhythm>> ListByCollaborationAsync(Guid collaborationId, CancellationToken cancellationToken);
+
+    /// <summary>Rhythms that produce occurrences now or later: agreed, or paused with an end date.</summary>
+    Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>Adds new rhythms and saves changed ones, with any new audit events.</summary>
+    Task SaveAsync(IReadOnlyCollection<Rhythm> rhythms, CancellationToken cancellationToken);
+
+    /// <summary>Moves the planner's watermark of these rhythms forward to <paramref name="until"/>.</summary>
+    Task AdvancePlannedUntilAsync(IReadOnlyCollection<Guid> rhythmIds, NodaTime.Instant until, CancellationToken cancellationToken);
+}

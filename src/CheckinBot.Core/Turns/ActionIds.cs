@@ -1,0 +1,8 @@
+namespace CheckinBot.Core.Turns;
+
+/// <summary>The action ids of the buttons the core puts on its messages.</summary>
+public static class ActionIds
+{
+    public const string Accept = "rhythm.accept";
+    public const string Decline = "rhythm.decline";
+}
