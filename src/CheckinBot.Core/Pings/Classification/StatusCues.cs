@@ -1,0 +1,127 @@
+namespace CheckinBot.Core.Pings.Classification;
+
+/// <summary>
+/// Cues of a question about progress, in Dutch (with Flemish forms), English and French.
+/// Weight 3 is a phrase that asks for progress on its own; weight 2 needs no counter-evidence.
+/// </summary>
+internal static class StatusCues
+{
+    public static readonly CueRule[] Rules =
+    [
+        // English
+        CueRule.Status(3, "any update~|updates|news|word|progress|movement|luck|eta|headway|joy"),
+        CueRule.Status(3, "how ...2 progress|progressing"),
+        CueRule.Status(3, "how s|is it looking"),
+        CueRule.Status(3, "how s|is|are things|everything ...1 going|looking|coming|progressing"),
+        CueRule.Status(3, "how s|is it going with|on"),
+        CueRule.Status(2, "how s|is the ...4 coming|going|looking|progressing"),
+        CueRule.Status(3, "how far ...2 #you|along|in"),
+        CueRule.Status(3, "how close ...2 #you|we"),
+        CueRule.Status(3, "how much longer|more"),
+        CueRule.Status(2, "how long until|till|before|left", question: true),
+        CueRule.Status(2, "how many ...6 done|finished|left|through|far", question: true),
+        CueRule.Status(3, "what %|percent|percentage"),
+        CueRule.Status(3, "where are|s #you|we|things at|with|on"),
+        CueRule.Status(3, "where do|does we|things|it stand"),
+        CueRule.Status(2, "still working|busy|at", question: true),
+        CueRule.Status(2, "#you ...1 on ...4 already|yet", question: true),
+        CueRule.Status(2, "working on ...4 already|yet", question: true),
+        CueRule.Status(3, "chance to start|begin|look|finish"),
+        CueRule.Status(3, "made|make a start"),
+        CueRule.Status(2, "did ...2 finish|start|send|book|schedule|manage", question: true),
+        CueRule.Status(3, "checking|check in"),
+        CueRule.Status(3, "following|follow up on|about"),
+        CueRule.Status(3, "circling back"),
+        CueRule.Status(3, "^ bump|nudge|ping|reminder $"),
+        CueRule.Status(3, "eta $"),
+        CueRule.Status(3, "eta on|for|op|voor|sur|pour|van"),
+        CueRule.Status(3, "update~|status please|graag|stp|asap|svp|aub"),
+        CueRule.Status(3, "^ update~|status|updates $"),
+        CueRule.Status(2, "^ status ...2 $", question: true),
+        CueRule.Status(3, "status update~"),
+        CueRule.Status(2, "update~ on|about|over|sur|op|omtrent|regarding", question: true),
+        CueRule.Status(2, "give|geven|send|sturen|donner|faire ...3 update~|point", question: true),
+        CueRule.Status(2, "what|wat|whats ...2 status|stand", question: true),
+        CueRule.Status(2, "on track|schedule", question: true),
+        CueRule.Status(2, "op schema|planning", question: true),
+        CueRule.Status(3, "anything|iets ...1 yet|already"),
+        CueRule.Status(3, "got anything"),
+        CueRule.Status(2, "anything|iets ...1 for|voor me|mij", question: true),
+        CueRule.Status(3, "al iets"),
+        CueRule.Status(2, "getting on|along with", question: true),
+
+        // Dutch and Flemish
+        CueRule.Status(3, "hoe ver|verder ...3 #you"),
+        CueRule.Status(3, "hoe ver|verder met|ermee"),
+        CueRule.Status(3, "hoe ver staat|is|zit het|ie met|ermee"),
+        CueRule.Status(2, "hoe ...2 gaat|loopt|staat|zit|vlot|lukt ...2 met|ermee"),
+        CueRule.Status(3, "hoe staat|zit het ermee"),
+        CueRule.Status(3, "hoe vlot|lukt het|ie|t $"),
+        CueRule.Status(2, "lukt het", question: true),
+        CueRule.Status(3, "gaat het lukken"),
+        CueRule.Status(3, "stand van zaken"),
+        CueRule.Status(3, "hoe lang nog"),
+        CueRule.Status(3, "hoelang nog"),
+        CueRule.Status(3, "nog hoe lang"),
+        CueRule.Status(3, "nog hoelang"),
+        CueRule.Status(2, "tegen wanneer", question: true),
+        CueRule.Status(2, "wanneer ...6 verwachten|klaar|af|rond", question: true),
+        CueRule.Status(2, "idee|zicht|idea|idee ...2 wanneer|when|quand"),
+        CueRule.Status(2, "hoeveel ...6 al|nog|af|klaar|gedaan|door", question: true),
+        CueRule.Status(3, "al ver|verder|gevorderd|opgeschoten|halverwege|gevorderd", question: true),
+        CueRule.Status(2, "nog|al|enig nieuws", question: true),
+        CueRule.Status(2, "nieuws over|omtrent", question: true),
+        CueRule.Status(3, "al een update~"),
+        CueRule.Status(3, "even|eventjes polsen|checken|peilen"),
+        CueRule.Status(2, "checken of|hoe"),
+        CueRule.Status(3, "polsen"),
+        CueRule.Status(2, "bezig", question: true),
+        CueRule.Status(2, "al|enige|nog|wat|hoe ...3 vooruitgang|voortgang", question: true),
+        CueRule.Status(2, "waar blijft|blijven", question: true),
+        CueRule.Status(2, "waar sta|staan|zit|zitten #you|we", question: true),
+
+        // French
+        CueRule.Status(3, "des|du|quelques nouvelles|neuf"),
+        CueRule.Status(2, "quoi de neuf"),
+        CueRule.Status(3, "ca|cela donne quoi"),
+        CueRule.Status(3, "ca|cela avance|avancer|progresse"),
+        CueRule.Status(3, "pu avancer"),
+        CueRule.Status(3, "avancement"),
+        CueRule.Status(2, "avance|avances|avancee|avancer ...3 sur|avec|dans", question: true),
+        CueRule.Status(3, "ou en est|es|etes|sommes|sont|suis|sommes"),
+        CueRule.Status(3, "en est|es|etes|sommes ou"),
+        CueRule.Status(2, "petit|un point sur|d"),
+        CueRule.Status(2, "faire|fais le point"),
+        CueRule.Status(3, "permets de relancer"),
+        CueRule.Status(3, "petite relance"),
+        CueRule.Status(3, "^ je relance"),
+        CueRule.Status(2, "y es|est|etes mis|mise|mises", question: true),
+        CueRule.Status(3, "deja dessus"),
+        CueRule.Status(2, "es|etes dessus", question: true),
+        CueRule.Status(2, "combien ...3 reste|encore", question: true),
+        CueRule.Status(2, "mi parcours", question: true),
+        CueRule.Status(2, "moitie", question: true),
+
+        // A question whose subject is a finished, booked or started piece of work.
+        CueRule.Done("#done"),
+        CueRule.Done("est|sont|as|a|ont|deja|avez|etes|es|c ...1 #donefr"),
+        CueRule.Done("af $"),
+        CueRule.Done("af is|zijn|zal|geraakt"),
+        CueRule.Done("gone|went out"),
+    ];
+
+    /// <summary>"Tell me when…" followed, within a few words, by a milestone of the work.</summary>
+    public static readonly CueRule[] Notify =
+    [
+        CueRule.Status(3, "let|lemme me know ...8 #milestone"),
+        CueRule.Status(3, "keep me posted|updated|informed|in ...8 #milestone"),
+        CueRule.Status(3, "ping|tell|shout|holler|notify ...8 #milestone"),
+        CueRule.Status(3, "laat|laten ...3 weten ...8 #milestone"),
+        CueRule.Status(3, "seintje ...8 #milestone"),
+        CueRule.Status(3, "verwittig ...8 #milestone"),
+        CueRule.Status(3, "au courant ...8 #milestone"),
+        CueRule.Status(3, "fais|faire|faites signe ...8 #milestone"),
+        CueRule.Status(3, "dire|dis|prevenir|previens|prevenez quand|des|lorsque ...8 #milestone"),
+        CueRule.Status(3, "#milestone ...6 let|lemme me know"),
+    ];
+}
