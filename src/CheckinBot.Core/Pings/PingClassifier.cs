@@ -64,7 +64,8 @@ public sealed class PingClassifier
         cues.Clear();
         var isQuestion = normalized.QuestionMarks > 0
             || normalized.TokenArray.Length > 0 && QuestionStarters.Contains(normalized.TokenArray[0]);
-        var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues);
+        var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues)
+            + (isQuestion ? PerfectQuestion(normalized, cues) : 0);
         var counter = Score(normalized, _otherRules, isQuestion, cues) + NewsGiven(normalized, cues);
         if (normalized.HasLink)
         {
@@ -211,6 +212,70 @@ public sealed class PingClassifier
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A question in the perfect about work done by now: "is de mailing al vertrokken?",
+    /// "al opgeschoten met…?", "are the emails printed yet?". Dutch "al" or English "yet" next to a
+    /// past participle.
+    /// </summary>
+    private static int PerfectQuestion(NormalizedText text, List<string> cues)
+    {
+        var tokens = text.TokenArray;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i] == "al")
+            {
+                for (var j = i + 1; j < tokens.Length && j <= i + 4; j++)
+                {
+                    if (IsDutchParticiple(tokens[j]))
+                    {
+                        cues.Add($"progress question: '{string.Join(' ', tokens, i, j - i + 1)}'");
+                        return 2;
+                    }
+                }
+            }
+            else if (tokens[i] == "yet")
+            {
+                for (var j = Math.Max(0, i - 5); j < i; j++)
+                {
+                    if (tokens[j].Length >= 5 && tokens[j].EndsWith("ed", StringComparison.Ordinal))
+                    {
+                        cues.Add($"progress question: '{string.Join(' ', tokens, j, i - j + 1)}'");
+                        return 2;
+                    }
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static readonly string[] DutchParticles = ["op", "af", "in", "uit", "door", "aan", "mee", "terug", "rond", "vast", "klaar", "weg", "na", "toe"];
+
+    /// <summary>ge…d/t/en, or a separable particle before it (opgeschoten, ingepland, doorgestuurd), or be-/ver-/ont-…</summary>
+    private static bool IsDutchParticiple(string token)
+    {
+        if (token.Length < 5 || !(token.EndsWith('d') || token.EndsWith('t') || token.EndsWith("en", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        if (token.StartsWith("ge", StringComparison.Ordinal) || token.StartsWith("ver", StringComparison.Ordinal)
+            || token.StartsWith("be", StringComparison.Ordinal) || token.StartsWith("ont", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var particle in DutchParticles)
+        {
+            if (token.StartsWith(particle, StringComparison.Ordinal) && token.AsSpan(particle.Length).StartsWith("ge"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Update: the client wants…", "Petite mise à jour : …", "FYI": the client is giving news.</summary>

@@ -11,7 +11,7 @@ namespace CheckinBot.Core.Pings.Classification;
 /// <item><c>[a|b]</c> — an optional token.</item>
 /// <item><c>...</c> — up to four tokens of anything; <c>...N</c> — up to N.</item>
 /// <item><c>#name</c> — a word class from <see cref="CueWordClasses"/>; <c>#num</c> a number, <c>#frac</c> "3/4".</item>
-/// <item><c>^</c> and <c>$</c> — start and end of the message.</item>
+/// <item><c>^</c> — start of the message; <c>$</c> — end of a sentence or of the message.</item>
 /// </list>
 /// </summary>
 internal sealed class CuePattern
@@ -69,7 +69,7 @@ internal sealed class CuePattern
         switch (current.Kind)
         {
             case ElementKind.End:
-                return position == tokens.Length ? MatchFrom(text, element + 1, position) : -1;
+                return text.IsSentenceEnd(position) ? MatchFrom(text, element + 1, position) : -1;
             case ElementKind.Gap:
                 for (var skip = 0; skip <= current.MaxGap && position + skip <= tokens.Length; skip++)
                 {

@@ -16,7 +16,7 @@ internal static class CueWordClasses
         [
             "done", "finished", "ready", "completed", "complete", "sorted", "booked", "scheduled", "sent", "started",
             "published", "posted", "submitted",
-            "klaar", "gedaan", "gelukt", "rond", "verstuurd", "ingepland", "geboekt", "begonnen", "gestart", "afgerond",
+            "klaar", "gedaan", "gelukt", "verstuurd", "ingepland", "geboekt", "begonnen", "gestart", "afgerond",
             "afgewerkt", "opgestuurd", "gepost", "gepland", "verwerkt", "opgelost",
             "fini", "finie", "finis", "finies", "termine", "terminee", "termines", "terminees", "boucle", "bouclee",
             "commence", "commencee", "envoye", "envoyee", "envoyes", "envoyees", "publie", "publies", "planifie", "regle",

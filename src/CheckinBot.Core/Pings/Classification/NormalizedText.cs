@@ -10,6 +10,7 @@ public sealed class NormalizedText
     internal NormalizedText(
         string[] tokens,
         bool[] shouted,
+        bool[] endsSentence,
         int questionMarks,
         int exclamationMarks,
         int upperLetters,
@@ -20,6 +21,7 @@ public sealed class NormalizedText
     {
         TokenArray = tokens;
         ShoutedArray = shouted;
+        EndsSentenceArray = endsSentence;
         QuestionMarks = questionMarks;
         ExclamationMarks = exclamationMarks;
         UpperLetters = upperLetters;
@@ -58,4 +60,11 @@ public sealed class NormalizedText
     internal string[] TokenArray { get; }
 
     internal bool[] ShoutedArray { get; }
+
+    /// <summary>Per token: a sentence ends after it ("?", "!", "." or a line break follows).</summary>
+    internal bool[] EndsSentenceArray { get; }
+
+    /// <summary>Whether <paramref name="position"/> is the end of the message or of a sentence.</summary>
+    internal bool IsSentenceEnd(int position) =>
+        position == TokenArray.Length || position > 0 && EndsSentenceArray[position - 1];
 }

@@ -90,6 +90,7 @@ public static class TextNormalizer
         return new NormalizedText(
             [.. state.Tokens],
             [.. state.Shouted],
+            [.. state.EndsSentence],
             state.QuestionMarks,
             state.ExclamationMarks,
             state.UpperLetters,
@@ -124,15 +125,22 @@ public static class TextNormalizer
         {
             case '?' or 0x2753 or 0x2754:
                 state.Flush();
+                state.EndSentence();
                 state.QuestionMarks++;
                 return;
             case '!' or 0x2757 or 0x2755:
                 state.Flush();
+                state.EndSentence();
                 state.ExclamationMarks++;
                 return;
             case 0x203C or 0x2049:
                 state.Flush();
+                state.EndSentence();
                 state.ExclamationMarks += 2;
+                return;
+            case '.' or '\n' or 0x2026:
+                state.Flush();
+                state.EndSentence();
                 return;
             case '%':
                 state.Flush();
@@ -202,6 +210,8 @@ public static class TextNormalizer
         public List<string> Tokens { get; } = new(24);
 
         public List<bool> Shouted { get; } = new(24);
+
+        public List<bool> EndsSentence { get; } = new(24);
 
         public int QuestionMarks { get; set; }
 
@@ -317,6 +327,15 @@ public static class TextNormalizer
         {
             Tokens.Add(token);
             Shouted.Add(shouted);
+            EndsSentence.Add(false);
+        }
+
+        public void EndSentence()
+        {
+            if (EndsSentence.Count > 0)
+            {
+                EndsSentence[^1] = true;
+            }
         }
     }
 }
