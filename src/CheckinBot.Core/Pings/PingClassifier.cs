@@ -61,7 +61,6 @@ public sealed class PingClassifier
             return new PingVerdict(PingClass.Urgent, detected, cues);
         }
 
-        cues.Clear();
         var isQuestion = normalized.QuestionMarks > 0
             || normalized.TokenArray.Length > 0 && QuestionStarters.Contains(normalized.TokenArray[0]);
         var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues)
@@ -77,8 +76,10 @@ public sealed class PingClassifier
         return new PingVerdict(verdict, detected, cues);
     }
 
+    /// <summary>Adds the calm cues to <paramref name="cues"/> always, the urgent ones only when urgent.</summary>
     private static bool IsUrgent(NormalizedText text, List<string> cues)
     {
+        var urgentCues = new List<string>();
         Span<(int Start, int End)> calm = stackalloc (int, int)[UrgentCues.Calm.Length];
         var calmCount = 0;
         foreach (var rule in UrgentCues.Calm)
@@ -99,17 +100,23 @@ public sealed class PingClassifier
             }
 
             score += rule.Weight;
-            cues.Add(Describe(rule.Label, text, start, end));
+            urgentCues.Add(Describe(rule.Label, text, start, end));
         }
 
         if (text.ExclamationMarks >= 2)
         {
             score += 1;
-            cues.Add($"alarm punctuation: '{new string('!', Math.Min(text.ExclamationMarks, 5))}'");
+            urgentCues.Add($"alarm punctuation: '{new string('!', Math.Min(text.ExclamationMarks, 5))}'");
         }
 
-        score += CapsAlarm(text, cues);
-        return score >= (calmCount > 0 ? SoftenedUrgentThreshold : UrgentThreshold);
+        score += CapsAlarm(text, urgentCues);
+        if (score < (calmCount > 0 ? SoftenedUrgentThreshold : UrgentThreshold))
+        {
+            return false;
+        }
+
+        cues.AddRange(urgentCues);
+        return true;
     }
 
     /// <summary>A message mostly in capitals is shouting; two shouted words are a raised voice.</summary>

@@ -23,7 +23,7 @@ internal static class LanguageDetector
 
     private static readonly FrozenSet<string> EnglishWords = Set(
         "the a an you your is are it to on for with and any how what where when did do does have has had yet done please " +
-        "can could update thanks thank my i me of in at this that so just be will was we there ok not no get got need know " +
+        "can could thanks thank my i me of in at this that so just be will was we there ok not no get got need know " +
         "let still from our all been send s t by if or up out about should would hey great love sorry one yes nope cool " +
         "going far news word much many which who why then than its im don");
 
