@@ -38,6 +38,7 @@ internal static class OtherCues
         CueRule.Not(2, "instruction", "a partir de maintenant"),
         CueRule.Not(2, "instruction", "make sure|zorg dat|zorg ervoor"),
         CueRule.Not(1, "attachment", "bijlage|attached|attachment|enclosed|jointe|<attachment>"),
+        CueRule.Not(2, "joking", "haha|hahaha|lol|mdr|hihi|xd"),
         CueRule.Not(1, "thanks or praise", "thanks|thank|merci|bedankt|dank|bravo|<praise>"),
     ];
 }
