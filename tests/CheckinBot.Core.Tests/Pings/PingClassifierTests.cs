@@ -30,6 +30,10 @@ public class PingClassifierTests
     [InlineData("Le rapport est terminé ?")]
     [InlineData("Tu me dis quand c'est fini ?")]
     [InlineData("Alors, ce rapport ?")]
+    [InlineData("What's the latest on the booking?")]
+    [InlineData("where's the newsletter at?")]
+    [InlineData("Schiet het een beetje op met de nieuwsbrief?")]
+    [InlineData("Quand est-ce que le rapport sera prêt ?")]
     public void Progress_questions_are_status_checks(string message)
     {
         _classifier.Classify(message).Class.Should().Be(PingClass.StatusCheck);
@@ -98,6 +102,9 @@ public class PingClassifierTests
     [InlineData("Ben je klaar voor de vergadering van morgen?")]
     [InlineData("Voici le lien vers les photos : https://example.com/x")]
     [InlineData("Tu pars en vacances quand ?")]
+    [InlineData("Heb je al gegeten? Haha")]
+    [InlineData("Can you finish the slides before Friday?")]
+    [InlineData("Wat is de status van mijn terugbetaling bij Coolblue?")]
     [InlineData("/checkin pause all until 2027-01-05")]
     public void Instructions_thanks_and_other_questions_are_other(string message)
     {
