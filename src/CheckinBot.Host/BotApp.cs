@@ -7,6 +7,7 @@ using CheckinBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
 namespace CheckinBot.Host;
@@ -34,6 +35,10 @@ public static class BotApp
         services.AddHostedService<TurnInboxWorker>();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);
+
+        // Everything reads the bot's clock; libraries that register the system clock do not get the last word.
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<TravellingClock>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
