@@ -18,7 +18,8 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Adds CheckinBot on Slack when the <c>Slack</c> section configures it (a signing secret, a bot token, an OAuth
     /// client or an app token); does nothing otherwise. Throws with one line naming the key when the section is
-    /// incomplete or wrong.
+    /// incomplete or wrong
+    /// (<see cref="SlackConfigurationException"/>).
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +32,7 @@ public static class SlackServiceCollectionExtensions
 
         if (SlackConfiguration.Problem(slack) is { } problem)
         {
-            throw new InvalidOperationException(problem);
+            throw problem;
         }
 
         services.AddOptions<SlackOptions>().Bind(section);
@@ -54,6 +55,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<SlackChatGateway>());
 
+        services.TryAddSingleton(new SlackWallClock(TimeProvider.System));
+        services.AddSingleton<SlackClocks>();
         services.AddSingleton<SlackWorkInbox>();
         services.AddSingleton<SlackInbound>();
         services.AddHostedService<SlackWorkPump>();
