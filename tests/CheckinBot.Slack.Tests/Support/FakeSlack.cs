@@ -38,6 +38,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public int SocketsOpened { get; private set; }
 
+    /// <summary>The sockets open right now.</summary>
+    public int OpenSockets => Volatile.Read(ref openSockets);
+
     /// <summary>Called with each Socket Mode connection: lets a test send frames and read the acknowledgements.</summary>
     public Func<FakeSocket, Task>? OnSocket { get; set; }
 
