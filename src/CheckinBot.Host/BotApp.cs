@@ -3,6 +3,7 @@ using CheckinBot.Host.Health;
 using CheckinBot.Host.Turns;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
+using CheckinBot.Slack;
 using CheckinBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,6 +33,7 @@ public static class BotApp
         var connectionString = services.AddStorage(settings.Storage, settings.DataFolder);
         services.AddScheduling(settings.Scheduling, settings.Storage.IsPostgres, connectionString);
         services.AddPlayground(settings.Playground);
+        AddSlack(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);
@@ -48,6 +50,7 @@ public static class BotApp
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapMetrics("/metrics");
         app.MapPlayground(settings.Playground);
+        app.MapSlack();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
         return app;
@@ -66,6 +69,19 @@ public static class BotApp
         var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
         source.ResolveFileProvider();
         configuration.Sources.Insert(lastJson + 1, source);
+    }
+
+    /// <summary>Slack, when configured; its configuration errors name their key like the host's own.</summary>
+    private static void AddSlack(IServiceCollection services, IConfiguration configuration)
+    {
+        try
+        {
+            services.AddSlack(configuration);
+        }
+        catch (SlackConfigurationException error)
+        {
+            throw new ConfigurationException(error.Key, error.Reason);
+        }
     }
 
     private static void AnnounceAddresses(WebApplication app, BotSettings settings)
