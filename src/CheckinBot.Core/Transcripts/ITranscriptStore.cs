@@ -1,0 +1,11 @@
+namespace CheckinBot.Core.Transcripts;
+
+/// <summary>Port: the stored transcript of a chat that the bot hosts itself (the playground).</summary>
+public interface ITranscriptStore
+{
+    /// <summary>Appends an entry (its id is assigned) and returns it with its id.</summary>
+    Task<TranscriptEntry> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Entries with an id above <paramref name="afterId"/>, oldest first.</summary>
+    Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,119 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Storage.Conversions;
+using CheckinBot.Storage.Rows;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CheckinBot.Storage;
+
+/// <summary>The one schema, kept by two providers (SQLite and PostgreSQL), each with its own migrations.</summary>
+public abstract class CheckinDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>Shadow column: which claim holds an occurrence's lease.</summary>
+    internal const string ClaimToken = "ClaimToken";
+
+    /// <summary>Shadow column: which taker marked a reminder sent.</summary>
+    internal const string ReminderToken = "ReminderToken";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    internal DbSet<Collaboration> Collaborations => Set<Collaboration>();
+    internal DbSet<Person> People => Set<Person>();
+    internal DbSet<Rhythm> Rhythms => Set<Rhythm>();
+    internal DbSet<RhythmEvent> RhythmEvents => Set<RhythmEvent>();
+    internal DbSet<Occurrence> Occurrences => Set<Occurrence>();
+    internal DbSet<DraftRow> Drafts => Set<DraftRow>();
+    internal DbSet<ProcessedEventRow> ProcessedEvents => Set<ProcessedEventRow>();
+    internal DbSet<InstallationRow> Installations => Set<InstallationRow>();
+    internal DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
+    internal DbSet<TranscriptRow> Transcript => Set<TranscriptRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<NodaTime.Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<NodaTime.LocalTime>().HaveConversion<LocalTimeConverter>().HaveMaxLength(8);
+        configurationBuilder.Properties<NodaTime.LocalDate>().HaveConversion<LocalDateConverter>().HaveMaxLength(10);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Collaboration>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasIndex(c => new { c.Platform, c.WorkspaceId, c.ConversationId }).IsUnique();
+            e.HasIndex(c => new { c.Platform, c.WorkspaceId, c.VaId });
+        });
+
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.HasKey(p => new { p.Platform, p.WorkspaceId, p.Id });
+            e.Property(p => p.Platform).HasMaxLength(32);
+            e.Property(p => p.WorkspaceId).HasMaxLength(200);
+            e.Property(p => p.Id).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Rhythm>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.CollaborationId, r.Number }).IsUnique();
+            e.HasIndex(r => r.State);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.ProposedBySide).HasConversion<string>().HasMaxLength(16);
+            e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RhythmId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(r => r.Events).AutoInclude(false);
+        });
+
+        modelBuilder.Entity<RhythmEvent>(e =>
+        {
+            e.HasKey(ev => ev.Id);
+            e.Property(ev => ev.Id).ValueGeneratedNever();
+            e.Property(ev => ev.Action).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Occurrence>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.HasIndex(o => new { o.RhythmId, o.Due }).IsUnique();
+            e.HasIndex(o => new { o.Status, o.Due });
+            e.HasIndex(o => new { o.ReminderStatus, o.RemindAt });
+            e.HasIndex(o => new { o.CollaborationId, o.Due });
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.ReminderStatus).HasConversion<string>().HasMaxLength(16);
+            e.Property<string>(ClaimToken).HasMaxLength(64);
+            e.Property<string>(ReminderToken).HasMaxLength(64);
+            e.Ignore(o => o.Key);
+        });
+
+        modelBuilder.Entity<DraftRow>(e => e.HasKey(d => d.CollaborationId));
+        modelBuilder.Entity<ProcessedEventRow>(e =>
+        {
+            e.HasKey(p => new { p.Platform, p.EventId });
+            e.Property(p => p.Platform).HasMaxLength(32);
+            e.Property(p => p.EventId).HasMaxLength(200);
+            e.HasIndex(p => p.At);
+        });
+        modelBuilder.Entity<InstallationRow>(e =>
+        {
+            e.HasKey(i => new { i.Platform, i.WorkspaceId });
+            e.Property(i => i.Platform).HasMaxLength(32);
+            e.Property(i => i.WorkspaceId).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ConversationReferenceRow>(e =>
+        {
+            e.HasKey(r => new { r.Platform, r.WorkspaceId, r.Key });
+            e.Property(r => r.Platform).HasMaxLength(32);
+            e.Property(r => r.WorkspaceId).HasMaxLength(200);
+            e.Property(r => r.Key).HasMaxLength(300);
+        });
+        modelBuilder.Entity<TranscriptRow>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedOnAdd();
+        });
+    }
+}

@@ -1,0 +1,13 @@
+namespace CheckinBot.Storage.Rows;
+
+internal sealed class TranscriptRow
+{
+    public long Id { get; set; }
+    public string Conversation { get; set; } = "";
+    public NodaTime.Instant At { get; set; }
+    public string From { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string VisibleTo { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? ThreadId { get; set; }
+}

@@ -1,0 +1,67 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Transcripts;
+using CheckinBot.Core.Workspaces;
+using CheckinBot.Storage.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the stores on the configured provider, and Data Protection with its keys in the database.
+    /// Returns the connection string in use (the scheduler shares it).
+    /// </summary>
+    public static string AddStorage(this IServiceCollection services, StorageOptions options, string dataFolder)
+    {
+        var connectionString = ConnectionStringFor(options, dataFolder);
+        var factory = new CheckinDbContextFactory(options, connectionString);
+        services.AddSingleton(options);
+        services.AddSingleton(factory);
+        services.AddSingleton<IDbContextFactory<CheckinDbContext>>(factory);
+        services.AddScoped(_ => factory.CreateDbContext());
+        services.AddScoped<ICollaborationStore, CollaborationStore>();
+        services.AddScoped<IRhythmStore, RhythmStore>();
+        services.AddScoped<IOccurrenceLedger, OccurrenceLedger>();
+        services.AddScoped<IDraftStore, DraftStore>();
+        services.AddScoped<IEventLedger, EventLedger>();
+        services.AddScoped<IInstallationStore, InstallationStore>();
+        services.AddScoped<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddScoped<ITranscriptStore, TranscriptStore>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddDataProtection()
+            .SetApplicationName("CheckinBot")
+            .PersistKeysToDbContext<CheckinDbContext>();
+        return connectionString;
+    }
+
+    /// <summary>The SQLite file under the data folder unless a connection string is given.</summary>
+    public static string ConnectionStringFor(StorageOptions options, string dataFolder)
+    {
+        if (options.IsPostgres)
+        {
+            return options.ConnectionString
+                ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is Postgres.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        Directory.CreateDirectory(dataFolder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(dataFolder), "checkinbot.db"),
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+}

@@ -1,0 +1,197 @@
+using CheckinBot.Core.Occurrences;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CheckinBot.Storage.Stores;
+
+internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
+{
+    private const string ClaimToken = CheckinDbContext.ClaimToken;
+    private const string ReminderToken = CheckinDbContext.ReminderToken;
+
+    public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
+    {
+        var from = seeds.Min(s => s.Due);
+        var to = seeds.Max(s => s.Due);
+        var known = await db.Occurrences
+            .Where(o => o.Due >= from && o.Due <= to)
+            .ToDictionaryAsync(o => (o.RhythmId, o.Due), cancellationToken);
+
+        var added = 0;
+        foreach (var seed in seeds)
+        {
+            if (known.TryGetValue((seed.RhythmId, seed.Due), out var existing))
+            {
+                // A cancelled occurrence is planned again once its rhythm runs again (resume).
+                if (existing.Status == OccurrenceStatus.Cancelled && seed.Status == OccurrenceStatus.Pending)
+                {
+                    existing.Status = OccurrenceStatus.Pending;
+                }
+
+                continue;
+            }
+
+            db.Occurrences.Add(New(seed));
+            added++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node planned some of them at the same moment: the unique key kept one of each; retry what is missing.
+            db.ChangeTracker.Clear();
+            return await AddMissingAsync(seeds, cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return added;
+    }
+
+    public async Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Occurrences.AsNoTracking()
+            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .OrderBy(o => o.Due)
+            .Select(o => o.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        await db.Occurrences
+            .Where(o => candidates.Contains(o.Id) && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, owner)
+                .SetProperty(o => o.LeaseUntil, leaseUntil)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => EF.Property<string>(o, ClaimToken), token), cancellationToken);
+
+        return await db.Occurrences.AsNoTracking()
+            .Where(o => EF.Property<string>(o, ClaimToken) == token)
+            .OrderBy(o => o.Due)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in outcomes.Chunk(500))
+        {
+            var ids = chunk.Select(o => o.OccurrenceId).ToList();
+            var rows = await db.Occurrences
+                .Where(o => ids.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
+                .ToDictionaryAsync(o => o.Id, cancellationToken);
+            foreach (var outcome in chunk)
+            {
+                if (!rows.TryGetValue(outcome.OccurrenceId, out var row))
+                {
+                    continue;
+                }
+
+                row.Status = outcome.Status;
+                row.PostedAt = outcome.PostedAt;
+                row.MessageId = outcome.MessageId;
+                row.Late = outcome.Late;
+                row.Summary = outcome.Summary;
+                row.LeaseUntil = null;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public Task ReleaseAsync(Guid occurrenceId, string owner, Instant retryAt, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => o.Id == occurrenceId && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, retryAt), cancellationToken);
+
+    public async Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Occurrences.AsNoTracking()
+            .Where(o => o.ReminderStatus == ReminderStatus.Pending && o.RemindAt <= now && o.Status == OccurrenceStatus.Pending)
+            .OrderBy(o => o.RemindAt)
+            .Select(o => o.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        await db.Occurrences
+            .Where(o => candidates.Contains(o.Id) && o.ReminderStatus == ReminderStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.ReminderStatus, o => o.Due > now ? ReminderStatus.Sent : ReminderStatus.NotSent)
+                .SetProperty(o => EF.Property<string>(o, ReminderToken), token), cancellationToken);
+
+        return await db.Occurrences.AsNoTracking()
+            .Where(o => EF.Property<string>(o, ReminderToken) == token && o.ReminderStatus == ReminderStatus.Sent)
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task CancelPendingAsync(Guid rhythmId, Instant from, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => o.RhythmId == rhythmId && o.Status == OccurrenceStatus.Pending && o.Due >= from)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OccurrenceStatus.Cancelled), cancellationToken);
+
+    public async Task SkipAsync(OccurrenceSeed occurrence, CancellationToken cancellationToken)
+    {
+        var row = await db.Occurrences.FirstOrDefaultAsync(o => o.RhythmId == occurrence.RhythmId && o.Due == occurrence.Due, cancellationToken);
+        if (row is null)
+        {
+            db.Occurrences.Add(New(occurrence with { Status = OccurrenceStatus.Skipped }));
+        }
+        else if (row.Status is OccurrenceStatus.Pending or OccurrenceStatus.Cancelled)
+        {
+            row.Status = OccurrenceStatus.Skipped;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Instant?> NextDueAfterAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var post = await db.Occurrences
+            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due > now)
+            .OrderBy(o => o.Due).Select(o => (Instant?)o.Due).FirstOrDefaultAsync(cancellationToken);
+        var reminder = await db.Occurrences
+            .Where(o => o.Status == OccurrenceStatus.Pending && o.ReminderStatus == ReminderStatus.Pending && o.RemindAt > now)
+            .OrderBy(o => o.RemindAt).Select(o => (Instant?)o.RemindAt).FirstOrDefaultAsync(cancellationToken);
+        return (post, reminder) switch
+        {
+            (null, var r) => r,
+            (var p, null) => p,
+            var (p, r) => p < r ? p : r,
+        };
+    }
+
+    public async Task<IReadOnlyList<Occurrence>> ListByCollaborationAsync(Guid collaborationId, Instant from, Instant to, CancellationToken cancellationToken) =>
+        await db.Occurrences.AsNoTracking()
+            .Where(o => o.CollaborationId == collaborationId && o.Due >= from && o.Due <= to)
+            .OrderBy(o => o.Due)
+            .ToListAsync(cancellationToken);
+
+    public Task<Occurrence?> LastPostedAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        db.Occurrences.AsNoTracking()
+            .Where(o => o.CollaborationId == collaborationId && o.Status == OccurrenceStatus.Posted)
+            .OrderByDescending(o => o.Due)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static Occurrence New(OccurrenceSeed seed) => new()
+    {
+        Id = Guid.NewGuid(),
+        RhythmId = seed.RhythmId,
+        CollaborationId = seed.CollaborationId,
+        Due = seed.Due,
+        RemindAt = seed.RemindAt,
+        Status = seed.Status,
+        ReminderStatus = seed.Status == OccurrenceStatus.Pending ? ReminderStatus.Pending : ReminderStatus.NotSent,
+    };
+}
