@@ -114,6 +114,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
         {
             e.HasKey(t => t.Id);
             e.Property(t => t.Id).ValueGeneratedOnAdd();
+            e.HasIndex(t => t.OccurrenceKey);
         });
     }
 }

@@ -43,4 +43,28 @@ public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger le
 
         return added;
     }
+
+    /// <summary>The earliest due instant after <paramref name="now"/> of any running rhythm, planned or not.</summary>
+    public async Task<Instant?> NextDueAsync(Instant now, CancellationToken cancellationToken)
+    {
+        Instant? earliest = null;
+        foreach (var rhythm in await rhythms.ListScheduledAsync(cancellationToken))
+        {
+            var recurrence = rhythm.Recurrence(DateTimeZoneProviders.Tzdb);
+            var at = now;
+            for (var i = 0; i < 400; i++)
+            {
+                var due = recurrence.Next(at);
+                if (rhythm.RunsOn(due.InZone(recurrence.Zone).Date))
+                {
+                    earliest = earliest is null || due < earliest ? due : earliest;
+                    break;
+                }
+
+                at = due;
+            }
+        }
+
+        return earliest;
+    }
 }

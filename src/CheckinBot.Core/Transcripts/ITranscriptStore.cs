@@ -8,4 +8,7 @@ public interface ITranscriptStore
 
     /// <summary>Entries with an id above <paramref name="afterId"/>, oldest first.</summary>
     Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken);
+
+    /// <summary>The entry posted for an occurrence, if any.</summary>
+    Task<TranscriptEntry?> FindByOccurrenceAsync(string occurrenceKey, CancellationToken cancellationToken);
 }

@@ -9,4 +9,6 @@ namespace CheckinBot.Core.Transcripts;
 /// <param name="From">"va", "client" or "bot".</param>
 /// <param name="VisibleTo">"all", "va" or "client".</param>
 /// <param name="Kind">"message" for people; the bot's message kind otherwise.</param>
-public sealed record TranscriptEntry(long Id, string Conversation, Instant At, string From, string Text, string VisibleTo, string Kind, string? ThreadId = null);
+/// <param name="ThreadId">The message this one answers in a thread, if any.</param>
+/// <param name="OccurrenceKey">For scheduled posts, the occurrence they stand for.</param>
+public sealed record TranscriptEntry(long Id, string Conversation, Instant At, string From, string Text, string VisibleTo, string Kind, string? ThreadId = null, string? OccurrenceKey = null);

@@ -10,4 +10,5 @@ internal sealed class TranscriptRow
     public string VisibleTo { get; set; } = "";
     public string Kind { get; set; } = "";
     public string? ThreadId { get; set; }
+    public string? OccurrenceKey { get; set; }
 }

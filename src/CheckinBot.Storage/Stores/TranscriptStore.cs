@@ -17,6 +17,7 @@ internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
             VisibleTo = entry.VisibleTo,
             Kind = entry.Kind,
             ThreadId = entry.ThreadId,
+            OccurrenceKey = entry.OccurrenceKey,
         };
         db.Transcript.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -28,6 +29,12 @@ internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
         await db.Transcript.AsNoTracking()
             .Where(t => t.Id > afterId)
             .OrderBy(t => t.Id)
-            .Select(t => new TranscriptEntry(t.Id, t.Conversation, t.At, t.From, t.Text, t.VisibleTo, t.Kind, t.ThreadId))
+            .Select(t => new TranscriptEntry(t.Id, t.Conversation, t.At, t.From, t.Text, t.VisibleTo, t.Kind, t.ThreadId, t.OccurrenceKey))
             .ToListAsync(cancellationToken);
+
+    public async Task<TranscriptEntry?> FindByOccurrenceAsync(string occurrenceKey, CancellationToken cancellationToken) =>
+        await db.Transcript.AsNoTracking()
+            .Where(t => t.OccurrenceKey == occurrenceKey)
+            .Select(t => new TranscriptEntry(t.Id, t.Conversation, t.At, t.From, t.Text, t.VisibleTo, t.Kind, t.ThreadId, t.OccurrenceKey))
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -178,7 +178,8 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     VisibleTo = table.Column<string>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    ThreadId = table.Column<string>(type: "TEXT", nullable: true)
+                    ThreadId = table.Column<string>(type: "TEXT", nullable: true),
+                    OccurrenceKey = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,6 +260,11 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                 name: "IX_Rhythms_State",
                 table: "Rhythms",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transcript_OccurrenceKey",
+                table: "Transcript",
+                column: "OccurrenceKey");
         }
 
         /// <inheritdoc />

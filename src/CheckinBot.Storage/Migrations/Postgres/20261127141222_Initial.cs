@@ -180,7 +180,8 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     Text = table.Column<string>(type: "text", nullable: false),
                     VisibleTo = table.Column<string>(type: "text", nullable: false),
                     Kind = table.Column<string>(type: "text", nullable: false),
-                    ThreadId = table.Column<string>(type: "text", nullable: true)
+                    ThreadId = table.Column<string>(type: "text", nullable: true),
+                    OccurrenceKey = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -261,6 +262,11 @@ namespace CheckinBot.Storage.Migrations.Postgres
                 name: "IX_Rhythms_State",
                 table: "Rhythms",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transcript_OccurrenceKey",
+                table: "Transcript",
+                column: "OccurrenceKey");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,44 @@
+namespace CheckinBot.Core.Pings.Classification;
+
+/// <summary>
+/// Evidence that a message is not a status check even though it may share its words: work asked
+/// for ("can you update the spreadsheet?"), news given ("Update: the client wants…"), updates
+/// declined ("geen update nodig"), small talk about the VA's life, experience questions.
+/// </summary>
+internal static class OtherCues
+{
+    public static readonly CueRule[] Rules =
+    [
+        CueRule.Not(3, "work request", "update~|updaten|bijwerken #object"),
+        CueRule.Not(3, "work request", "mettre|mets|mettez a jour"),
+        CueRule.Not(3, "work request", "update~|updates to"),
+        CueRule.Not(5, "no update wanted", "geen|no|zonder|without|sans|pas update~|updates|status|point"),
+        CueRule.Not(5, "no update wanted", "don|do|dont|doesn|needn ...1 t|not ...2 send|give|need|have ...4 update~|updates"),
+        CueRule.Not(5, "no update wanted", "no need ...4 update~|updates|check"),
+        CueRule.Not(5, "no update wanted", "pas besoin ...4 point|update|nouvelles|jour"),
+        CueRule.Not(5, "no update wanted", "hoeft|hoef|hoeven ...4 geen|niet ...3 update~|updates|laten"),
+        CueRule.Not(4, "news given", "update~|status from|van|de my|mijn|ma|me"),
+        CueRule.Not(2, "personal question", "met|aan|with|to je|jou|jouw|you $"),
+        CueRule.Not(2, "personal question", "aan|met|van je|jouw nieuwe|nieuw"),
+        CueRule.Not(2, "personal question", "#you|your|je|jouw|ton|ta|tes|votre|vos|van ...1 #personal"),
+        CueRule.Not(2, "personal question", "how s|is|was your|the #personal"),
+        CueRule.Not(2, "personal question", "long time no"),
+        CueRule.Not(2, "personal question", "lang niet gesproken|gezien|gehoord"),
+        CueRule.Not(2, "personal question", "ca fait longtemps"),
+        CueRule.Not(2, "personal question", "beterschap|feeling|ziek|malade|sick"),
+        CueRule.Not(2, "personal question", "nieuws|news|nouvelles van|of|de je|your|ton|ta|tes"),
+        CueRule.Not(3, "experience question", "ever|ooit|jamais"),
+        CueRule.Not(3, "experience question", "al eens"),
+        CueRule.Not(3, "ready for a meeting", "klaar|ready|pret|prete voor|for|pour ...3 #moment"),
+        CueRule.Not(3, "arrival, not progress", "check|checking|checken in at|to|tonight|vanavond"),
+        CueRule.Not(2, "instruction", "vergeet|oublie ...3 niet|pas"),
+        CueRule.Not(2, "instruction", "don t|dont forget"),
+        CueRule.Not(2, "instruction", "from now on"),
+        CueRule.Not(2, "instruction", "vanaf nu"),
+        CueRule.Not(2, "instruction", "a partir de maintenant"),
+        CueRule.Not(2, "instruction", "make sure|zorg dat|zorg ervoor"),
+        CueRule.Not(1, "attachment", "bijlage|attached|attachment|enclosed|jointe|<attachment>"),
+        CueRule.Not(2, "joking", "haha|hahaha|lol|mdr|hihi|xd"),
+        CueRule.Not(1, "thanks or praise", "thanks|thank|merci|bedankt|dank|bravo|<praise>"),
+    ];
+}

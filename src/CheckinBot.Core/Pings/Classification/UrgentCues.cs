@@ -1,0 +1,77 @@
+namespace CheckinBot.Core.Pings.Classification;
+
+/// <summary>
+/// Cues that something must reach the VA now. A message is urgent from a total weight of 2:
+/// an urgent word alone suffices; softer signs (a countdown, "!!", "are you there?") need company.
+/// </summary>
+internal static class UrgentCues
+{
+    public static readonly CueRule[] Rules =
+    [
+        CueRule.Urgent(2, "dringend~|hoogdringend|urgent~|urgente|urgence|urgently|urgentissime|asap|zsm|spoed|spoedgeval|noodgeval|emergency~|onmiddellijk~|immediately~|immediate|911|sos|<siren>|<sos>"),
+        CueRule.Urgent(2, "zo snel mogelijk"),
+        CueRule.Urgent(2, "zo vlug mogelijk"),
+        CueRule.Urgent(2, "as soon as possible"),
+        CueRule.Urgent(2, "right now|away"),
+        CueRule.Urgent(2, "tout de suite"),
+        CueRule.Urgent(2, "au plus vite|tot"),
+        CueRule.Urgent(2, "le plus vite|rapidement possible"),
+        CueRule.Urgent(2, "au secours"),
+        CueRule.Urgent(2, "^ critical|kritiek|critique"),
+        CueRule.Urgent(2, "time sensitive|critical"),
+        CueRule.Urgent(2, "drop everything"),
+        CueRule.Urgent(2, "laat alles vallen"),
+        CueRule.Urgent(2, "laisse tout tomber"),
+        CueRule.Urgent(2, "^ help~|hulp|aide"),
+        CueRule.Urgent(2, "HELP|HULP|NOW|NU|MAINTENANT|VITE"),
+        CueRule.Urgent(2, "need|needed|nodig|faut|besoin ...3 now|nu|maintenant"),
+        CueRule.Urgent(2, "now|nu needed|nodig"),
+        CueRule.Urgent(2, "bel|call|appelle|phone me|moi nu|now|maintenant|direct|meteen"),
+        CueRule.Urgent(2, "nu meteen|direct"),
+
+        // What is broken: the site, the shop, the accounts.
+        CueRule.Urgent(2, "ligt|liggen plat", "outage"),
+        CueRule.Urgent(2, "plat ligt|liggen", "outage"),
+        CueRule.Urgent(2, "site|website|server|shop|webshop|platform|app|portal|mail|email|drive|systeem|system ...1 is|are|went|goes|ging|gaat down|offline|plat", "outage"),
+        CueRule.Urgent(2, "en panne", "outage"),
+        CueRule.Urgent(2, "hacked|gehackt|pirate|piratee|phishing|datalek", "security incident"),
+        CueRule.Urgent(2, "data leak|breach", "security incident"),
+        CueRule.Urgent(2, "fuite de donnees", "security incident"),
+        CueRule.Urgent(1, "stuk|kapot|broken|plante|bug|crashed|crash", "something broken"),
+        CueRule.Urgent(1, "can|could t|not ...2 checkout|check|login|log|pay|order|access|open", "something broken"),
+        CueRule.Urgent(1, "cannot ...2 checkout|check|login|log|pay|order|access|open", "something broken"),
+        CueRule.Urgent(1, "kan|kunnen niet ...3 afrekenen|inloggen|betalen|bestellen|openen|aan", "something broken"),
+        CueRule.Urgent(1, "wil|wilt niet open|openen|opstarten", "something broken"),
+        CueRule.Urgent(1, "peux|peut|peuvent pas|plus ...3 payer|commander|connecter|ouvrir", "something broken"),
+        CueRule.Urgent(1, "verdwenen|disparu|disparus|disparue|corrompu|corrupt|corrupted", "something lost"),
+        CueRule.Urgent(1, "everything|alles|tout ...1 gone|weg|kwijt|perdu|parti", "something lost"),
+
+        // Pressure around the message: a countdown, someone waiting, alarm.
+        CueRule.Urgent(1, "over|in|dans|within|binnen #num min|mins|minuten|minutes|minuut|minute|m", "time pressure"),
+        CueRule.Urgent(1, "over|binnen een kwartier", "time pressure"),
+        CueRule.Urgent(1, "within|binnen|dans the|het|l hour|uur|heure", "time pressure"),
+        CueRule.Urgent(1, "in #num $", "time pressure"),
+        CueRule.Urgent(1, "meteen|direct|onmiddellijk|vite", "time pressure"),
+        CueRule.Urgent(1, "are #you there", "alarm"),
+        CueRule.Urgent(1, "ben|bent #you daar", "alarm"),
+        CueRule.Urgent(1, "es|etes #you la", "alarm"),
+        CueRule.Urgent(1, "paniek|panic|panique|paniquer|<fire>|<scream>", "alarm"),
+        CueRule.Urgent(1, "on the line|phone", "someone waiting"),
+        CueRule.Urgent(1, "aan de lijn|telefoon", "someone waiting"),
+        CueRule.Urgent(1, "au telephone|bout du fil", "someone waiting"),
+        CueRule.Urgent(1, "waiting|wachten|attend|attendent", "someone waiting"),
+    ];
+
+    /// <summary>Urgency denied or softened; urgent words inside these spans do not count.</summary>
+    public static readonly CueRule[] Calm =
+    [
+        CueRule.Calm("niet|geen|not|no|pas|rien|nothing|nicht|non ...2 dringend~|urgent~|rush|haast|spoed|presse|pressee|urgence|hurry|stress|asap"),
+        CueRule.Calm("zonder|without|sans ...1 haast|rush|stress|urgence"),
+        CueRule.Calm("dringend eens"),
+        CueRule.Calm("whenever|sometime|ooit|eens"),
+        CueRule.Calm("un de ces jours"),
+        CueRule.Calm("quand tu peux|auras"),
+        CueRule.Calm("when you can|get"),
+        CueRule.Calm("als je tijd|even heb|hebt"),
+    ];
+}

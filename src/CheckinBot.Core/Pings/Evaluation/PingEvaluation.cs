@@ -1,0 +1,39 @@
+namespace CheckinBot.Core.Pings.Evaluation;
+
+/// <summary>Runs a classifier over labelled samples and measures it; shared by the tests and the PingEval tool.</summary>
+public static class PingEvaluation
+{
+    /// <summary>Classifies every sample and gathers per-language metrics, the confusion matrix and the misreads.</summary>
+    /// <param name="samples">The labelled rows.</param>
+    /// <param name="classifier">The classifier under test.</param>
+    /// <param name="useLanguageHint">Pass each row's language as a hint; off by default because live messages come without one.</param>
+    public static PingEvaluationReport Evaluate(IEnumerable<PingSample> samples, PingClassifier classifier, bool useLanguageHint = false)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(classifier);
+
+        var overall = new LanguageMetrics("all");
+        var byLanguage = new SortedDictionary<string, LanguageMetrics>(StringComparer.Ordinal);
+        var misreads = new List<PingMisread>();
+        var languageAgrees = 0;
+        foreach (var sample in samples)
+        {
+            var verdict = classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null);
+            if (!byLanguage.TryGetValue(sample.Language, out var metrics))
+            {
+                metrics = new LanguageMetrics(sample.Language);
+                byLanguage.Add(sample.Language, metrics);
+            }
+
+            metrics.Confusion.Add(sample.Expected, verdict.Class);
+            overall.Confusion.Add(sample.Expected, verdict.Class);
+            languageAgrees += string.Equals(verdict.Language, sample.Language, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (verdict.Class != sample.Expected)
+            {
+                misreads.Add(new PingMisread(sample, verdict));
+            }
+        }
+
+        return new PingEvaluationReport([.. byLanguage.Values], overall, misreads, languageAgrees);
+    }
+}

@@ -1,0 +1,76 @@
+using CheckinBot.Host.Configuration;
+using CheckinBot.Host.Health;
+using CheckinBot.Host.Turns;
+using CheckinBot.Playground;
+using CheckinBot.Scheduling;
+using CheckinBot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Json;
+using Prometheus;
+
+namespace CheckinBot.Host;
+
+/// <summary>Builds the one Kestrel host: configuration, storage, scheduler, adapters, health.</summary>
+public static class BotApp
+{
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddRootSettings(builder.Configuration);
+        var settings = BotSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddProblemDetails();
+        services.AddCheckinCore(settings.Delivery);
+
+        // Hosted services start in the order they are added: the database is migrated before anything reads it.
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton<Readiness>();
+        var connectionString = services.AddStorage(settings.Storage, settings.DataFolder);
+        services.AddScheduling(settings.Scheduling, settings.Storage.IsPostgres, connectionString);
+        services.AddPlayground(settings.Playground);
+        services.AddHostedService<TurnInboxWorker>();
+        services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
+        overrides?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMetrics("/metrics");
+        app.MapPlayground(settings.Playground);
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
+        return app;
+    }
+
+    /// <summary>The documented appsettings.json at the repository root is copied beside the binaries; it ranks below environment and command line.</summary>
+    private static void AddRootSettings(ConfigurationManager configuration)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(lastJson + 1, source);
+    }
+
+    private static void AnnounceAddresses(WebApplication app, BotSettings settings)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine(settings.Playground.Enabled
+                ? $"CheckinBot is running: open {address}/ for the playground."
+                : $"CheckinBot is running at {address}.");
+        }
+    }
+}

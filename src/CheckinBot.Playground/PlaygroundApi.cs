@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using CheckinBot.Core.Clock;
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Transcripts;
+using CheckinBot.Core.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CheckinBot.Playground;
+
+/// <summary>The playground's JSON API: speak as the VA or the client, read the transcript, move the clock.</summary>
+public static class PlaygroundApi
+{
+    /// <summary>A message in the playground is a chat line, not a document.</summary>
+    public const int MaxTextLength = 4000;
+
+    private static readonly Duration MaxAdvance = Duration.FromDays(31);
+
+    /// <summary>ISO 8601 with the offset written out: 2026-12-01T17:00:00+01:00.</summary>
+    private static readonly OffsetDateTimePattern Iso = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+
+    public static IEndpointRouteBuilder MapPlaygroundApi(this IEndpointRouteBuilder endpoints, bool playgroundEnabled)
+    {
+        var api = endpoints.MapGroup("/playground/api");
+        if (playgroundEnabled)
+        {
+            api.MapPost("/messages", PostMessage);
+            api.MapGet("/transcript", GetTranscript);
+            api.MapGet("/config", GetConfig);
+        }
+
+        api.MapPost("/clock", AdvanceClock);
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<RepliesResponse>, BadRequest<ErrorResponse>>> PostMessage(
+        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
+        ITranscriptStore transcript, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var body = await ReadJsonAsync(request, cancellationToken);
+        if (body.Error is { } error)
+        {
+            return TypedResults.BadRequest(new ErrorResponse(error));
+        }
+
+        var json = body.Json!.RootElement;
+        var from = StringProperty(json, "from");
+        if (from is not (PlaygroundSeeder.VaId or PlaygroundSeeder.ClientId))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"from\" must be \"va\" or \"client\"."));
+        }
+
+        var text = StringProperty(json, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"text\" must be a non-empty string."));
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return TypedResults.BadRequest(new ErrorResponse($"\"text\" is longer than {MaxTextLength} characters."));
+        }
+
+        var where = StringProperty(json, "conversation") ?? "channel";
+        if (where is not ("channel" or "direct"))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"conversation\" must be \"channel\" or \"direct\"."));
+        }
+
+        var direct = where == "direct";
+        var conversation = direct ? PlaygroundOptions.DirectConversation(from) : PlaygroundOptions.Channel;
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var said = await transcript.AppendAsync(
+            new TranscriptEntry(0, conversation, now, from, text, direct ? from : "all", "message"), cancellationToken);
+
+        var person = await collaborations.FindPersonAsync(PlaygroundOptions.Platform, PlaygroundOptions.Workspace, from, cancellationToken);
+        var configured = from == PlaygroundSeeder.VaId ? options.Va : options.Client;
+        var trimmed = text.TrimStart();
+        var turn = new ChatTurn
+        {
+            Platform = PlaygroundOptions.Platform,
+            WorkspaceId = PlaygroundOptions.Workspace,
+            ConversationId = conversation,
+            Person = new ChatPerson(from, person?.DisplayName ?? configured.Name, configured.TimeZone, configured.Language),
+            Kind = trimmed.StartsWith('/') ? TurnKind.Command : TurnKind.Message,
+            Text = text,
+            IsDirect = direct,
+            MessageId = said.Id.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var outcome = await dispatcher.DispatchAsync(turn, cancellationToken);
+        var replies = outcome.Posted
+            .Select(p => new Reply(p.Message.Message.PlainText, VisibleTo(p.Message.To), PlaygroundGateway.KindName(p.Message.Message.Kind)))
+            .ToList();
+        return TypedResults.Ok(new RepliesResponse(replies));
+    }
+
+    internal static async Task<Ok<TranscriptResponse>> GetTranscript(
+        ITranscriptStore transcript, ICollaborationStore collaborations, PlaygroundOptions options, long? after, CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(collaborations, options, cancellationToken);
+        var entries = await transcript.ListAsync(after ?? 0, cancellationToken);
+        var messages = entries.Select(e => new TranscriptMessage(
+            e.Id.ToString(CultureInfo.InvariantCulture),
+            Iso.Format(e.At.InZone(zone).ToOffsetDateTime()),
+            e.From, e.Text, e.VisibleTo, e.Kind, e.Conversation)).ToList();
+        return TypedResults.Ok(new TranscriptResponse(messages));
+    }
+
+    internal static Ok<ConfigResponse> GetConfig(PlaygroundOptions options, IClockControl clock, TimeProvider time) =>
+        TypedResults.Ok(new ConfigResponse(
+            new PersonConfig(options.Va.Name, options.Va.TimeZone, options.Va.Language),
+            new PersonConfig(options.Client.Name, options.Client.TimeZone, options.Client.Language),
+            clock.Enabled,
+            time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+
+    internal static async Task<Results<Ok<ClockResponse>, BadRequest<ErrorResponse>, NotFound>> AdvanceClock(
+        HttpRequest request, IClockControl clock, ICollaborationStore collaborations, PlaygroundOptions options, CancellationToken cancellationToken)
+    {
+        if (!clock.Enabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var body = await ReadJsonAsync(request, cancellationToken);
+        if (body.Error is { } error)
+        {
+            return TypedResults.BadRequest(new ErrorResponse(error));
+        }
+
+        var text = StringProperty(body.Json!.RootElement, "advance");
+        var parsed = text is null ? null : PeriodPattern.NormalizingIso.Parse(text);
+        if (parsed is null || !parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0)
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"advance\" must be an ISO 8601 duration such as \"PT2H30M\" or \"P3D\"."));
+        }
+
+        var by = parsed.Value.ToDuration();
+        if (by <= Duration.Zero || by > MaxAdvance)
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"advance\" must be more than zero and at most 31 days."));
+        }
+
+        var now = await clock.AdvanceAsync(by, cancellationToken);
+        var zone = await ZoneAsync(collaborations, options, cancellationToken);
+        return TypedResults.Ok(new ClockResponse(Iso.Format(now.InZone(zone).ToOffsetDateTime())));
+    }
+
+    private static async Task<DateTimeZone> ZoneAsync(ICollaborationStore collaborations, PlaygroundOptions options, CancellationToken cancellationToken)
+    {
+        var collaboration = await collaborations.FindByConversationAsync(PlaygroundOptions.Platform, PlaygroundOptions.Workspace, PlaygroundOptions.Channel, cancellationToken);
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(collaboration?.TimeZone ?? options.Client.TimeZone) ?? DateTimeZone.Utc;
+    }
+
+    private static string VisibleTo(Core.Messages.ChatAddress to) =>
+        to.DirectTo ?? to.OnlyFor ?? (to.ConversationId is { } c && c.StartsWith("dm-", StringComparison.Ordinal) ? c[3..] : "all");
+
+    private static string? StringProperty(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static async Task<(JsonDocument? Json, string? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is > 64 * 1024)
+        {
+            return (null, "The body is too large.");
+        }
+
+        try
+        {
+            var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return json.RootElement.ValueKind == JsonValueKind.Object ? (json, null) : (null, "The body must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+    }
+
+    public sealed record ErrorResponse(string Error);
+
+    public sealed record Reply(string Text, string VisibleTo, string Kind);
+
+    public sealed record RepliesResponse(IReadOnlyList<Reply> Replies);
+
+    public sealed record TranscriptMessage(string Id, string At, string From, string Text, string VisibleTo, string Kind, string Conversation);
+
+    public sealed record TranscriptResponse(IReadOnlyList<TranscriptMessage> Messages);
+
+    public sealed record ClockResponse(string Now);
+
+    public sealed record PersonConfig(string Name, string TimeZone, string Language);
+
+    public sealed record ConfigResponse(PersonConfig Va, PersonConfig Client, bool TimeTravel, string Now);
+}

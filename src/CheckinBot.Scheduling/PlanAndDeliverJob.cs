@@ -1,0 +1,34 @@
+using CheckinBot.Core.Occurrences;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Quartz;
+
+namespace CheckinBot.Scheduling;
+
+/// <summary>Every minute: plan what is coming and deliver what is due, at the bot's now.</summary>
+public sealed partial class PlanAndDeliverJob(DeliveryCycle cycle, TimeProvider time, ILogger<PlanAndDeliverJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("plan-and-deliver", "checkinbot");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var (planned, report) = await cycle.RunAsync(now, cancellationToken);
+        if (planned > 0 || report.Posted + report.Missed + report.Reminders + report.Failures.Count > 0)
+        {
+            LogCycle(planned, report.Posted, report.Late, report.Missed, report.Cancelled, report.Reminders, report.Failures.Count);
+        }
+
+        foreach (var failure in report.Failures)
+        {
+            LogFailure(failure.OccurrenceId, failure.Error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Cycle: planned {Planned}, posted {Posted} ({Late} late), missed {Missed}, cancelled {Cancelled}, reminders {Reminders}, failed {Failed}")]
+    private partial void LogCycle(int planned, int posted, int late, int missed, int cancelled, int reminders, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Occurrence {OccurrenceId} not posted ({Error}); it will be tried again")]
+    private partial void LogFailure(Guid occurrenceId, string error);
+}

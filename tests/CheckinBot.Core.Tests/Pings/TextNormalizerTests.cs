@@ -1,0 +1,64 @@
+using CheckinBot.Core.Pings.Classification;
+
+namespace CheckinBot.Core.Tests.Pings;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("Ça avance ?", "ca avance")]
+    [InlineData("Où en est le déménagement ?", "ou en est le demenagement")]
+    [InlineData("updaaaate???", "update")]
+    [InlineData("HEEEELP!!!", "help")]
+    [InlineData("Hoever zit ge?", "hoe ver zit je")]
+    [InlineData("Zijde gij al klaar?", "bent je jij al klaar")]
+    [InlineData("wnr is da klaar", "wanneer is dat klaar")]
+    [InlineData("status pls 🙏", "status please <please>")]
+    [InlineData("👀👀", "<eyes> <eyes>")]
+    [InlineData("t'en es où", "t en es ou")]
+    [InlineData("Œuvre", "oeuvre")]
+    public void Messages_are_folded_to_plain_lower_case_words(string message, string expected)
+    {
+        TextNormalizer.Normalize(message).Joined.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Links_become_a_single_token_and_are_flagged()
+    {
+        var text = TextNormalizer.Normalize("Zie https://drive.google.com/x?id=1 en www.example.com");
+
+        text.Joined.Should().Be("zie <url> en <url>");
+        text.HasLink.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Exclamation_and_question_marks_are_counted_not_kept_as_words()
+    {
+        var text = TextNormalizer.Normalize("Where is it?!! Now!");
+
+        text.QuestionMarks.Should().Be(1);
+        text.ExclamationMarks.Should().Be(3);
+        text.Joined.Should().Be("where is it now");
+    }
+
+    [Fact]
+    public void Words_written_in_capitals_are_marked_as_shouted()
+    {
+        var text = TextNormalizer.Normalize("need it NOW please");
+
+        text.Shouted.Should().Equal(false, false, true, false);
+    }
+
+    [Theory]
+    [InlineData("/remind me at 9")]
+    [InlineData("@pingbot pause")]
+    public void Slash_commands_and_bot_mentions_are_commands(string message)
+    {
+        TextNormalizer.Normalize(message).IsCommand.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Fractions_and_percentages_survive_as_tokens()
+    {
+        TextNormalizer.Normalize("tell me at 3/4 or 50%").Joined.Should().Be("tell me at 3/4 or 50 %");
+    }
+}
