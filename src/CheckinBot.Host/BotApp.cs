@@ -4,6 +4,7 @@ using CheckinBot.Host.Turns;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
 using CheckinBot.Storage;
+using CheckinBot.Teams;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
@@ -31,6 +32,7 @@ public static class BotApp
         var connectionString = services.AddStorage(settings.Storage, settings.DataFolder);
         services.AddScheduling(settings.Scheduling, settings.Storage.IsPostgres, connectionString);
         services.AddPlayground(settings.Playground);
+        AddTeams(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);
@@ -43,9 +45,22 @@ public static class BotApp
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapMetrics("/metrics");
         app.MapPlayground(settings.Playground);
+        app.MapTeams();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
         return app;
+    }
+
+    private static void AddTeams(IServiceCollection services, IConfiguration configuration)
+    {
+        try
+        {
+            services.AddTeams(configuration);
+        }
+        catch (TeamsConfigurationException error) when (error.Key is not null)
+        {
+            throw new ConfigurationException(error.Key, error.Reason ?? error.Message);
+        }
     }
 
     /// <summary>The documented appsettings.json at the repository root is copied beside the binaries; it ranks below environment and command line.</summary>

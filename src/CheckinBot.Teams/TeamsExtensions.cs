@@ -26,7 +26,7 @@ public static class TeamsExtensions
     /// <summary>
     /// Registers the Teams adapter when <c>Teams:AppId</c> is configured, or, without it, in the Development environment
     /// (anonymous, for local tools such as the Bot Framework Emulator). Fails with one line naming the key when the
-    /// configuration is wrong. Needs the core's turn services and stores registered by the host.
+    /// configuration is wrong (<see cref="TeamsConfigurationException"/>). Needs the core's turn services and stores registered by the host.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -87,8 +87,9 @@ public static class TeamsExtensions
         connector.AddHttpMessageHandler<PacingHandler>();
 
         services.AddScoped<ConversationReferences>();
-        services.AddScoped<TeamsGateway>();
-        services.AddScoped<IChatGateway>(provider => provider.GetRequiredService<TeamsGateway>());
+        services.AddScoped<TeamsPoster>();
+        services.AddSingleton<TeamsGateway>();
+        services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<TeamsGateway>());
         services.AddScoped<CardActionInvoke>();
         return services;
     }
@@ -115,7 +116,7 @@ public static class TeamsExtensions
     {
         if (!settings.IsAnonymous && string.IsNullOrWhiteSpace(settings.AppPassword))
         {
-            throw new InvalidOperationException("Teams:AppPassword is required when Teams:AppId is set.");
+            throw new TeamsConfigurationException("Teams:AppPassword", "is required when Teams:AppId is set.");
         }
 
         RequireUrl("Teams:OpenIdMetadataUrl", settings.OpenIdMetadataUrl, development);
@@ -127,12 +128,12 @@ public static class TeamsExtensions
 
         if (settings.MaxRetries is < 0 or > 10)
         {
-            throw new InvalidOperationException("Teams:MaxRetries must be between 0 and 10.");
+            throw new TeamsConfigurationException("Teams:MaxRetries", "must be between 0 and 10.");
         }
 
         if (settings.RetryDelay <= TimeSpan.Zero || settings.RetryDelay > TimeSpan.FromMinutes(1))
         {
-            throw new InvalidOperationException("Teams:RetryDelay must be a positive duration of at most a minute, like 00:00:01.");
+            throw new TeamsConfigurationException("Teams:RetryDelay", "must be a positive duration of at most a minute, like 00:00:01.");
         }
     }
 
@@ -141,12 +142,12 @@ public static class TeamsExtensions
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new InvalidOperationException($"{key} must be an absolute https URL; '{value}' is not.");
+            throw new TeamsConfigurationException(key, $"must be an absolute https URL; '{value}' is not.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !development)
         {
-            throw new InvalidOperationException($"{key} must use https outside Development (plain http is allowed on this machine only).");
+            throw new TeamsConfigurationException(key, "must use https outside Development (plain http is allowed on this machine only).");
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         new(ChatAddress.Conversation("teams", Fixtures.Tenant, Fixtures.Channel), BotMessage.Of(MessageKind.Update, text));
 
     private Task<CheckinBot.Core.Delivery.PostReceipt> PostAsync(OutboundMessage message) =>
-        host.WithScopeAsync(services => services.GetRequiredService<TeamsGateway>().PostAsync(message, CancellationToken.None));
+        host.WithScopeAsync(services => services.GetRequiredService<TeamsPoster>().PostAsync(message, CancellationToken.None));
 
     [Fact]
     public async Task OneTokenServesManySendsAndIsRenewedBeforeItExpires()
@@ -153,8 +153,8 @@ public sealed class ConnectorTests : IAsyncLifetime
         var message = ToChannel("update") with { OccurrenceKey = "rhythm-1@2026-03-02T16:00:00Z" };
 
         var receipt = await PostAsync(message);
-        var found = await host.WithScopeAsync(s => s.GetRequiredService<TeamsGateway>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", CancellationToken.None));
-        var other = await host.WithScopeAsync(s => s.GetRequiredService<TeamsGateway>().FindPostedAsync(message.To, "rhythm-1@2026-03-03T16:00:00Z", CancellationToken.None));
+        var found = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", CancellationToken.None));
+        var other = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-03T16:00:00Z", CancellationToken.None));
 
         found.Should().Be(receipt);
         other.Should().BeNull();

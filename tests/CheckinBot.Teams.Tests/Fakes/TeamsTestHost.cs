@@ -71,7 +71,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         services.AddScoped<IMessageHandler, SilentMessageHandler>();
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnDispatcher>();
-        services.AddScoped<ChatGateways>();
+        services.AddSingleton<ChatGateways>();
         services.AddScoped<OccurrencePlanner>();
         services.AddScoped<OccurrenceDelivery>();
         services.AddSingleton(new TurnInbox(100));
