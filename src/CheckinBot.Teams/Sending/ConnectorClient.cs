@@ -65,6 +65,11 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, IL
         {
             activity["channelId"] = via.ChannelId;
         }
+
+        if (via.UserId is not null)
+        {
+            activity["recipient"] = new JsonObject { ["id"] = via.UserId };
+        }
     }
 
     private async Task<JsonElement?> CallAsync(string operation, HttpMethod method, ConversationReference via, string path, JsonObject body, string? tenant,
