@@ -3,11 +3,13 @@ using CheckinBot.Host.Health;
 using CheckinBot.Host.Turns;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
+using CheckinBot.Slack;
 using CheckinBot.Storage;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
 namespace CheckinBot.Host;
@@ -33,9 +35,14 @@ public static class BotApp
         services.AddScheduling(settings.Scheduling, settings.Storage.IsPostgres, connectionString);
         services.AddPlayground(settings.Playground);
         AddTeams(services, builder.Configuration);
+        AddSlack(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);
+
+        // Everything reads the bot's clock; libraries that register the system clock do not get the last word.
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<TravellingClock>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -46,6 +53,7 @@ public static class BotApp
         app.MapMetrics("/metrics");
         app.MapPlayground(settings.Playground);
         app.MapTeams();
+        app.MapSlack();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
         return app;
@@ -76,6 +84,19 @@ public static class BotApp
         var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
         source.ResolveFileProvider();
         configuration.Sources.Insert(lastJson + 1, source);
+    }
+
+    /// <summary>Slack, when configured; its configuration errors name their key like the host's own.</summary>
+    private static void AddSlack(IServiceCollection services, IConfiguration configuration)
+    {
+        try
+        {
+            services.AddSlack(configuration);
+        }
+        catch (SlackConfigurationException error)
+        {
+            throw new ConfigurationException(error.Key, error.Reason);
+        }
     }
 
     private static void AnnounceAddresses(WebApplication app, BotSettings settings)

@@ -34,6 +34,7 @@ public sealed class ClockRunner(TravellingClock clock, IServiceScopeFactory scop
                 {
                     clock.MoveTo(target.ToDateTimeOffset());
                     await RunCycleAsync(target, cancellationToken);
+                    await SaveMarkAsync(cancellationToken);
                     return Now();
                 }
 
@@ -46,7 +47,28 @@ public sealed class ClockRunner(TravellingClock clock, IServiceScopeFactory scop
         }
     }
 
+    /// <summary>After a restart, puts the clock back where time travel had moved it, never earlier.</summary>
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<IClockMarkStore>().LoadAsync(cancellationToken) is { } mark)
+        {
+            clock.MoveTo(mark.ToDateTimeOffset());
+        }
+    }
+
     public void Dispose() => oneAtATime.Dispose();
+
+    private async Task SaveMarkAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IClockMarkStore>().SaveAsync(Now(), cancellationToken);
+    }
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -61,7 +83,7 @@ public sealed class ClockRunner(TravellingClock clock, IServiceScopeFactory scop
     {
         await using var scope = scopes.CreateAsyncScope();
         var ledgerNext = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().NextDueAfterAsync(now, cancellationToken);
-        var plannerNext = await scope.ServiceProvider.GetRequiredService<OccurrencePlanner>().NextDueAsync(now, cancellationToken);
+        var plannerNext = await scope.ServiceProvider.GetRequiredService<OccurrencePlanner>().NextUnplannedAsync(now, cancellationToken);
         Instant? planAt = plannerNext is { } due ? Instant.Max(due - options.ReminderLead, now + Duration.FromSeconds(1)) : null;
         return (ledgerNext, planAt) switch
         {

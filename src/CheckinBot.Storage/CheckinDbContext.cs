@@ -28,6 +28,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     internal DbSet<InstallationRow> Installations => Set<InstallationRow>();
     internal DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
     internal DbSet<TranscriptRow> Transcript => Set<TranscriptRow>();
+    internal DbSet<ClockMarkRow> ClockMarks => Set<ClockMarkRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,6 +116,11 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(t => t.Id);
             e.Property(t => t.Id).ValueGeneratedOnAdd();
             e.HasIndex(t => t.OccurrenceKey);
+        });
+        modelBuilder.Entity<ClockMarkRow>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
         });
     }
 }

@@ -17,7 +17,7 @@ public sealed class CheckinDbContextFactory : IDbContextFactory<CheckinDbContext
         }
         else
         {
-            var built = new DbContextOptionsBuilder<SqliteCheckinDbContext>().UseSqlite(connectionString).Options;
+            var built = new DbContextOptionsBuilder<SqliteCheckinDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options;
             create = () => new SqliteCheckinDbContext(built);
         }
     }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IInstallationStore, InstallationStore>();
         services.AddScoped<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddScoped<ITranscriptStore, TranscriptStore>();
+        services.AddScoped<IClockMarkStore, ClockMarkStore>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddDataProtection()
             .SetApplicationName("CheckinBot")

@@ -44,14 +44,14 @@ public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger le
         return added;
     }
 
-    /// <summary>The earliest due instant after <paramref name="now"/> of any running rhythm, planned or not.</summary>
-    public async Task<Instant?> NextDueAsync(Instant now, CancellationToken cancellationToken)
+    /// <summary>The earliest due instant, after <paramref name="now"/>, of any running rhythm that the planner has not written yet.</summary>
+    public async Task<Instant?> NextUnplannedAsync(Instant now, CancellationToken cancellationToken)
     {
         Instant? earliest = null;
         foreach (var rhythm in await rhythms.ListScheduledAsync(cancellationToken))
         {
             var recurrence = rhythm.Recurrence(DateTimeZoneProviders.Tzdb);
-            var at = now;
+            var at = Instant.Max(now, rhythm.PlannedUntil);
             for (var i = 0; i < 400; i++)
             {
                 var due = recurrence.Next(at);

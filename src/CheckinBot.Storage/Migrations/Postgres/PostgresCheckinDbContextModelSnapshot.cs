@@ -263,6 +263,19 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.ToTable("RhythmEvents");
                 });
 
+            modelBuilder.Entity("CheckinBot.Storage.Rows.ClockMarkRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TravelledTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClockMarks");
+                });
+
             modelBuilder.Entity("CheckinBot.Storage.Rows.ConversationReferenceRow", b =>
                 {
                     b.Property<string>("Platform")

@@ -257,6 +257,19 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.ToTable("RhythmEvents");
                 });
 
+            modelBuilder.Entity("CheckinBot.Storage.Rows.ClockMarkRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TravelledTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClockMarks");
+                });
+
             modelBuilder.Entity("CheckinBot.Storage.Rows.ConversationReferenceRow", b =>
                 {
                     b.Property<string>("Platform")

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using CheckinBot.Core.Delivery;
+using CheckinBot.Core.Messages;
+using CheckinBot.Core.Workspaces;
+using CheckinBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Slack.Delivery;
+
+/// <summary>Posts the core's messages to Slack: channel posts with occurrence metadata, ephemeral replies, direct messages.</summary>
+public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory scopes, TimeProvider time, ILogger<SlackChatGateway> logger) : IChatGateway
+{
+    // Scheduled posts are looked up again within this window when a delivery worker takes over an expired lease.
+    private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
+
+    public string Platform => SlackPlatform.Name;
+
+    public async Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var to = message.To;
+        var body = BlockKit.Render(message.Message);
+        if (to.OnlyFor is { } person && to.ConversationId is { } conversation)
+        {
+            var ephemeralTs = await slack.PostEphemeralAsync(to.WorkspaceId, conversation, person, body, cancellationToken);
+            logger.PostedEphemeral(message.Message.Kind, person, to.WorkspaceId, conversation);
+            return new PostReceipt(ephemeralTs);
+        }
+
+        var channel = await ChannelOfAsync(to, cancellationToken);
+        if (to.ThreadId is { } thread)
+        {
+            body["thread_ts"] = thread;
+        }
+
+        if (message.OccurrenceKey is { } key)
+        {
+            body["metadata"] = new JsonObject
+            {
+                ["event_type"] = SlackPlatform.OccurrenceEventType,
+                ["event_payload"] = new JsonObject { [SlackPlatform.OccurrenceKeyField] = key },
+            };
+        }
+
+        var ts = await slack.PostMessageAsync(to.WorkspaceId, channel, body, cancellationToken);
+        logger.Posted(message.Message.Kind, ts, to.WorkspaceId, channel);
+        return new PostReceipt(ts);
+    }
+
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken)
+    {
+        var channel = await ChannelOfAsync(where, cancellationToken);
+        var ts = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, time.GetUtcNow() - LookBack, cancellationToken);
+        return ts is null ? null : new PostReceipt(ts);
+    }
+
+    /// <summary>The channel to post in: the address's conversation, or the direct conversation with a person (opened once, then remembered).</summary>
+    private async Task<string> ChannelOfAsync(ChatAddress to, CancellationToken cancellationToken)
+    {
+        if (to.DirectTo is not { } person)
+        {
+            return to.ConversationId ?? throw new ArgumentException("A Slack address needs a conversation or a person.", nameof(to));
+        }
+
+        var key = $"dm:{person}";
+        await using var scope = scopes.CreateAsyncScope();
+        var references = scope.ServiceProvider.GetService<IConversationReferenceStore>();
+        if (references is not null && await references.FindAsync(Platform, to.WorkspaceId, key, cancellationToken) is { Length: > 0 } known)
+        {
+            return known;
+        }
+
+        var opened = await slack.OpenDirectAsync(to.WorkspaceId, person, cancellationToken);
+        if (references is not null)
+        {
+            await references.SaveAsync(Platform, to.WorkspaceId, key, opened, cancellationToken);
+        }
+
+        return opened;
+    }
+}

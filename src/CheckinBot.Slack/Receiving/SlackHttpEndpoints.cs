@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CheckinBot.Slack.Receiving;
+
+/// <summary>The request URLs Slack posts to: each verifies the signature over the raw body before parsing anything.</summary>
+internal static class SlackHttpEndpoints
+{
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
+    {
+        var (body, refusal) = await ReadVerifiedAsync(http, options.Value, clocks, logs);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return ToResult(inbound.HandleCommand(ParseForm(body!)));
+    }
+
+    public static async Task<IResult> EventsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
+    {
+        var (body, refusal) = await ReadVerifiedAsync(http, options.Value, clocks, logs);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        using var document = TryParseJson(body!);
+        return document is null ? Results.BadRequest("The body is not JSON.") : ToResult(inbound.HandleEvent(document.RootElement));
+    }
+
+    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
+    {
+        var (body, refusal) = await ReadVerifiedAsync(http, options.Value, clocks, logs);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!ParseForm(body!).TryGetValue("payload", out var payload))
+        {
+            return Results.BadRequest("An interaction needs a payload field.");
+        }
+
+        using var document = TryParseJson(Encoding.UTF8.GetBytes(payload));
+        return document is null ? Results.BadRequest("The payload is not JSON.") : ToResult(inbound.HandleInteraction(document.RootElement));
+    }
+
+    internal static IResult ToResult(SlackAck ack) => ack switch
+    {
+        { Json: { } json } => Results.Content(json.ToJsonString(), "application/json", Encoding.UTF8, ack.Status),
+        { Text: { } text } => Results.Content(text, "text/plain", Encoding.UTF8, ack.Status),
+        _ => Results.StatusCode(ack.Status),
+    };
+
+    /// <summary>Reads the raw body within the size limit and checks Slack's signature; nothing is parsed before that.</summary>
+    private static async Task<(byte[]? Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, SlackOptions options, SlackClocks clocks, ILoggerFactory logs)
+    {
+        var limit = options.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        var body = buffer.ToArray();
+        var headers = http.Request.Headers;
+        string? timestamp = headers["X-Slack-Request-Timestamp"], signature = headers["X-Slack-Signature"];
+        var secret = options.SigningSecret ?? "";
+
+        // Slack signs with the real time; while the bot's clock travels (development only) its time is accepted too.
+        var valid = SlackSignature.IsValid(secret, timestamp, signature, body, clocks.Wall.GetUtcNow()) ||
+            (clocks.Travels && SlackSignature.IsValid(secret, timestamp, signature, body, clocks.Bot.GetUtcNow()));
+        if (!valid)
+        {
+            var path = http.Request.Path.Value ?? "";
+            logs.CreateLogger(typeof(SlackHttpEndpoints)).BadSignature(path);
+            return (null, Results.Text("Invalid or stale Slack signature.", "text/plain", Encoding.UTF8, StatusCodes.Status401Unauthorized));
+        }
+
+        return (body, null);
+    }
+
+    internal static Dictionary<string, string> ParseForm(byte[] body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
+            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+
+    private static JsonDocument? TryParseJson(byte[] body)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CheckinBot.Slack.Receiving;
+
+namespace CheckinBot.Slack.WebApi;
+
+/// <summary>The Web API methods the bot uses, each with the workspace's bot token.</summary>
+public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, ChannelPacer pacer)
+{
+    /// <summary><c>chat.postMessage</c>: returns the message's <c>ts</c>.</summary>
+    public async Task<string> PostMessageAsync(string workspace, string channel, JsonObject message, CancellationToken cancellationToken)
+    {
+        message["channel"] = channel;
+        await pacer.WaitTurnAsync(workspace, channel, cancellationToken);
+        var answer = await client.CallJsonAsync("chat.postMessage", await tokens.ForWorkspaceAsync(workspace, cancellationToken), message, cancellationToken);
+        return answer.Str("ts") ?? throw new SlackApiException("chat.postMessage", "missing_ts");
+    }
+
+    /// <summary><c>chat.postEphemeral</c>: returns the <c>message_ts</c> Slack gives it.</summary>
+    public async Task<string> PostEphemeralAsync(string workspace, string channel, string user, JsonObject message, CancellationToken cancellationToken)
+    {
+        message["channel"] = channel;
+        message["user"] = user;
+        await pacer.WaitTurnAsync(workspace, channel, cancellationToken);
+        var answer = await client.CallJsonAsync("chat.postEphemeral", await tokens.ForWorkspaceAsync(workspace, cancellationToken), message, cancellationToken);
+        return answer.Str("message_ts") ?? "";
+    }
+
+    /// <summary><c>chat.update</c> of a message the bot posted.</summary>
+    public async Task UpdateAsync(string workspace, string channel, string ts, JsonObject message, CancellationToken cancellationToken)
+    {
+        message["channel"] = channel;
+        message["ts"] = ts;
+        await client.CallJsonAsync("chat.update", await tokens.ForWorkspaceAsync(workspace, cancellationToken), message, cancellationToken);
+    }
+
+    /// <summary><c>reactions.add</c>; an emoji already there is not an error.</summary>
+    public async Task AddReactionAsync(string workspace, string channel, string ts, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name };
+            await client.CallJsonAsync("reactions.add", await tokens.ForWorkspaceAsync(workspace, cancellationToken), body, cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error == "already_reacted")
+        {
+        }
+    }
+
+    /// <summary><c>conversations.open</c> with one person: the id of the bot's direct conversation with them.</summary>
+    public async Task<string> OpenDirectAsync(string workspace, string user, CancellationToken cancellationToken)
+    {
+        var answer = await client.CallJsonAsync("conversations.open", await tokens.ForWorkspaceAsync(workspace, cancellationToken),
+            new JsonObject { ["users"] = user }, cancellationToken);
+        return answer.Obj("channel").Str("id") ?? throw new SlackApiException("conversations.open", "missing_channel");
+    }
+
+    /// <summary>
+    /// <c>conversations.history</c> with metadata: the <c>ts</c> of the most recent message in <paramref name="channel"/>
+    /// whose metadata carries <paramref name="occurrenceKey"/>, or null.
+    /// </summary>
+    public async Task<string?> FindByOccurrenceAsync(string workspace, string channel, string occurrenceKey, DateTimeOffset? oldest, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("channel", channel),
+            new("include_all_metadata", "true"),
+            new("limit", "200"),
+        };
+        if (oldest is { } from)
+        {
+            fields.Add(new("oldest", from.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var answer = await client.CallFormAsync("conversations.history", await tokens.ForWorkspaceAsync(workspace, cancellationToken), fields, idempotent: true, cancellationToken);
+        if (!answer.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var message in messages.EnumerateArray())
+        {
+            var metadata = message.Obj("metadata");
+            if (metadata.Str("event_type") == SlackPlatform.OccurrenceEventType &&
+                metadata.Obj("event_payload").Str(SlackPlatform.OccurrenceKeyField) == occurrenceKey)
+            {
+                return message.Str("ts");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>users.info</c> with the locale: name, IANA zone and language as Slack knows them.</summary>
+    public async Task<SlackProfile> UserInfoAsync(string workspace, string user, CancellationToken cancellationToken)
+    {
+        var answer = await client.CallFormAsync("users.info", await tokens.ForWorkspaceAsync(workspace, cancellationToken),
+            [new("user", user), new("include_locale", "true")], idempotent: true, cancellationToken);
+        var info = answer.Obj("user");
+        var profile = info.Obj("profile");
+        var name = NonEmpty(profile.Str("display_name")) ?? NonEmpty(profile.Str("real_name")) ?? NonEmpty(info.Str("real_name")) ?? info.Str("name");
+        var isBot = info is { } u && (u.IsTrue("is_bot") || u.Str("id") == "USLACKBOT");
+        return new SlackProfile(user, name, NonEmpty(info.Str("tz")), NonEmpty(info.Str("locale")), isBot);
+    }
+
+    /// <summary><c>auth.test</c>: who the token belongs to.</summary>
+    public async Task<SlackIdentity> AuthTestAsync(string token, CancellationToken cancellationToken)
+    {
+        var answer = await client.CallFormAsync("auth.test", token, [], idempotent: true, cancellationToken);
+        return new SlackIdentity(answer.Str("team_id") ?? "", answer.Str("team"), answer.Str("user_id"), answer.Str("bot_id"));
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

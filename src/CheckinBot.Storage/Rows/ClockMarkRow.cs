@@ -1,0 +1,7 @@
+namespace CheckinBot.Storage.Rows;
+
+internal sealed class ClockMarkRow
+{
+    public int Id { get; set; }
+    public NodaTime.Instant TravelledTo { get; set; }
+}

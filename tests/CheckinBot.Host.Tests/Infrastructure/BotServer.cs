@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckinBot.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a loopback port, with its own data folder and a fake clock underneath the bot's travelling clock.
+/// </summary>
+public sealed class BotServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BotServer(WebApplication app, string dataFolder, FakeTimeProvider time)
+    {
+        this.app = app;
+        DataFolder = dataFolder;
+        Time = time;
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public HttpClient Client { get; }
+    public string DataFolder { get; }
+    public FakeTimeProvider Time { get; }
+    public Uri Address => Client.BaseAddress!;
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts the bot at <paramref name="start"/> (real time stands still underneath), time travel on.</summary>
+    public static async Task<BotServer> StartAsync(DateTimeOffset start, string? dataFolder = null, params string[] settings)
+    {
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "checkinbot-tests", Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(start);
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            "--environment=Development",
+            $"--DataFolder={dataFolder}",
+            "--Clock:TimeTravel=true",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = BotApp.Build(args, services =>
+        {
+            services.RemoveAll<TravellingClock>();
+            services.AddSingleton(new TravellingClock(time));
+        });
+        await app.StartAsync();
+        return new BotServer(app, dataFolder, time);
+    }
+
+    public async Task<JsonElement> SayAsync(string from, string text, string conversation = "channel")
+    {
+        var response = await Client.PostAsJsonAsync("/playground/api/messages", new { from, text, conversation });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<string> AdvanceAsync(string duration)
+    {
+        var response = await Client.PostAsJsonAsync("/playground/api/clock", new { advance = duration });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("now").GetString()!;
+    }
+
+    public async Task<IReadOnlyList<TranscriptLine>> TranscriptAsync()
+    {
+        var body = await Client.GetFromJsonAsync<JsonElement>("/playground/api/transcript");
+        return body.GetProperty("messages").EnumerateArray().Select(m => new TranscriptLine(
+            m.GetProperty("id").GetString()!,
+            DateTimeOffset.Parse(m.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            m.GetProperty("from").GetString()!,
+            m.GetProperty("text").GetString()!,
+            m.GetProperty("visibleTo").GetString()!,
+            m.GetProperty("kind").GetString()!,
+            m.GetProperty("conversation").GetString()!)).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+public sealed record TranscriptLine(string Id, DateTimeOffset At, string From, string Text, string VisibleTo, string Kind, string Conversation);

@@ -1,0 +1,40 @@
+using CheckinBot.Slack.Installing;
+using CheckinBot.Slack.WebApi;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.Slack.Tests;
+
+public sealed class TimedPiecesTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 5, 16, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task SecondPostToAChannelWaitsItsTurnWhileAnotherChannelDoesNot()
+    {
+        var pacer = new ChannelPacer(Options.Create(new SlackOptions()), time);
+        await pacer.WaitTurnAsync("T", "C1", default);
+
+        var second = pacer.WaitTurnAsync("T", "C1", default);
+        var elsewhere = pacer.WaitTurnAsync("T", "C2", default);
+
+        elsewhere.IsCompletedSuccessfully.Should().BeTrue();
+        second.IsCompleted.Should().BeFalse();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        second.IsCompleted.Should().BeFalse();
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void OAuthStateExpiresAfterTenMinutes()
+    {
+        var states = new OAuthStates(time);
+        var fresh = states.Create();
+        var stale = states.Create();
+
+        states.TryConsume(fresh).Should().BeTrue();
+        time.Advance(OAuthStates.Lifetime);
+        states.TryConsume(stale).Should().BeFalse();
+    }
+}
