@@ -170,6 +170,26 @@ public class VaSideTests
         status.GetProperty("replies")[0].GetProperty("text").GetString().Should().Be("Only the VA and the client of this collaboration can do that.");
     }
 
+    [Fact]
+    public async Task Post_now_sends_the_next_update_at_once_and_not_again_at_its_time()
+    {
+        await using var bot = await BotServer.StartAsync(FridayMorning);
+        await AgreeWeekdaysAt17(bot);
+        await bot.SayAsync("va", "/checkin draft Everything for today is done.");
+
+        var posted = await bot.SayAsync("va", "/checkin post now");
+        posted.GetProperty("replies")[0].GetProperty("text").GetString().Should().Be("Je update is nu gepost.");
+        var next = await bot.SayAsync("client", "/checkin next");
+        next.GetProperty("replies")[0].GetProperty("text").GetString().Should().StartWith("Next update: Monday 30 November at 17:00");
+
+        await bot.AdvanceAsync("PT8H");
+
+        var updates = (await bot.TranscriptAsync()).Where(m => m.Kind == "update").ToList();
+        updates.Should().ContainSingle().Which.Text.Should().Contain("Everything for today is done.");
+        LocalTimeOf(updates[0]).Should().Be("Fri 2026-11-27 11:00");
+        (await bot.TranscriptAsync()).Should().NotContain(m => m.Kind == "reminder");
+    }
+
     private static async Task AgreeWeekdaysAt17(BotServer bot)
     {
         await bot.SayAsync("va", "/checkin propose update weekdays 17:00");
