@@ -1,6 +1,7 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using CheckinBot.Storage.Conversions;
 using CheckinBot.Storage.Rows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     internal DbSet<RhythmEvent> RhythmEvents => Set<RhythmEvent>();
     internal DbSet<Occurrence> Occurrences => Set<Occurrence>();
     internal DbSet<DraftRow> Drafts => Set<DraftRow>();
+    internal DbSet<WorkTask> Tasks => Set<WorkTask>();
     internal DbSet<ProcessedEventRow> ProcessedEvents => Set<ProcessedEventRow>();
     internal DbSet<InstallationRow> Installations => Set<InstallationRow>();
     internal DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
@@ -91,6 +93,16 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
         });
 
         modelBuilder.Entity<DraftRow>(e => e.HasKey(d => d.CollaborationId));
+        modelBuilder.Entity<WorkTask>(e =>
+        {
+            e.ToTable("Tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.HasIndex(t => new { t.CollaborationId, t.State });
+            e.Property(t => t.Title).HasMaxLength(WorkTask.MaxTitleLength);
+            e.Property(t => t.BlockedReason).HasMaxLength(2000);
+            e.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
+        });
         modelBuilder.Entity<ProcessedEventRow>(e =>
         {
             e.HasKey(p => new { p.Platform, p.EventId });

@@ -3,7 +3,9 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Transcripts;
 using CheckinBot.Core.Workspaces;
 using CheckinBot.Storage.Stores;
@@ -32,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IRhythmStore, RhythmStore>();
         services.AddScoped<IOccurrenceLedger, OccurrenceLedger>();
         services.AddScoped<IDraftStore, DraftStore>();
+        services.AddScoped<ITaskStore, TaskStore>();
+        services.AddScoped<IPersonalDataStore, PersonalDataStore>();
         services.AddScoped<IEventLedger, EventLedger>();
         services.AddScoped<IInstallationStore, InstallationStore>();
         services.AddScoped<IConversationReferenceStore, ConversationReferenceStore>();

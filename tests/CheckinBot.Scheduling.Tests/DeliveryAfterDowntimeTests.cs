@@ -148,4 +148,21 @@ public class DeliveryAfterDowntimeTests
         await harness.RunAtAsync(MondayFive + Duration.FromDays(2));
         harness.Gateway.ChannelPosts.Should().ContainSingle("it runs again from Wednesday");
     }
+
+    [Fact]
+    public async Task A_failed_post_is_released_and_posted_at_the_next_cycle()
+    {
+        await using var harness = await DeliveryHarness.StartAsync();
+        await harness.AgreeAsync(MondayMorning, count: 3);
+        await harness.RunAtAsync(MondayFive - Duration.FromMinutes(20));
+        harness.Gateway.FailNext = 1;
+
+        var first = await harness.RunAtAsync(MondayFive);
+        first.Failures.Should().ContainSingle();
+        first.Posted.Should().Be(2);
+
+        var second = await harness.RunAtAsync(MondayFive + Duration.FromMinutes(1));
+        second.Posted.Should().Be(1);
+        harness.Gateway.ChannelPosts.Select(p => p.OccurrenceKey).Should().HaveCount(3).And.OnlyHaveUniqueItems();
+    }
 }

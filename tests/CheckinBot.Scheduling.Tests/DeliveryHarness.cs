@@ -97,6 +97,9 @@ public sealed class RecordingGateway : IChatGateway
 
     public ConcurrentQueue<OutboundMessage> Posts { get; } = new();
 
+    /// <summary>How many of the next posts fail, as a platform outage would.</summary>
+    public int FailNext { get; set; }
+
     public string Platform => Name;
 
     public IEnumerable<OutboundMessage> ChannelPosts => Posts.Where(p => p.To.ConversationId is not null && p.To.DirectTo is null);
@@ -105,6 +108,12 @@ public sealed class RecordingGateway : IChatGateway
 
     public Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new HttpRequestException("platform unavailable");
+        }
+
         Posts.Enqueue(message);
         return Task.FromResult(new PostReceipt("m" + Posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }

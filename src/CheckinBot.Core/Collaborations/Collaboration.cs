@@ -18,6 +18,15 @@ public sealed class Collaboration
 
     public NodaTime.Instant CreatedAt { get; init; }
 
+    /// <summary>
+    /// The end of the VA's focus block (<c>/checkin focus 90m</c>), or null. While it lasts, reminders wait and ping answers
+    /// mention it; urgent messages still come through. Read it with <see cref="FocusedUntil"/>.
+    /// </summary>
+    public NodaTime.Instant? FocusUntil { get; set; }
+
+    /// <summary>The end of the VA's focus block when she is in one at <paramref name="now"/>, else null.</summary>
+    public NodaTime.Instant? FocusedUntil(NodaTime.Instant now) => FocusUntil is { } until && until > now ? until : null;
+
     /// <summary>Which side a person is on, or null when they are not in the collaboration.</summary>
     public Side? SideOf(string personId) =>
         personId == VaId ? Side.Va

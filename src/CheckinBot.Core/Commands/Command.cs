@@ -36,6 +36,45 @@ public sealed record NextCommand : Command;
 /// <summary><c>draft &lt;text&gt;</c> writes the draft; <c>draft</c> alone shows it.</summary>
 public sealed record DraftCommand(string? Text) : Command;
 
+/// <summary><c>start &lt;task&gt; [due &lt;day&gt;]</c>: a new task in progress, or a planned one started.</summary>
+public sealed record StartTaskCommand(string Title, DateSpec? Due) : Command;
+
+/// <summary><c>progress &lt;task&gt; 60%</c>.</summary>
+public sealed record ProgressCommand(string Task, int Percent) : Command;
+
+/// <summary><c>done &lt;task&gt;</c>.</summary>
+public sealed record DoneCommand(string Task) : Command;
+
+/// <summary><c>block &lt;task&gt; &lt;reason&gt;</c>; the handler finds where the title ends.</summary>
+public sealed record BlockCommand(string Text) : Command;
+
+/// <summary><c>tasks</c>: the task log.</summary>
+public sealed record TasksCommand : Command;
+
+/// <summary>One item of a week plan as typed: <c>Newsletter PDF due thu</c>.</summary>
+public sealed record PlanItem(string Title, DateSpec? Due);
+
+/// <summary><c>plan &lt;item&gt;; &lt;item&gt;</c> replaces the week plan; <c>plan</c> alone shows it.</summary>
+public sealed record PlanCommand(IReadOnlyList<PlanItem>? Items) : Command;
+
+/// <summary><c>focus 90m</c>; a null length ends the focus block.</summary>
+public sealed record FocusCommand(Duration? Length) : Command;
+
+/// <summary><c>post now</c>, or the reminder's Post now button: the next update (or the named occurrence) goes out at once.</summary>
+public sealed record PostNowCommand(Guid? OccurrenceId) : Command;
+
+/// <summary><c>snooze</c>, or the reminder's Snooze button: the reminder comes again in 30 minutes.</summary>
+public sealed record SnoozeCommand(Guid? OccurrenceId) : Command;
+
+/// <summary>The reminder's Skip this one button.</summary>
+public sealed record SkipOccurrenceCommand(Guid OccurrenceId) : Command;
+
+/// <summary><c>export</c>: the collaboration's data for the requester.</summary>
+public sealed record ExportCommand : Command;
+
+/// <summary><c>forget</c> asks for a confirmation; <c>forget confirm</c> deletes the requester's personal data.</summary>
+public sealed record ForgetCommand(bool Confirmed) : Command;
+
 public sealed record LanguageCommand(string Language) : Command;
 
 public sealed record TimeZoneCommand(string Zone) : Command;

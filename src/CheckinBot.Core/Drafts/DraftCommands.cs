@@ -24,7 +24,9 @@ public sealed class DraftCommands(IDraftStore drafts, Schedule schedule)
         if (command.Text is null)
         {
             var draft = await drafts.GetAsync(collaboration.Id, cancellationToken);
-            return [context.ToSender(draft is null ? context.Say("draft.none") : context.Say("draft.show", draft))];
+            return [context.ToSender(draft is null
+                ? BotMessage.Of(MessageKind.Reply, context.Say("draft.none"))
+                : new BotMessage(MessageKind.Reply, null, [context.Say("draft.show", draft), context.Say("draft.replace")], []))];
         }
 
         if (command.Text.Length > MaxLength)

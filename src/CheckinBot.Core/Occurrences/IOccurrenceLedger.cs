@@ -39,4 +39,17 @@ public interface IOccurrenceLedger
 
     /// <summary>The last occurrence posted for a collaboration, if any.</summary>
     Task<Occurrence?> LastPostedAsync(Guid collaborationId, CancellationToken cancellationToken);
+
+    /// <summary>For each of several collaborations, when its last update was posted (those without one are left out).</summary>
+    Task<IReadOnlyDictionary<Guid, Instant>> LastPostedManyAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken cancellationToken);
+
+    Task<Occurrence?> GetAsync(Guid occurrenceId, CancellationToken cancellationToken);
+
+    Task<Occurrence?> FindAsync(Guid rhythmId, Instant due, CancellationToken cancellationToken);
+
+    /// <summary>Claims one pending occurrence whatever its due time (Post now); null when it is not pending or its lease is held.</summary>
+    Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Sets a pending occurrence's reminder to go (again) at <paramref name="at"/> (snooze, focus).</summary>
+    Task RemindAgainAsync(Guid occurrenceId, Instant at, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using NodaTime;
 
 namespace CheckinBot.Core.Occurrences;
@@ -17,10 +18,14 @@ public sealed class OccurrenceDelivery(
     IRhythmStore rhythms,
     ICollaborationStore collaborations,
     IDraftStore drafts,
+    ITaskStore tasks,
     ChatGateways gateways,
     DeliveryOptions options)
 {
     private static readonly Duration RetryAfterFailure = Duration.FromMinutes(1);
+
+    /// <summary>Done tasks older than this are never in an update, whatever the last update was.</summary>
+    private static readonly Duration DoneLookBack = Duration.FromDays(31);
 
     public async Task<DeliveryReport> DeliverDueAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -52,8 +57,9 @@ public sealed class OccurrenceDelivery(
 
     private async Task<DeliveryReport> DeliverBatchAsync(IReadOnlyList<Occurrence> batch, Instant now, CancellationToken cancellationToken)
     {
-        var world = await World.LoadAsync(batch, rhythms, collaborations, drafts, cancellationToken);
+        var world = await LoadAsync(batch, now, cancellationToken);
         var outcomes = new ConcurrentBag<PostOutcome>();
+        var draftsUsed = new ConcurrentBag<Guid>();
         var failures = new ConcurrentBag<DeliveryFailure>();
         var byConversation = batch.GroupBy(o => o.CollaborationId);
         await Parallel.ForEachAsync(byConversation,
@@ -65,19 +71,29 @@ public sealed class OccurrenceDelivery(
                 {
                     try
                     {
-                        outcomes.Add(await DeliverOneAsync(occurrence, world, now, ct));
+                        var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, now, ct);
+                        outcomes.Add(outcome);
+                        if (usedDraft)
+                        {
+                            draftsUsed.Add(occurrence.CollaborationId);
+                        }
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         failures.Add(new DeliveryFailure(occurrence.Id, ex.GetType().Name));
-                        await ledger.ReleaseAsync(occurrence.Id, options.WorkerId, now + RetryAfterFailure, ct);
                     }
                 }
             });
 
+        // The ledger is one unit of work: written to after the parallel posts.
         var recorded = outcomes.ToList();
         await ledger.RecordAsync(options.WorkerId, recorded, cancellationToken);
-        foreach (var collaborationId in recorded.Where(o => o.Status == OccurrenceStatus.Posted).Select(o => world.Occurrence(o.OccurrenceId).CollaborationId).Distinct())
+        foreach (var failure in failures)
+        {
+            await ledger.ReleaseAsync(failure.OccurrenceId, options.WorkerId, now + RetryAfterFailure, cancellationToken);
+        }
+
+        foreach (var collaborationId in draftsUsed.Distinct())
         {
             await drafts.ClearAsync(collaborationId, now, cancellationToken);
         }
@@ -91,14 +107,37 @@ public sealed class OccurrenceDelivery(
             failures.ToList());
     }
 
-    private async Task<PostOutcome> DeliverOneAsync(Occurrence occurrence, World world, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts one pending occurrence at once, ahead of its due time (the reminder's Post now); false when it is no longer
+    /// pending or another worker holds it.
+    /// </summary>
+    public async Task<bool> PostNowAsync(Guid occurrenceId, Instant now, CancellationToken cancellationToken)
+    {
+        var claimed = await ledger.ClaimOneAsync(occurrenceId, now, options.WorkerId, now + options.Lease, cancellationToken);
+        if (claimed is null)
+        {
+            return false;
+        }
+
+        var world = await LoadAsync([claimed], now, cancellationToken);
+        var (outcome, usedDraft) = await DeliverOneAsync(claimed, world, now, cancellationToken);
+        await ledger.RecordAsync(options.WorkerId, [outcome], cancellationToken);
+        if (usedDraft)
+        {
+            await drafts.ClearAsync(claimed.CollaborationId, now, cancellationToken);
+        }
+
+        return outcome.Status == OccurrenceStatus.Posted;
+    }
+
+    private async Task<(PostOutcome Outcome, bool UsedDraft)> DeliverOneAsync(Occurrence occurrence, World world, Instant now, CancellationToken cancellationToken)
     {
         if (!world.Rhythms.TryGetValue(occurrence.RhythmId, out var rhythm) ||
             !world.Collaborations.TryGetValue(occurrence.CollaborationId, out var collaboration) ||
             !rhythm.RunsOn(occurrence.Due.InZone(DateTimeZoneProviders.Tzdb[rhythm.TimeZone]).Date))
         {
             // Paused, retired or gone since it was planned.
-            return new PostOutcome(occurrence.Id, OccurrenceStatus.Cancelled, null, null, false);
+            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Cancelled, null, null, false), false);
         }
 
         var gateway = gateways.For(collaboration.Platform);
@@ -111,22 +150,26 @@ public sealed class OccurrenceDelivery(
         {
             var notice = UpdateComposer.Missed(va, collaboration, rhythm, world.ClientNames(collaboration), occurrence.Due, now, options.GracePeriod);
             await gateway.PostAsync(new OutboundMessage(ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id), notice, null, now.ToDateTimeOffset()), cancellationToken);
-            return new PostOutcome(occurrence.Id, OccurrenceStatus.Missed, null, null, false);
+            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Missed, null, null, false), false);
         }
 
         var isLate = lateness > options.LateAfter;
         if (occurrence.Attempts > 1 && await gateway.FindPostedAsync(channel, occurrence.Key, cancellationToken) is { } earlier)
         {
             // A worker posted it before its lease ran out; record that post instead of doubling it.
-            return new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, earlier.MessageId, isLate);
+            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, earlier.MessageId, isLate), false);
         }
 
         world.Drafts.TryGetValue(collaboration.Id, out var draft);
-        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, occurrence.Due, isLate);
-        var stamp = isLate ? now : occurrence.Due;
+        var log = world.Log(collaboration.Id);
+        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, occurrence.Due, isLate);
+        var usedDraft = !string.IsNullOrWhiteSpace(draft) && (rhythm.Kind != RhythmKind.Plan || !log.PlanItems.Any());
+
+        // Posted early (Post now) or late, the post stands for the moment it went out.
+        var stamp = isLate || now < occurrence.Due ? now : occurrence.Due;
         var receipt = await gateway.PostAsync(new OutboundMessage(channel, message, occurrence.Key, stamp.ToDateTimeOffset()), cancellationToken);
         var summary = message.Lines.Count > 0 ? message.Lines[0] : null;
-        return new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, receipt.MessageId, isLate, summary);
+        return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, receipt.MessageId, isLate, summary), usedDraft);
     }
 
     private async Task<int> SendRemindersAsync(Instant now, CancellationToken cancellationToken)
@@ -150,8 +193,9 @@ public sealed class OccurrenceDelivery(
 
     private async Task<int> SendReminderBatchAsync(IReadOnlyList<Occurrence> due, Instant now, CancellationToken cancellationToken)
     {
-        var world = await World.LoadAsync(due, rhythms, collaborations, drafts, cancellationToken);
+        var world = await LoadAsync(due, now, cancellationToken);
         var sent = 0;
+        var postponed = new ConcurrentBag<(Guid OccurrenceId, Instant At)>();
         await Parallel.ForEachAsync(due,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
             async (occurrence, ct) =>
@@ -164,9 +208,21 @@ public sealed class OccurrenceDelivery(
                     return;
                 }
 
+                if (collaboration.FocusUntil is { } focusUntil && focusUntil > now)
+                {
+                    // The VA is in a focus block: the reminder waits until it ends, if that is still before the update.
+                    if (focusUntil < occurrence.Due)
+                    {
+                        postponed.Add((occurrence.Id, focusUntil));
+                    }
+
+                    return;
+                }
+
                 var va = world.Va(collaboration);
                 world.Drafts.TryGetValue(collaboration.Id, out var draft);
-                var message = UpdateComposer.Reminder(va, collaboration, rhythm, world.ClientNames(collaboration), draft, occurrence.Due, now);
+                var message = UpdateComposer.Reminder(va, collaboration, rhythm, world.ClientNames(collaboration), draft, world.Log(collaboration.Id),
+                    occurrence.Id, occurrence.Due, now);
                 var to = ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id);
                 try
                 {
@@ -178,30 +234,45 @@ public sealed class OccurrenceDelivery(
                     // A reminder is a courtesy: a failed one is not retried; the update itself still goes out.
                 }
             });
+
+        // The ledger is one unit of work: written to after the parallel posts, one at a time.
+        foreach (var (occurrenceId, at) in postponed)
+        {
+            await ledger.RemindAgainAsync(occurrenceId, at, cancellationToken);
+        }
+
         return sent;
     }
 
-    /// <summary>The rhythms, collaborations, people and drafts one batch of occurrences needs, loaded once.</summary>
+    private Task<World> LoadAsync(IReadOnlyList<Occurrence> batch, Instant now, CancellationToken cancellationToken) =>
+        World.LoadAsync(batch, rhythms, collaborations, drafts, tasks, ledger, now - DoneLookBack, cancellationToken);
+
+    /// <summary>The rhythms, collaborations, people, drafts and task logs one batch of occurrences needs, loaded once.</summary>
     private sealed class World
     {
-        private readonly Dictionary<Guid, Occurrence> occurrences;
         private readonly Dictionary<(string, string, string), Person> people;
+        private readonly IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>> tasks;
+        private readonly IReadOnlyDictionary<Guid, Instant> lastPosted;
 
-        private World(Dictionary<Guid, Occurrence> occurrences, Dictionary<Guid, Rhythm> rhythms, Dictionary<Guid, Collaboration> collaborations,
-            Dictionary<(string, string, string), Person> people, IReadOnlyDictionary<Guid, string> drafts)
+        private World(Dictionary<Guid, Rhythm> rhythms, Dictionary<Guid, Collaboration> collaborations,
+            Dictionary<(string, string, string), Person> people, IReadOnlyDictionary<Guid, string> drafts,
+            IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>> tasks, IReadOnlyDictionary<Guid, Instant> lastPosted)
         {
-            this.occurrences = occurrences;
             Rhythms = rhythms;
             Collaborations = collaborations;
             this.people = people;
             Drafts = drafts;
+            this.tasks = tasks;
+            this.lastPosted = lastPosted;
         }
 
         public Dictionary<Guid, Rhythm> Rhythms { get; }
         public Dictionary<Guid, Collaboration> Collaborations { get; }
         public IReadOnlyDictionary<Guid, string> Drafts { get; }
 
-        public Occurrence Occurrence(Guid id) => occurrences[id];
+        public WorkLog Log(Guid collaborationId) => new(
+            tasks.TryGetValue(collaborationId, out var list) ? list : [],
+            lastPosted.TryGetValue(collaborationId, out var at) ? at : null);
 
         public Person Va(Collaboration collaboration) => PersonOf(collaboration, collaboration.VaId);
 
@@ -214,7 +285,7 @@ public sealed class OccurrenceDelivery(
                 : new Person { Platform = collaboration.Platform, WorkspaceId = collaboration.WorkspaceId, Id = id };
 
         public static async Task<World> LoadAsync(IReadOnlyList<Occurrence> batch, IRhythmStore rhythmStore, ICollaborationStore collaborationStore,
-            IDraftStore draftStore, CancellationToken cancellationToken)
+            IDraftStore draftStore, ITaskStore taskStore, IOccurrenceLedger ledger, Instant doneSince, CancellationToken cancellationToken)
         {
             var rhythmIds = batch.Select(o => o.RhythmId).Distinct().ToList();
             var collaborationIds = batch.Select(o => o.CollaborationId).Distinct().ToList();
@@ -231,7 +302,9 @@ public sealed class OccurrenceDelivery(
             }
 
             var drafts = await draftStore.GetManyAsync(collaborationIds, cancellationToken);
-            return new World(batch.ToDictionary(o => o.Id), rhythms, collaborations, people, drafts);
+            var tasks = await taskStore.ListOpenManyAsync(collaborationIds, doneSince, cancellationToken);
+            var lastPosted = await ledger.LastPostedManyAsync(collaborationIds, cancellationToken);
+            return new World(rhythms, collaborations, people, drafts, tasks, lastPosted);
         }
     }
 }

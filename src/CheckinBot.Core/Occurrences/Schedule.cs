@@ -19,7 +19,8 @@ public sealed class Schedule(IRhythmStore rhythms, IOccurrenceLedger ledger)
     public async Task<(Rhythm Rhythm, Instant Due)?> NextOfAsync(IReadOnlyCollection<Rhythm> candidates, Guid collaborationId, Instant now, CancellationToken cancellationToken)
     {
         var known = await ledger.ListByCollaborationAsync(collaborationId, now, now + LookAhead, cancellationToken);
-        var skipped = known.Where(o => o.Status == OccurrenceStatus.Skipped).Select(o => (o.RhythmId, o.Due)).ToHashSet();
+        // Skipped ones are left out, and so are those already posted ahead of time (Post now).
+        var skipped = known.Where(o => o.Status is OccurrenceStatus.Skipped or OccurrenceStatus.Posted).Select(o => (o.RhythmId, o.Due)).ToHashSet();
 
         (Rhythm Rhythm, Instant Due)? best = null;
         foreach (var rhythm in candidates)

@@ -186,6 +186,19 @@ public sealed class AgreementCommands(
         }
 
         await rhythms.SaveAsync(targets, cancellationToken);
+        if (until is { } back && pause.Number is null)
+        {
+            // A holiday: the client is told once, kindly, when the updates come back, instead of one line per rhythm.
+            var zone = DateTimeZoneProviders.Tzdb[step.Collaboration.TimeZone];
+            var first = await schedule.NextOfAsync(targets, step.Collaboration.Id, context.Now, cancellationToken);
+            lines =
+            [
+                first is { } f
+                    ? Localizer.Get(language, "pause.away", step.VaName, TimeWords.Moment(language, f.Due, context.Now, zone))
+                    : Localizer.Get(language, "pause.awayNoNext", step.VaName, TimeWords.Date(language, back)),
+            ];
+        }
+
         return [context.ToChannel(new BotMessage(MessageKind.Notice, null, lines, []))];
     }
 

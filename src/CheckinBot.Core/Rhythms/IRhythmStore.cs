@@ -5,6 +5,9 @@ public interface IRhythmStore
 {
     Task<IReadOnlyList<Rhythm>> ListByCollaborationAsync(Guid collaborationId, CancellationToken cancellationToken);
 
+    /// <summary>The collaboration's rhythms with their whole audit trail (for export), not tracked.</summary>
+    Task<IReadOnlyList<Rhythm>> ListWithTrailAsync(Guid collaborationId, CancellationToken cancellationToken);
+
     /// <summary>Rhythms that produce occurrences now or later: agreed, or paused with an end date.</summary>
     Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken);
 

@@ -35,6 +35,27 @@ public static class TimeWords
         return string.Create(culture, $"{day} {date.Day} {month}");
     }
 
+    /// <summary>A deadline seen from <paramref name="today"/>: "today", "tomorrow", "Thursday" within a week, else "Thursday 3 December".</summary>
+    public static string Deadline(string language, LocalDate date, LocalDate today)
+    {
+        if (date == today)
+        {
+            return Localizer.Get(language, "deadline.today");
+        }
+
+        if (date == today.PlusDays(1))
+        {
+            return Localizer.Get(language, "deadline.tomorrow");
+        }
+
+        if (date > today && date < today.PlusDays(7))
+        {
+            return Localizer.Culture(language).DateTimeFormat.GetDayName((DayOfWeek)((int)date.DayOfWeek % 7));
+        }
+
+        return Date(language, date);
+    }
+
     /// <summary>"in 2 hours", "in 15 minutes".</summary>
     public static string Relative(string language, Duration duration)
     {

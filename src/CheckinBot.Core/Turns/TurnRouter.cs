@@ -2,9 +2,12 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Focus;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using NodaTime;
 
 namespace CheckinBot.Core.Turns;
@@ -18,6 +21,10 @@ public sealed class TurnRouter(
     AgreementCommands agreementCommands,
     StatusCommands statusCommands,
     DraftCommands draftCommands,
+    TaskCommands taskCommands,
+    FocusCommands focusCommands,
+    ReminderActions reminderActions,
+    PrivacyCommands privacyCommands,
     IMessageHandler messages,
     TimeProvider time)
 {
@@ -56,6 +63,12 @@ public sealed class TurnRouter(
                 return await collaborationCommands.SetupAsync(context, setup, cancellationToken);
             case LanguageCommand or TimeZoneCommand:
                 return await collaborationCommands.PersonalAsync(context, command, cancellationToken);
+            case ForgetCommand forget:
+                // Anyone may ask to be forgotten, in or out of a collaboration.
+                return await privacyCommands.ForgetAsync(context, forget, cancellationToken);
+            case PostNowCommand { OccurrenceId: not null } or SnoozeCommand { OccurrenceId: not null } or SkipOccurrenceCommand:
+                // Reminder buttons name their occurrence, whose collaboration may not be the one this conversation finds.
+                return await reminderActions.HandleAsync(context, command, cancellationToken);
         }
 
         // Everything else works on a collaboration the sender is in.
@@ -73,6 +86,11 @@ public sealed class TurnRouter(
         {
             StatusCommand or NextCommand => await statusCommands.HandleAsync(context, command, cancellationToken),
             DraftCommand draft => await draftCommands.HandleAsync(context, draft, cancellationToken),
+            StartTaskCommand or ProgressCommand or DoneCommand or BlockCommand or TasksCommand or PlanCommand =>
+                await taskCommands.HandleAsync(context, command, cancellationToken),
+            FocusCommand focus => await focusCommands.HandleAsync(context, focus, cancellationToken),
+            PostNowCommand or SnoozeCommand => await reminderActions.HandleAsync(context, command, cancellationToken),
+            ExportCommand => await privacyCommands.ExportAsync(context, cancellationToken),
             _ => await agreementCommands.HandleAsync(context, command, cancellationToken),
         };
     }
@@ -81,10 +99,16 @@ public sealed class TurnRouter(
     private static Command? ActionCommand(ChatTurn turn)
     {
         int? number = int.TryParse(turn.ActionValue, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        Guid? occurrence = Guid.TryParseExact(turn.ActionValue, "N", out var id) ? id : null;
         return turn.ActionId switch
         {
             ActionIds.Accept when number is not null => new AcceptCommand(number),
             ActionIds.Decline when number is not null => new DeclineCommand(number, null),
+            ActionIds.PostNow when occurrence is not null => new PostNowCommand(occurrence),
+            ActionIds.Snooze when occurrence is not null => new SnoozeCommand(occurrence),
+            ActionIds.SkipOne when occurrence is not null => new SkipOccurrenceCommand(occurrence.Value),
+            ActionIds.EditDraft => new DraftCommand(null),
+            ActionIds.ForgetConfirm => new ForgetCommand(true),
             _ => null,
         };
     }

@@ -1,8 +1,11 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Focus;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Host.Configuration;
@@ -21,6 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AgreementCommands>();
         services.AddScoped<StatusCommands>();
         services.AddScoped<DraftCommands>();
+        services.AddScoped<TaskCommands>();
+        services.AddScoped<FocusCommands>();
+        services.AddScoped<ReminderActions>();
+        services.AddScoped<PrivacyCommands>();
         services.AddScoped<IMessageHandler, SilentMessageHandler>();
         return services;
     }

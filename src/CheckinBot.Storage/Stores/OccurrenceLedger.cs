@@ -53,7 +53,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     public async Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken)
     {
         var candidates = await db.Occurrences.AsNoTracking()
-            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .OrderBy(o => o.Due)
             .Select(o => o.Id)
             .Take(max)
@@ -65,7 +65,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
         var token = Guid.NewGuid().ToString("N");
         await db.Occurrences
-            .Where(o => candidates.Contains(o.Id) && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .Where(o => candidates.Contains(o.Id) && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.LeaseOwner, owner)
                 .SetProperty(o => o.LeaseUntil, leaseUntil)
@@ -183,6 +183,53 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
             .Where(o => o.CollaborationId == collaborationId && o.Status == OccurrenceStatus.Posted)
             .OrderByDescending(o => o.Due)
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, Instant>> LastPostedManyAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, Instant>();
+        foreach (var chunk in collaborationIds.Chunk(500))
+        {
+            var rows = await db.Occurrences.AsNoTracking()
+                .Where(o => chunk.Contains(o.CollaborationId) && o.Status == OccurrenceStatus.Posted && o.PostedAt != null)
+                .GroupBy(o => o.CollaborationId)
+                .Select(g => new { Id = g.Key, At = g.Max(o => o.PostedAt) })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                result[row.Id] = row.At!.Value;
+            }
+        }
+
+        return result;
+    }
+
+    public Task<Occurrence?> GetAsync(Guid occurrenceId, CancellationToken cancellationToken) =>
+        db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.Id == occurrenceId, cancellationToken);
+
+    public Task<Occurrence?> FindAsync(Guid rhythmId, Instant due, CancellationToken cancellationToken) =>
+        db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.RhythmId == rhythmId && o.Due == due, cancellationToken);
+
+    public async Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var claimed = await db.Occurrences
+            .Where(o => o.Id == occurrenceId && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, owner)
+                .SetProperty(o => o.LeaseUntil, leaseUntil)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => EF.Property<string>(o, ClaimToken), token), cancellationToken);
+        return claimed == 0
+            ? null
+            : await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => EF.Property<string>(o, ClaimToken) == token, cancellationToken);
+    }
+
+    public Task RemindAgainAsync(Guid occurrenceId, Instant at, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => o.Id == occurrenceId && o.Status == OccurrenceStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.RemindAt, at)
+                .SetProperty(o => o.ReminderStatus, ReminderStatus.Pending), cancellationToken);
 
     private static Occurrence New(OccurrenceSeed seed) => new()
     {

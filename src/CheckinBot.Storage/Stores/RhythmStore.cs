@@ -9,6 +9,10 @@ internal sealed class RhythmStore(CheckinDbContext db) : IRhythmStore
     public async Task<IReadOnlyList<Rhythm>> ListByCollaborationAsync(Guid collaborationId, CancellationToken cancellationToken) =>
         await db.Rhythms.Where(r => r.CollaborationId == collaborationId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Rhythm>> ListWithTrailAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        await db.Rhythms.AsNoTracking().Include(r => r.Events)
+            .Where(r => r.CollaborationId == collaborationId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) =>
         await db.Rhythms.AsNoTracking()
             .Where(r => r.State == RhythmState.Agreed || (r.State == RhythmState.Paused && r.PausedUntil != null))

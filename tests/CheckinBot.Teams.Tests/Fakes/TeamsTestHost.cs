@@ -6,6 +6,7 @@ using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Turns;
+using CheckinBot.Host.Configuration;
 using CheckinBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -62,19 +63,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton<TimeProvider>(host.Clock);
         services.AddStorage(new StorageOptions(), host.folder);
-        services.AddSingleton(new DeliveryOptions { WorkerId = "test" });
+        services.AddCheckinCore(new DeliveryOptions { WorkerId = "test" });
         services.AddScoped<Schedule>();
-        services.AddScoped<CollaborationCommands>();
-        services.AddScoped<AgreementCommands>();
-        services.AddScoped<StatusCommands>();
-        services.AddScoped<DraftCommands>();
-        services.AddScoped<IMessageHandler, SilentMessageHandler>();
-        services.AddScoped<TurnRouter>();
-        services.AddScoped<TurnDispatcher>();
-        services.AddSingleton<ChatGateways>();
         services.AddScoped<OccurrencePlanner>();
         services.AddScoped<OccurrenceDelivery>();
-        services.AddSingleton(new TurnInbox(100));
         services.AddHostedService<InboxDrain>();
         services.AddTeams(builder.Configuration);
 

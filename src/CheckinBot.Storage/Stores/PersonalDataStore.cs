@@ -1,0 +1,54 @@
+using CheckinBot.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CheckinBot.Storage.Stores;
+
+internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStore
+{
+    public async Task<int> ForgetAsync(string platform, string workspaceId, string personId, string pseudonym, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var theirs = await db.Collaborations
+            .Where(c => c.Platform == platform && c.WorkspaceId == workspaceId && (c.VaId == personId || c.ClientIds.Contains(personId)))
+            .ToListAsync(cancellationToken);
+        var ids = theirs.Select(c => c.Id).ToList();
+        var asVa = theirs.Where(c => c.VaId == personId).Select(c => c.Id).ToList();
+
+        // Her own work: drafts, tasks, and the first lines of her posts kept for status answers.
+        await db.Drafts.Where(d => asVa.Contains(d.CollaborationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Tasks.Where(t => asVa.Contains(t.CollaborationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Occurrences.Where(o => asVa.Contains(o.CollaborationId))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Summary, (string?)null), cancellationToken);
+
+        // The other side's records stay, with the person anonymised.
+        foreach (var collaboration in theirs)
+        {
+            if (collaboration.VaId == personId)
+            {
+                collaboration.VaId = pseudonym;
+                collaboration.FocusUntil = null;
+            }
+
+            var at = collaboration.ClientIds.IndexOf(personId);
+            if (at >= 0)
+            {
+                collaboration.ClientIds[at] = pseudonym;
+                db.Entry(collaboration).Property(c => c.ClientIds).IsModified = true;
+            }
+        }
+
+        var rhythmIds = await db.Rhythms.Where(r => ids.Contains(r.CollaborationId)).Select(r => r.Id).ToListAsync(cancellationToken);
+        await db.Rhythms.Where(r => rhythmIds.Contains(r.Id) && r.ProposedBy == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProposedBy, pseudonym), cancellationToken);
+        await db.RhythmEvents.Where(e => rhythmIds.Contains(e.RhythmId) && e.ActorId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, pseudonym), cancellationToken);
+
+        await db.People.Where(p => p.Platform == platform && p.WorkspaceId == workspaceId && p.Id == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Entities this scope tracked may hold the old values.
+        db.ChangeTracker.Clear();
+        return theirs.Count;
+    }
+}
