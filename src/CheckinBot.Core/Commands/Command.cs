@@ -36,6 +36,12 @@ public sealed record NextCommand : Command;
 /// <summary><c>draft &lt;text&gt;</c> writes the draft; <c>draft</c> alone shows it.</summary>
 public sealed record DraftCommand(string? Text) : Command;
 
+/// <summary><c>health</c>: how the rhythm held over the last four weeks.</summary>
+public sealed record HealthCommand : Command;
+
+/// <summary>The "it's urgent" button under a ping answer.</summary>
+public sealed record FlagUrgentCommand(Guid PingId) : Command;
+
 public sealed record LanguageCommand(string Language) : Command;
 
 public sealed record TimeZoneCommand(string Zone) : Command;

@@ -78,6 +78,7 @@ public static partial class CommandParser
             "retire" => args.Count == 1 && TryNumber(args[0], out var n) ? new RetireCommand(n) : new InvalidCommand("retire"),
             "status" => new StatusCommand(),
             "next" => new NextCommand(),
+            "health" => new HealthCommand(),
             "draft" => new DraftCommand(args.Count == 0 ? null : string.Join(' ', args)),
             "lang" => ParseLanguage(args),
             "tz" => ParseZone(args),
@@ -362,6 +363,7 @@ public static partial class CommandParser
         Add("retire", "stopzetten", "schrap", "schrappen", "supprimer", "arreter", "remove");
         Add("status", "stand", "statut", "etat");
         Add("next", "volgende", "prochain", "prochaine");
+        Add("health", "gezondheid", "sante");
         Add("draft", "concept", "brouillon", "ontwerp");
         Add("lang", "language", "taal", "langue");
         Add("tz", "timezone", "zone", "tijdzone", "fuseau");

@@ -2,8 +2,10 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Health;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Core.Rhythms;
 using NodaTime;
 
@@ -19,6 +21,8 @@ public sealed class TurnRouter(
     StatusCommands statusCommands,
     DraftCommands draftCommands,
     IMessageHandler messages,
+    HealthCommands healthCommands,
+    UrgentEscalation urgentEscalation,
     TimeProvider time)
 {
     /// <summary>Answers a turn with the messages it causes; the caller posts them.</summary>
@@ -73,6 +77,8 @@ public sealed class TurnRouter(
         {
             StatusCommand or NextCommand => await statusCommands.HandleAsync(context, command, cancellationToken),
             DraftCommand draft => await draftCommands.HandleAsync(context, draft, cancellationToken),
+            HealthCommand => await healthCommands.HandleAsync(context, cancellationToken),
+            FlagUrgentCommand flag => await urgentEscalation.FlagByButtonAsync(context, flag.PingId, cancellationToken),
             _ => await agreementCommands.HandleAsync(context, command, cancellationToken),
         };
     }
@@ -85,6 +91,7 @@ public sealed class TurnRouter(
         {
             ActionIds.Accept when number is not null => new AcceptCommand(number),
             ActionIds.Decline when number is not null => new DeclineCommand(number, null),
+            ActionIds.FlagUrgent when Guid.TryParse(turn.ActionValue, System.Globalization.CultureInfo.InvariantCulture, out var ping) => new FlagUrgentCommand(ping),
             _ => null,
         };
     }
