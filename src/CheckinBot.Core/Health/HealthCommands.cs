@@ -37,7 +37,7 @@ public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings)
         var first = monday.PlusWeeks(1 - Weeks);
         var from = first.AtStartOfDayInZone(zone).ToInstant();
         var occurrences = await ledger.ListByCollaborationAsync(collaborationId, from, now, cancellationToken);
-        var logged = await pings.ListAsync(collaborationId, from, now + Duration.Epsilon, cancellationToken);
+        var logged = await pings.ListAsync(collaborationId, from, now, cancellationToken);
 
         var weeks = new List<HealthWeek>(Weeks);
         for (var i = 0; i < Weeks; i++)

@@ -18,6 +18,6 @@ public interface IPingLog
     /// <summary>Marks a ping passed on to the VA; false when it had been already.</summary>
     Task<bool> MarkEscalatedAsync(Guid id, Instant at, CancellationToken cancellationToken);
 
-    /// <summary>The collaboration's pings at or after <paramref name="from"/> and before <paramref name="to"/>, oldest first.</summary>
+    /// <summary>The collaboration's pings from <paramref name="from"/> up to and including <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<Ping>> ListAsync(Guid collaborationId, Instant from, Instant to, CancellationToken cancellationToken);
 }

@@ -31,7 +31,7 @@ internal sealed class PingLog(CheckinDbContext db) : IPingLog
 
     public async Task<IReadOnlyList<Ping>> ListAsync(Guid collaborationId, Instant from, Instant to, CancellationToken cancellationToken) =>
         await db.Pings.AsNoTracking()
-            .Where(p => p.CollaborationId == collaborationId && p.At >= from && p.At < to)
+            .Where(p => p.CollaborationId == collaborationId && p.At >= from && p.At <= to)
             .OrderBy(p => p.At)
             .ToListAsync(cancellationToken);
 }
