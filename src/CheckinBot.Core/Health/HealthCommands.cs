@@ -17,7 +17,8 @@ public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings)
 
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var weeks = await ReadAsync(context.Collaboration!.Id, context.Zone, context.Now, cancellationToken);
+        var collaboration = context.Collaboration!;
+        var weeks = await ReadAsync(collaboration.Id, collaboration.CreatedAt, context.Zone, context.Now, cancellationToken);
         var culture = Localizer.Culture(context.Language);
         var thisWeek = weeks[^1].Start;
         var lines = weeks
@@ -30,17 +31,23 @@ public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings)
         return [context.ToSender(new BotMessage(MessageKind.Reply, context.Say("health.title"), lines, []))];
     }
 
-    /// <summary>The last <see cref="Weeks"/> weeks, Monday to Sunday in <paramref name="zone"/>, oldest first; the last one is this week so far.</summary>
-    public async Task<IReadOnlyList<HealthWeek>> ReadAsync(Guid collaborationId, DateTimeZone zone, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The last <see cref="Weeks"/> weeks, Monday to Sunday in <paramref name="zone"/>, oldest first, leaving out weeks
+    /// before the collaboration began (<paramref name="since"/>); the last one is this week so far.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthWeek>> ReadAsync(Guid collaborationId, Instant since, DateTimeZone zone, Instant now, CancellationToken cancellationToken)
     {
-        var monday = now.InZone(zone).Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        static LocalDate MondayOf(Instant instant, DateTimeZone zone) => instant.InZone(zone).Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var monday = MondayOf(now, zone);
+        var began = MondayOf(since < now ? since : now, zone);
         var first = monday.PlusWeeks(1 - Weeks);
+        first = began > first ? began : first;
         var from = first.AtStartOfDayInZone(zone).ToInstant();
         var occurrences = await ledger.ListByCollaborationAsync(collaborationId, from, now, cancellationToken);
         var logged = await pings.ListAsync(collaborationId, from, now, cancellationToken);
 
         var weeks = new List<HealthWeek>(Weeks);
-        for (var i = 0; i < Weeks; i++)
+        for (var i = 0; first.PlusWeeks(i) <= monday; i++)
         {
             var start = first.PlusWeeks(i);
             var (a, b) = (start.AtStartOfDayInZone(zone).ToInstant(), start.PlusWeeks(1).AtStartOfDayInZone(zone).ToInstant());

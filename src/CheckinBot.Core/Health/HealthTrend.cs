@@ -10,6 +10,11 @@ public static class HealthTrend
     public static string Line(string language, IReadOnlyList<HealthWeek> weeks)
     {
         var counts = weeks.Select(w => w.Pings).ToList();
+        if (counts.Count < 2)
+        {
+            return Localizer.Get(language, "health.trend.early");
+        }
+
         if (counts.All(c => c == 0))
         {
             return Localizer.Get(language, "health.trend.quiet");

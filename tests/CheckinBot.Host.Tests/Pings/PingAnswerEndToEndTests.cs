@@ -126,7 +126,7 @@ public class PingAnswerEndToEndTests
     }
 
     [Fact]
-    public async Task Health_shows_four_weeks_of_updates_pings_and_urgent_messages_to_both_sides()
+    public async Task Health_shows_each_week_of_updates_pings_and_urgent_messages_to_both_sides()
     {
         await using var bot = await BotServer.StartAsync(FridayMorning);
         await AgreeWeekdaysAt17(bot);
@@ -141,11 +141,11 @@ public class PingAnswerEndToEndTests
 
         health.VisibleTo.Should().Be("client");
         var lines = health.Text.Split('\n');
-        lines[0].Should().Be("How the rhythm held, the last four weeks");
-        lines[1].Should().Be("This week: 1 updates agreed — 1 on time, 0 late, 0 missed. 1 questions between updates (1 answered by me), 0 urgent passed on at once.");
-        lines[2].Should().Be("Week of 23 Nov: 1 updates agreed — 1 on time, 0 late, 0 missed. 2 questions between updates (1 answered by me), 1 urgent passed on at once.");
-        lines.Should().HaveCount(6);
-        lines[5].Should().StartWith("Trend:");
+        lines.Should().Equal(
+            "How the rhythm held, week by week",
+            "This week — updates agreed: 1, on time: 1, late: 0, missed: 0. Questions between updates: 1 (1 answered by me). Urgent, passed on at once: 0.",
+            "Week of 23 Nov — updates agreed: 1, on time: 1, late: 0, missed: 0. Questions between updates: 2 (1 answered by me). Urgent, passed on at once: 1.",
+            "Trend: ▇▄ fewer check-ins needed each week.");
 
         var vaHealth = Replies(await bot.SayAsync("va", "/checkin gezondheid")).Should().ContainSingle().Subject;
         vaHealth.VisibleTo.Should().Be("va");
