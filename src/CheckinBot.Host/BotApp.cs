@@ -5,6 +5,7 @@ using CheckinBot.Playground;
 using CheckinBot.Scheduling;
 using CheckinBot.Slack;
 using CheckinBot.Storage;
+using CheckinBot.Teams;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
@@ -33,6 +34,7 @@ public static class BotApp
         var connectionString = services.AddStorage(settings.Storage, settings.DataFolder);
         services.AddScheduling(settings.Scheduling, settings.Storage.IsPostgres, connectionString);
         services.AddPlayground(settings.Playground);
+        AddTeams(services, builder.Configuration);
         AddSlack(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
@@ -50,10 +52,23 @@ public static class BotApp
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapMetrics("/metrics");
         app.MapPlayground(settings.Playground);
+        app.MapTeams();
         app.MapSlack();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
         return app;
+    }
+
+    private static void AddTeams(IServiceCollection services, IConfiguration configuration)
+    {
+        try
+        {
+            services.AddTeams(configuration);
+        }
+        catch (TeamsConfigurationException error) when (error.Key is not null)
+        {
+            throw new ConfigurationException(error.Key, error.Reason ?? error.Message);
+        }
     }
 
     /// <summary>The documented appsettings.json at the repository root is copied beside the binaries; it ranks below environment and command line.</summary>

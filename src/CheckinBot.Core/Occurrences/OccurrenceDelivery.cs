@@ -131,39 +131,53 @@ public sealed class OccurrenceDelivery(
 
     private async Task<int> SendRemindersAsync(Instant now, CancellationToken cancellationToken)
     {
-        var due = await ledger.TakeDueRemindersAsync(now, options.BatchSize, cancellationToken);
-        if (due.Count == 0)
+        var sent = 0;
+        while (true)
         {
-            return 0;
-        }
+            var due = await ledger.TakeDueRemindersAsync(now, options.BatchSize, cancellationToken);
+            if (due.Count == 0)
+            {
+                return sent;
+            }
 
+            sent += await SendReminderBatchAsync(due, now, cancellationToken);
+            if (due.Count < options.BatchSize)
+            {
+                return sent;
+            }
+        }
+    }
+
+    private async Task<int> SendReminderBatchAsync(IReadOnlyList<Occurrence> due, Instant now, CancellationToken cancellationToken)
+    {
         var world = await World.LoadAsync(due, rhythms, collaborations, drafts, cancellationToken);
         var sent = 0;
-        foreach (var occurrence in due)
-        {
-            if (occurrence.Due <= now ||
-                !world.Rhythms.TryGetValue(occurrence.RhythmId, out var rhythm) ||
-                !world.Collaborations.TryGetValue(occurrence.CollaborationId, out var collaboration) ||
-                !rhythm.RunsOn(occurrence.Due.InZone(DateTimeZoneProviders.Tzdb[rhythm.TimeZone]).Date))
+        await Parallel.ForEachAsync(due,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+            async (occurrence, ct) =>
             {
-                continue;
-            }
+                if (occurrence.Due <= now ||
+                    !world.Rhythms.TryGetValue(occurrence.RhythmId, out var rhythm) ||
+                    !world.Collaborations.TryGetValue(occurrence.CollaborationId, out var collaboration) ||
+                    !rhythm.RunsOn(occurrence.Due.InZone(DateTimeZoneProviders.Tzdb[rhythm.TimeZone]).Date))
+                {
+                    return;
+                }
 
-            var va = world.Va(collaboration);
-            world.Drafts.TryGetValue(collaboration.Id, out var draft);
-            var message = UpdateComposer.Reminder(va, collaboration, rhythm, world.ClientNames(collaboration), draft, occurrence.Due, now);
-            var to = ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id);
-            try
-            {
-                await gateways.For(collaboration.Platform).PostAsync(new OutboundMessage(to, message, null, now.ToDateTimeOffset()), cancellationToken);
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A reminder is a courtesy: a failed one is not retried, the update itself still goes out.
-            }
-        }
-
+                var va = world.Va(collaboration);
+                world.Drafts.TryGetValue(collaboration.Id, out var draft);
+                var message = UpdateComposer.Reminder(va, collaboration, rhythm, world.ClientNames(collaboration), draft, occurrence.Due, now);
+                var to = ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id);
+                try
+                {
+                    await gateways.For(collaboration.Platform).PostAsync(new OutboundMessage(to, message, null, now.ToDateTimeOffset()), ct);
+                    Interlocked.Increment(ref sent);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A reminder is a courtesy: a failed one is not retried; the update itself still goes out.
+                }
+            });
         return sent;
     }
 

@@ -14,10 +14,12 @@ internal sealed class EventLedger(CheckinDbContext db) : IEventLedger
             return false;
         }
 
-        db.ProcessedEvents.Add(new ProcessedEventRow { Platform = platform, EventId = eventId, At = at });
+        var row = new ProcessedEventRow { Platform = platform, EventId = eventId, At = at };
+        db.ProcessedEvents.Add(row);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            db.Entry(row).State = EntityState.Detached;
             return true;
         }
         catch (DbUpdateException)

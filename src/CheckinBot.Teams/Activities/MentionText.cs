@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CheckinBot.Teams.Activities;
+
+/// <summary>
+/// A message's text as the core reads it: the bot's own mention removed, other mentions rewritten to the neutral
+/// <c>&lt;@id&gt;</c>, markup and entities decoded. Mentions are found through the activity's <c>entities</c>.
+/// </summary>
+internal static partial class MentionText
+{
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
+    /// <summary>The cleaned text, and whether the bot itself was mentioned.</summary>
+    public static (string Text, bool MentionsBot) Clean(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        var botId = activity.Recipient?.Id;
+        var mentionsBot = false;
+        var placeholders = new List<string>();
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind != JsonValueKind.Object || Str(entity, "type") != "mention" ||
+                !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object ||
+                Str(mentioned, "id") is not { Length: > 0 } id)
+            {
+                continue;
+            }
+
+            var isBot = id == botId;
+            mentionsBot |= isBot;
+            var replacement = isBot ? " " : $"<@{id}>";
+            var marker = $"\u0001{placeholders.Count}\u0002";
+            var written = Str(entity, "text");
+            var name = Str(mentioned, "name");
+            var found = false;
+            foreach (var form in new[] { written, name is null ? null : $"<at>{name}</at>" })
+            {
+                if (!string.IsNullOrEmpty(form) && text.Contains(form, StringComparison.Ordinal))
+                {
+                    text = ReplaceFirst(text, form, marker);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (found)
+            {
+                placeholders.Add(replacement);
+            }
+        }
+
+        text = Tag().Replace(text, " ");
+        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
+        for (var i = 0; i < placeholders.Count; i++)
+        {
+            text = text.Replace($"\u0001{i}\u0002", $" {placeholders[i]} ", StringComparison.Ordinal);
+        }
+
+        return (Spaces().Replace(text, " ").Trim(), mentionsBot);
+    }
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        return new StringBuilder(text).Remove(at, what.Length).Insert(at, with).ToString();
+    }
+
+    internal static string? Str(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using CheckinBot.Core.Turns;
+using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Authentication;
+using CheckinBot.Teams.References;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Teams.Receiving;
+
+/// <summary>
+/// <c>POST /api/messages</c>: verify the token, read the activity, check it against the token, remember where it came
+/// from, then acknowledge and queue the work (Teams resends what is not answered within 15 seconds). Card clicks
+/// (<c>adaptiveCard/action</c>) are answered within the request, with a card.
+/// </summary>
+internal static class MessagesEndpoint
+{
+    /// <summary>Activities are small; a megabyte is more than any of them.</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        BotAuthenticator authenticator,
+        ConversationReferences references,
+        TurnInbox inbox,
+        TimeProvider time,
+        ILogger<BotAuthenticator> logger,
+        CancellationToken cancellationToken)
+    {
+        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellationToken);
+        if (!auth.Accepted)
+        {
+            return Refuse(http, logger, auth);
+        }
+
+        var (activity, problem) = await ReadAsync(http.Request, cancellationToken);
+        if (activity is null)
+        {
+            return Results.Problem(statusCode: problem == "too large" ? 413 : 400, detail: "The body is not a Bot Framework activity: " + problem + ".");
+        }
+
+        var authorized = BotAuthenticator.Authorize(auth.Caller!, activity.ServiceUrl, activity.ChannelId);
+        if (!authorized.Accepted)
+        {
+            return Refuse(http, logger, authorized);
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type) || TeamsConversation.Of(activity) is not { } place)
+        {
+            return Results.Problem(statusCode: 400, detail: "The activity has no type or no conversation.");
+        }
+
+        logger.Received(activity.Id, activity.Type, place.ConversationId);
+        await references.RememberAsync(activity, place, cancellationToken);
+        var turn = TurnReader.Read(activity, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            if (activity.Name != ActivityTypes.AdaptiveCardAction)
+            {
+                return Results.Ok(); // other invokes (message extensions, tabs) are not offered
+            }
+
+            var invoke = http.RequestServices.GetRequiredService<CardActionInvoke>();
+            return Results.Json(await invoke.AnswerAsync(turn, activity.Id, cancellationToken), statusCode: 200);
+        }
+
+        if (turn is null)
+        {
+            return Results.Ok();
+        }
+
+        if (!inbox.TryEnqueue(turn))
+        {
+            logger.QueueFull(activity.Id);
+            http.Response.Headers.RetryAfter = "2";
+            return Results.Problem(statusCode: 503, detail: "CheckinBot is busy; the activity will be sent again.");
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult Refuse(HttpContext http, ILogger logger, AuthResult result)
+    {
+        logger.Refused(result.Status, result.Reason ?? "");
+        if (result.Status == 401)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        return Results.Problem(statusCode: result.Status, detail: result.Reason);
+    }
+
+    private static async Task<(Activity? Activity, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, "too large");
+        }
+
+        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "not JSON");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, "too large");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Activity.Json);
+            return activity is null ? (null, "empty") : (activity, null);
+        }
+        catch (JsonException)
+        {
+            return (null, "malformed JSON");
+        }
+    }
+}

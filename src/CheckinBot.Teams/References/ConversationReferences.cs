@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CheckinBot.Core.Workspaces;
+using CheckinBot.Teams.Activities;
+
+namespace CheckinBot.Teams.References;
+
+/// <summary>
+/// The conversation references of Teams, over the core's <see cref="IConversationReferenceStore"/>. Keys: the
+/// conversation id; <c>dm:</c> + person id for a person's personal conversation; <c>tenant</c> for the service URL and
+/// bot of the tenant, to open a personal conversation with someone the bot has not talked to alone yet.
+/// </summary>
+internal sealed class ConversationReferences(IConversationReferenceStore store, TimeProvider time)
+{
+    public const string TenantKey = "tenant";
+
+    public static string DirectKey(string personId) => "dm:" + personId;
+
+    public static string PostedKey(string occurrenceKey) => "posted:" + occurrenceKey;
+
+    /// <summary>Remembers where an activity came from (and that the conversation is reachable again).</summary>
+    public async Task RememberAsync(Activity activity, TeamsConversation place, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return;
+        }
+
+        var reference = new ConversationReference
+        {
+            ServiceUrl = activity.ServiceUrl,
+            ChannelId = activity.ChannelId,
+            ConversationId = place.ConversationId,
+            ConversationType = activity.Conversation?.ConversationType,
+            TenantId = place.WorkspaceId,
+            BotId = activity.Recipient?.Id,
+            BotName = activity.Recipient?.Name,
+            UserId = place.IsDirect ? activity.From?.Id : null,
+            UserAadObjectId = place.IsDirect ? activity.From?.AadObjectId : null,
+            Unreachable = activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove" or "remove-upgrade",
+            UpdatedAt = time.GetUtcNow(),
+        };
+
+        await SaveAsync(place.WorkspaceId, place.ConversationId, reference, cancellationToken);
+        if (place.IsDirect && activity.From?.Id is { Length: > 0 } person)
+        {
+            await SaveAsync(place.WorkspaceId, DirectKey(person), reference, cancellationToken);
+        }
+
+        await SaveAsync(place.WorkspaceId, TenantKey, reference with { ConversationId = null, ConversationType = null, UserId = null, UserAadObjectId = null, Unreachable = false }, cancellationToken);
+    }
+
+    public async Task<ConversationReference?> FindAsync(string workspaceId, string key, CancellationToken cancellationToken)
+    {
+        var data = await store.FindAsync(TurnReader.Platform, workspaceId, key, cancellationToken);
+        if (data is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationReference>(data, Activity.Json);
+        }
+        catch (JsonException)
+        {
+            return null; // written by an older version; the next activity writes it again
+        }
+    }
+
+    public Task SaveAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken) =>
+        store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, Activity.Json), cancellationToken);
+
+    public async Task MarkUnreachableAsync(string workspaceId, string key, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(workspaceId, key, cancellationToken) is { } reference)
+        {
+            await SaveAsync(workspaceId, key, reference with { Unreachable = true, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        }
+    }
+}

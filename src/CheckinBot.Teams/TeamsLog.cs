@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace CheckinBot.Teams;
+
+/// <summary>Every log line of the Teams adapter: ids and reasons, never message texts or tokens.</summary>
+internal static partial class TeamsLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Teams signing keys refreshed from {MetadataUrl}: {Count} keys")]
+    public static partial void KeysRefreshed(this ILogger logger, string metadataUrl, int count);
+
+    [LoggerMessage(2, LogLevel.Warning, "Teams signing keys could not be read from {MetadataUrl}: {Error}")]
+    public static partial void KeysUnreadable(this ILogger logger, string metadataUrl, string error);
+
+    [LoggerMessage(3, LogLevel.Information, "Teams request refused ({Status}): {Reason}")]
+    public static partial void Refused(this ILogger logger, int status, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "Teams activity {ActivityId} of type {Type} in conversation {ConversationId}")]
+    public static partial void Received(this ILogger logger, string? activityId, string? type, string? conversationId);
+
+    [LoggerMessage(5, LogLevel.Warning, "Teams turn queue is full; activity {ActivityId} answered busy")]
+    public static partial void QueueFull(this ILogger logger, string? activityId);
+
+    [LoggerMessage(6, LogLevel.Information, "Teams conversation {ConversationId} is unreachable: the bot was blocked or removed")]
+    public static partial void Unreachable(this ILogger logger, string conversationId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Teams call {Method} {Operation} failed with {Status} {Code}")]
+    public static partial void CallFailed(this ILogger logger, string method, string operation, int status, string? code);
+
+    [LoggerMessage(8, LogLevel.Information, "Teams personal conversation could not be opened for {PersonId}; posting in {ConversationId} instead")]
+    public static partial void DirectFallback(this ILogger logger, string personId, string? conversationId);
+
+    [LoggerMessage(9, LogLevel.Warning, "Teams token could not be obtained from the token endpoint: {Status}")]
+    public static partial void TokenFailed(this ILogger logger, int status);
+
+    [LoggerMessage(10, LogLevel.Warning, "Teams card action {ActivityId} failed: {Error}")]
+    public static partial void ActionFailed(this ILogger logger, string? activityId, string error);
+}

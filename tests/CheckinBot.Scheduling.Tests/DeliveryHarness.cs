@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Delivery;
+using CheckinBot.Core.Messages;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Scheduling;
+using CheckinBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace CheckinBot.Scheduling.Tests;
+
+/// <summary>Planner and delivery on a real SQLite file, posting to a gateway that records.</summary>
+public sealed class DeliveryHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private DeliveryHarness(ServiceProvider services, RecordingGateway gateway, string folder)
+    {
+        this.services = services;
+        Gateway = gateway;
+        Folder = folder;
+    }
+
+    public RecordingGateway Gateway { get; }
+    public string Folder { get; }
+    public Guid CollaborationId { get; private set; }
+
+    public static async Task<DeliveryHarness> StartAsync(string? folder = null, string workerId = "worker-1", RecordingGateway? gateway = null)
+    {
+        folder ??= Path.Combine(Path.GetTempPath(), "checkinbot-scheduling-tests", Guid.NewGuid().ToString("N"));
+        gateway ??= new RecordingGateway();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        var connection = collection.AddStorage(new StorageOptions(), folder);
+        collection.AddScheduling(new SchedulingOptions { RunScheduler = false }, postgres: false, connection);
+        collection.RemoveAll<TimeProvider>();
+        collection.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        collection.AddSingleton(new DeliveryOptions { WorkerId = workerId });
+        collection.AddSingleton<IChatGateway>(gateway);
+        collection.AddSingleton<ChatGateways>();
+        var provider = collection.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new DeliveryHarness(provider, gateway, folder);
+    }
+
+    /// <summary>Ina and Tom in conversation C1, with rhythms agreed at <paramref name="agreedAt"/>.</summary>
+    public async Task AgreeAsync(Instant agreedAt, int count = 1, string conversation = "C1", Days days = Days.Weekdays, int hour = 17)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var collaborations = scope.ServiceProvider.GetRequiredService<ICollaborationStore>();
+        var collaboration = new Collaboration
+        {
+            Id = Guid.NewGuid(),
+            Platform = RecordingGateway.Name,
+            WorkspaceId = "T1",
+            ConversationId = conversation,
+            VaId = "ina",
+            ClientIds = ["tom"],
+            TimeZone = "Europe/Brussels",
+            Language = "en",
+            CreatedAt = agreedAt,
+        };
+        await collaborations.AddAsync(collaboration, CancellationToken.None);
+        CollaborationId = collaboration.Id;
+        var rhythms = Enumerable.Range(1, count).Select(n =>
+        {
+            var rhythm = Rhythm.Propose(collaboration.Id, n, RhythmKind.Update, days, new LocalTime(hour, 0), "Europe/Brussels", "ina", Side.Va, agreedAt);
+            rhythm.Accept("tom", Side.Client, agreedAt);
+            return rhythm;
+        }).ToList();
+        await scope.ServiceProvider.GetRequiredService<IRhythmStore>().SaveAsync(rhythms, CancellationToken.None);
+    }
+
+    public async Task<DeliveryReport> RunAtAsync(Instant now)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<DeliveryCycle>().RunAsync(now, CancellationToken.None)).Delivered;
+    }
+
+    public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+}
+
+/// <summary>A chat platform that records posts and can find one by its occurrence key.</summary>
+public sealed class RecordingGateway : IChatGateway
+{
+    public const string Name = "test";
+
+    public ConcurrentQueue<OutboundMessage> Posts { get; } = new();
+
+    public string Platform => Name;
+
+    public IEnumerable<OutboundMessage> ChannelPosts => Posts.Where(p => p.To.ConversationId is not null && p.To.DirectTo is null);
+
+    public IEnumerable<OutboundMessage> DirectMessages => Posts.Where(p => p.To.DirectTo is not null);
+
+    public Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        Posts.Enqueue(message);
+        return Task.FromResult(new PostReceipt("m" + Posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken) =>
+        Task.FromResult(Posts.Any(p => p.OccurrenceKey == occurrenceKey) ? new PostReceipt("found-" + occurrenceKey) : null);
+}

@@ -1,0 +1,161 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Delivery;
+using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Turns;
+using CheckinBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace CheckinBot.Teams.Tests.Fakes;
+
+/// <summary>
+/// A small host on loopback with what the real one wires for Teams: the stores on SQLite in a temporary folder, the
+/// core's turn services, a queue drain, and <c>AddTeams</c>/<c>MapTeams</c>, against a local key server and connector.
+/// </summary>
+public sealed class TeamsTestHost : IAsyncDisposable
+{
+    /// <summary>Monday 2 March 2026, 08:00 UTC.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "checkinbot-teams-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? app;
+
+    private TeamsTestHost(TokenIssuer issuer, FakeConnector connector)
+    {
+        Issuer = issuer;
+        Connector = connector;
+    }
+
+    public TokenIssuer Issuer { get; }
+    public FakeConnector Connector { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public HttpClient Http { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => app!.Services;
+
+    public static async Task<TeamsTestHost> StartAsync(bool anonymous = false, string environment = "Production", Action<Dictionary<string, string?>>? configure = null)
+    {
+        var host = new TeamsTestHost(await TokenIssuer.StartAsync(), await FakeConnector.StartAsync());
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:OpenIdMetadataUrl"] = host.Issuer.MetadataUrl,
+            ["Teams:TokenEndpoint"] = host.Connector.TokenEndpoint,
+            ["Teams:RetryDelay"] = "00:00:00.050",
+        };
+        if (!anonymous)
+        {
+            settings["Teams:AppId"] = TokenIssuer.AppId;
+            settings["Teams:AppPassword"] = "s3cret";
+        }
+
+        configure?.Invoke(settings);
+        var builder = Loopback.Builder(environment);
+        builder.Configuration.AddInMemoryCollection(settings);
+        var services = builder.Services;
+        services.AddSingleton<TimeProvider>(host.Clock);
+        services.AddStorage(new StorageOptions(), host.folder);
+        services.AddSingleton(new DeliveryOptions { WorkerId = "test" });
+        services.AddScoped<Schedule>();
+        services.AddScoped<CollaborationCommands>();
+        services.AddScoped<AgreementCommands>();
+        services.AddScoped<StatusCommands>();
+        services.AddScoped<DraftCommands>();
+        services.AddScoped<IMessageHandler, SilentMessageHandler>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnDispatcher>();
+        services.AddSingleton<ChatGateways>();
+        services.AddScoped<OccurrencePlanner>();
+        services.AddScoped<OccurrenceDelivery>();
+        services.AddSingleton(new TurnInbox(100));
+        services.AddHostedService<InboxDrain>();
+        services.AddTeams(builder.Configuration);
+
+        var web = builder.Build();
+        await web.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        web.MapTeams();
+        (host.app, host.BaseUrl) = await Loopback.StartAsync(web);
+        return host;
+    }
+
+    public Instant Now => Instant.FromDateTimeOffset(Clock.GetUtcNow());
+
+    /// <summary>Posts an activity with a valid token (or the one given; "" for none).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string activityJson, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + "/api/messages")
+        {
+            Content = new StringContent(activityJson, Encoding.UTF8, "application/json"),
+        };
+        token ??= Issuer.Mint(Connector.ServiceUrl, Clock.GetUtcNow());
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Posts a fixture activity, with its placeholders filled.</summary>
+    public Task<HttpResponseMessage> PostFixtureAsync(string name, Action<Dictionary<string, string>>? values = null, string? token = null) =>
+        PostAsync(Fixtures.Load(name, Connector.ServiceUrl, values), token);
+
+    /// <summary>Runs the planner and delivery at the host's clock, as the scheduler would.</summary>
+    public async Task<DeliveryReport> DeliverAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OccurrencePlanner>().PlanAsync(Now, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<OccurrenceDelivery>().DeliverDueAsync(Now, CancellationToken.None);
+    }
+
+    /// <summary>Runs a piece of code with a service scope of the host.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        await Issuer.DisposeAsync();
+        await Connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Drains the turn queue the way the host's hosted service does.</summary>
+    private sealed class InboxDrain(TurnInbox inbox, IServiceScopeFactory scopes) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await foreach (var queued in inbox.Reader.ReadAllAsync(stoppingToken))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var outcome = await scope.ServiceProvider.GetRequiredService<TurnDispatcher>().DispatchAsync(queued.Turn, stoppingToken);
+                if (queued.Afterwards is not null)
+                {
+                    await queued.Afterwards(outcome, stoppingToken);
+                }
+            }
+        }
+    }
+}
