@@ -1,5 +1,6 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Storage.Conversions;
@@ -31,6 +32,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     internal DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
     internal DbSet<TranscriptRow> Transcript => Set<TranscriptRow>();
     internal DbSet<ClockMarkRow> ClockMarks => Set<ClockMarkRow>();
+    internal DbSet<Ping> Pings => Set<Ping>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -133,6 +135,20 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
         {
             e.HasKey(m => m.Id);
             e.Property(m => m.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<Ping>(e =>
+        {
+            // Counted, never read back as text: the message itself is not stored.
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasIndex(p => new { p.CollaborationId, p.At });
+            e.HasIndex(p => new { p.CollaborationId, p.PersonId, p.Outcome, p.At });
+            e.Property(p => p.PersonId).HasMaxLength(200);
+            e.Property(p => p.Class).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Language).HasMaxLength(8);
+            e.Property(p => p.MessageLink).HasMaxLength(500);
+            e.Ignore(p => p.Escalated);
         });
     }
 }

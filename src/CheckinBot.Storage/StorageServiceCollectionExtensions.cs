@@ -3,6 +3,7 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
@@ -41,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddScoped<ITranscriptStore, TranscriptStore>();
         services.AddScoped<IClockMarkStore, ClockMarkStore>();
+        services.AddScoped<IPingLog, PingLog>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddDataProtection()
             .SetApplicationName("CheckinBot")

@@ -75,6 +75,12 @@ public sealed record ExportCommand : Command;
 /// <summary><c>forget</c> asks for a confirmation; <c>forget confirm</c> deletes the requester's personal data.</summary>
 public sealed record ForgetCommand(bool Confirmed) : Command;
 
+/// <summary><c>health</c>: how the rhythm held over the last four weeks.</summary>
+public sealed record HealthCommand : Command;
+
+/// <summary>The "it's urgent" button under a ping answer.</summary>
+public sealed record FlagUrgentCommand(Guid PingId) : Command;
+
 public sealed record LanguageCommand(string Language) : Command;
 
 public sealed record TimeZoneCommand(string Zone) : Command;

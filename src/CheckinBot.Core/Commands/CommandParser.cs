@@ -95,6 +95,7 @@ public static partial class CommandParser
             "retire" => args.Count == 1 && TryNumber(args[0], out var n) ? new RetireCommand(n) : new InvalidCommand("retire"),
             "status" => new StatusCommand(),
             "next" => new NextCommand(),
+            "health" => new HealthCommand(),
             "draft" => new DraftCommand(args.Count == 0 ? null : string.Join(' ', args)),
             "start" => ParseStart(args),
             "progress" => ParseProgress(args),
@@ -497,6 +498,7 @@ public static partial class CommandParser
         Add("retire", "stopzetten", "schrap", "schrappen", "supprimer", "arreter", "remove");
         Add("status", "stand", "statut", "etat");
         Add("next", "volgende", "prochain", "prochaine");
+        Add("health", "gezondheid", "sante");
         Add("draft", "concept", "brouillon", "ontwerp");
         Add("start", "begin", "beginnen", "gestart", "commencer", "commence", "demarrer", "demarre");
         Add("progress", "voortgang", "vordering", "stand-van-zaken", "progres", "avancement", "avance");

@@ -13,6 +13,9 @@ public sealed record BotMessage(
     IReadOnlyList<MessageButton> Buttons,
     string? Context = null)
 {
+    /// <summary>For a light acknowledgement: the reaction an adapter may show instead of the text.</summary>
+    public MessageReaction? Reaction { get; init; }
+
     public static BotMessage Of(MessageKind kind, string text, params MessageButton[] buttons) =>
         new(kind, null, [text], buttons);
 

@@ -14,4 +14,7 @@ public static class ActionIds
 
     /// <summary>The confirmation under <c>/checkin forget</c>.</summary>
     public const string ForgetConfirm = "privacy.forget";
+
+    /// <summary>"It's urgent" under a ping answer; the value is the ping's id.</summary>
+    public const string FlagUrgent = "ping.urgent";
 }

@@ -3,8 +3,10 @@ using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Focus;
+using CheckinBot.Core.Health;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
@@ -26,6 +28,8 @@ public sealed class TurnRouter(
     ReminderActions reminderActions,
     PrivacyCommands privacyCommands,
     IMessageHandler messages,
+    HealthCommands healthCommands,
+    UrgentEscalation urgentEscalation,
     TimeProvider time)
 {
     /// <summary>Answers a turn with the messages it causes; the caller posts them.</summary>
@@ -91,6 +95,8 @@ public sealed class TurnRouter(
             FocusCommand focus => await focusCommands.HandleAsync(context, focus, cancellationToken),
             PostNowCommand or SnoozeCommand => await reminderActions.HandleAsync(context, command, cancellationToken),
             ExportCommand => await privacyCommands.ExportAsync(context, cancellationToken),
+            HealthCommand => await healthCommands.HandleAsync(context, cancellationToken),
+            FlagUrgentCommand flag => await urgentEscalation.FlagByButtonAsync(context, flag.PingId, cancellationToken),
             _ => await agreementCommands.HandleAsync(context, command, cancellationToken),
         };
     }
@@ -109,6 +115,7 @@ public sealed class TurnRouter(
             ActionIds.SkipOne when occurrence is not null => new SkipOccurrenceCommand(occurrence.Value),
             ActionIds.EditDraft => new DraftCommand(null),
             ActionIds.ForgetConfirm => new ForgetCommand(true),
+            ActionIds.FlagUrgent when Guid.TryParse(turn.ActionValue, System.Globalization.CultureInfo.InvariantCulture, out var ping) => new FlagUrgentCommand(ping),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
 using CheckinBot.Storage;
@@ -16,6 +17,7 @@ public sealed class BotSettings
     public required SchedulingOptions Scheduling { get; init; }
     public required PlaygroundOptions Playground { get; init; }
     public required DeliveryOptions Delivery { get; init; }
+    public required PingOptions Pings { get; init; }
 
     public static BotSettings Read(IConfiguration configuration, bool isDevelopment)
     {
@@ -53,7 +55,13 @@ public sealed class BotSettings
             Parallelism = Int(configuration, "Delivery:Parallelism", new DeliveryOptions().Parallelism),
         };
 
-        return new BotSettings { DataFolder = dataFolder, Storage = storage, Scheduling = scheduling, Playground = playground, Delivery = delivery };
+        var pings = new PingOptions
+        {
+            AnswerEvery = Span(configuration, "Pings:AnswerEvery", new PingOptions().AnswerEvery),
+            UrgentReplyWindow = Span(configuration, "Pings:UrgentReplyWindow", new PingOptions().UrgentReplyWindow),
+        };
+
+        return new BotSettings { DataFolder = dataFolder, Storage = storage, Scheduling = scheduling, Playground = playground, Delivery = delivery, Pings = pings };
     }
 
     private static PlaygroundPerson Person(IConfiguration configuration, string section, PlaygroundPerson defaults)

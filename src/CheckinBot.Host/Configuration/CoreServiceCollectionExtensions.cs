@@ -2,20 +2,24 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Focus;
+using CheckinBot.Core.Health;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
 using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckinBot.Host.Configuration;
 
 /// <summary>The core's use cases; the core itself knows no container.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddCheckinCore(this IServiceCollection services, DeliveryOptions delivery)
+    public static IServiceCollection AddCheckinCore(this IServiceCollection services, DeliveryOptions delivery, PingOptions? pings = null)
     {
         services.AddSingleton(delivery);
+        services.AddSingleton(pings ?? new PingOptions());
         services.AddSingleton<ChatGateways>();
         services.AddSingleton(new TurnInbox());
         services.AddScoped<TurnRouter>();
@@ -28,7 +32,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<FocusCommands>();
         services.AddScoped<ReminderActions>();
         services.AddScoped<PrivacyCommands>();
-        services.AddScoped<IMessageHandler, SilentMessageHandler>();
+        services.AddScoped<HealthCommands>();
+        services.AddSingleton<PingClassifier>();
+        services.AddScoped<OutlookReader>();
+        services.AddScoped<UrgentEscalation>();
+        services.AddScoped<IWorkStatus, TaskWorkStatus>();
+        services.AddScoped<IMessageHandler, PingResponder>();
         return services;
     }
 }

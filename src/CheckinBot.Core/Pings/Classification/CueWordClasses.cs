@@ -26,7 +26,7 @@ internal static class CueWordClasses
         ["donefr"] =
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
-            "pret", "prete", "prets", "pretes", "fait", "faits", "faite",
+            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.

@@ -171,6 +171,53 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.ToTable("Occurrences");
                 });
 
+            modelBuilder.Entity("CheckinBot.Core.Pings.Ping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("MessageLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationId", "At");
+
+                    b.HasIndex("CollaborationId", "PersonId", "Outcome", "At");
+
+                    b.ToTable("Pings");
+                });
+
             modelBuilder.Entity("CheckinBot.Core.Rhythms.Rhythm", b =>
                 {
                     b.Property<Guid>("Id")

@@ -165,6 +165,53 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.ToTable("Occurrences");
                 });
 
+            modelBuilder.Entity("CheckinBot.Core.Pings.Ping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationId", "At");
+
+                    b.HasIndex("CollaborationId", "PersonId", "Outcome", "At");
+
+                    b.ToTable("Pings");
+                });
+
             modelBuilder.Entity("CheckinBot.Core.Rhythms.Rhythm", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,91 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Messages;
+using CheckinBot.Core.Texts;
+using CheckinBot.Core.Turns;
+
+namespace CheckinBot.Core.Pings;
+
+/// <summary>
+/// Answers a client's plain messages for the VA: a status check gets the next update time (at most one full
+/// answer per window, a light acknowledgement inside it), an urgent message goes to the VA at once, and
+/// everything else is work between the two of them: the bot stays out of it.
+/// </summary>
+public sealed class PingResponder(
+    PingClassifier classifier,
+    IPingLog pings,
+    ICollaborationStore collaborations,
+    OutlookReader outlooks,
+    IWorkStatus work,
+    UrgentEscalation urgent,
+    PingOptions options) : IMessageHandler
+{
+    public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        // Only the client's messages: never the VA's own, never someone outside the collaboration.
+        if (context.Collaboration is null || context.Side != Side.Client || string.IsNullOrWhiteSpace(context.Turn.Text))
+        {
+            return [];
+        }
+
+        var collaboration = context.Collaboration;
+        var last = await pings.LastAnsweredAsync(collaboration.Id, context.Person.Id, cancellationToken);
+        if (last is not null && !last.Escalated && context.Now - last.At <= options.UrgentReplyWindow && UrgentReply.Matches(context.Turn.Text))
+        {
+            return await urgent.FlagAsync(context, last, cancellationToken);
+        }
+
+        var verdict = classifier.Classify(context.Turn.Text);
+        return verdict.Class switch
+        {
+            PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken),
+            PingClass.StatusCheck => await AnswerAsync(context, verdict, last, cancellationToken),
+            _ => [],
+        };
+    }
+
+    private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(TurnContext context, PingVerdict verdict, Ping? last, CancellationToken cancellationToken)
+    {
+        var collaboration = context.Collaboration!;
+        var inWindow = last is not null && context.Now - last.At < options.AnswerEvery;
+        var count = await pings.CountAsync(collaboration.Id, cancellationToken);
+        var ping = new Ping
+        {
+            Id = Guid.NewGuid(),
+            CollaborationId = collaboration.Id,
+            PersonId = context.Person.Id,
+            At = context.Now,
+            Class = PingClass.StatusCheck,
+            Outcome = inWindow ? PingOutcome.Acknowledged : PingOutcome.Answered,
+            Language = verdict.Language,
+            MessageLink = PingReplies.LinkOf(context),
+        };
+        await pings.AddAsync(ping, cancellationToken);
+
+        if (inWindow)
+        {
+            return [PingReplies.InThread(context, Acknowledgement(context))];
+        }
+
+        var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
+        var answer = new PingAnswer
+        {
+            Language = context.Language,
+            Zone = context.Zone,
+            Now = context.Now,
+            ClientName = context.Name,
+            VaName = string.IsNullOrEmpty(va?.DisplayName) ? collaboration.VaId : va.DisplayName,
+            Outlook = await outlooks.ReadAsync(collaboration.Id, context.Now, cancellationToken),
+            Work = await work.GetAsync(collaboration.Id, context.Now, cancellationToken),
+            Variant = count,
+            PingId = ping.Id,
+        };
+        return [PingReplies.InThread(context, answer.Compose())];
+    }
+
+    /// <summary>A one-line acknowledgement; on Slack the adapter may show it as a 👀 reaction on the message instead.</summary>
+    private static BotMessage Acknowledgement(TurnContext context) =>
+        BotMessage.Of(MessageKind.PingAck, Localizer.Get(context.Language, "ping.ack", context.Name)) with
+        {
+            Reaction = context.Turn.MessageId is { } messageId ? new MessageReaction("eyes", messageId) : null,
+        };
+}

@@ -1,0 +1,33 @@
+using CheckinBot.Core.Rhythms;
+
+namespace CheckinBot.Core.Tests.Pings.Fakes;
+
+public sealed class InMemoryRhythms : IRhythmStore
+{
+    public List<Rhythm> All { get; } = [];
+
+    public Task<IReadOnlyList<Rhythm>> ListByCollaborationAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.CollaborationId == collaborationId).ToList());
+
+    public Task<IReadOnlyList<Rhythm>> ListWithTrailAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        ListByCollaborationAsync(collaborationId, cancellationToken);
+
+    public Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled).ToList());
+
+    public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => ids.Contains(r.Id)).ToList());
+
+    public Task SaveAsync(IReadOnlyCollection<Rhythm> rhythms, CancellationToken cancellationToken)
+    {
+        foreach (var rhythm in rhythms.Where(r => !All.Contains(r)))
+        {
+            All.Add(rhythm);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AdvancePlannedUntilAsync(IReadOnlyCollection<Guid> rhythmIds, NodaTime.Instant until, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}
