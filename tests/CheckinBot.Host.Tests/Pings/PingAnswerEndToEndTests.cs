@@ -30,6 +30,23 @@ public class PingAnswerEndToEndTests
     }
 
     [Fact]
+    public async Task The_answer_names_the_task_in_progress_and_the_focus_block_from_the_VAs_log()
+    {
+        await using var bot = await BotServer.StartAsync(FridayMorning, null, "--Playground:Client:Language=nl");
+        await AgreeWeekdaysAt17(bot);
+        await bot.SayAsync("va", "/checkin start Newsletter PDF due thu");
+
+        var answer = Replies(await bot.SayAsync("client", "ben je eraan begonnen?")).Single();
+        answer.Text.Should().Contain("Newsletter PDF").And.Contain("11:00", "she started at 11:00 Brussels time");
+
+        await bot.SayAsync("va", "/checkin focus 2h");
+        await bot.AdvanceAsync("PT31M");
+        var focused = Replies(await bot.SayAsync("client", "al nieuws?")).Single();
+        focused.Kind.Should().Be("ping-answer");
+        focused.Text.Should().Contain("13:00", "her focus block runs until 13:00");
+    }
+
+    [Fact]
     public async Task A_second_ping_within_the_window_gets_only_an_acknowledgement_and_the_next_after_it_a_full_answer()
     {
         await using var bot = await BotServer.StartAsync(FridayMorning);
