@@ -52,6 +52,21 @@ public sealed class SlackChatGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAcknowledgementWithAReactionIsAReactionOnTheClientsMessageAndNoPost()
+    {
+        var ack = BotMessage.Of(MessageKind.PingAck, "👀 Got it, Tom.") with { Reaction = new MessageReaction("eyes", "1767603600.000300") };
+
+        var receipt = await Gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("slack", "T0CHECKIN", "C0SHARED", "1767603600.000300"), ack), default);
+
+        var call = slack.CallsTo("reactions.add").Should().ContainSingle().Subject;
+        call["name"].Should().Be("eyes");
+        call["timestamp"].Should().Be("1767603600.000300");
+        call["channel"].Should().Be("C0SHARED");
+        slack.CallsTo("chat.postMessage").Should().BeEmpty();
+        receipt.MessageId.Should().Be("1767603600.000300");
+    }
+
+    [Fact]
     public async Task ThreadedPostCarriesItsThread()
     {
         await Gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("slack", "T0CHECKIN", "C0SHARED", "1767603600.000200"), Proposal), default);

@@ -19,6 +19,13 @@ public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory sco
     public async Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var to = message.To;
+        if (message.Message.Reaction is { } reaction && to.ConversationId is { } reacted && to.DirectTo is null)
+        {
+            // A light acknowledgement is a reaction on the person's message, not another message.
+            await slack.AddReactionAsync(to.WorkspaceId, reacted, reaction.MessageId, reaction.Name, cancellationToken);
+            return new PostReceipt(reaction.MessageId);
+        }
+
         var body = BlockKit.Render(message.Message);
         if (to.OnlyFor is { } person && to.ConversationId is { } conversation)
         {
