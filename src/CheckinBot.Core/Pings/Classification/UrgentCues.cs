@@ -57,6 +57,7 @@ internal static class UrgentCues
         CueRule.Urgent(1, "half uur|halfuur", "time pressure"),
         CueRule.Urgent(1, "une demi heure", "time pressure"),
         CueRule.Urgent(1, "help me|mij|moi", "plea for help"),
+        CueRule.Urgent(1, "stolen|gestolen|vole|volee|voles|gepikt", "something stolen"),
         CueRule.Urgent(1, "aide moi|nous", "plea for help"),
         CueRule.Urgent(1, "verdwenen|disparu|disparus|disparue|corrompu|corrupt|corrupted", "something lost"),
         CueRule.Urgent(1, "everything|alles|tout ...1 gone|weg|kwijt|perdu|parti", "something lost"),
