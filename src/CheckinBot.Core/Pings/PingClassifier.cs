@@ -23,10 +23,11 @@ public sealed class PingClassifier
     private static readonly FrozenSet<string> QuestionStarters = Words(
         "is are has have did do does will can could would when where what how any " +
         "ben bent heb hebt zijn kan kun kunt hoe wat waar wanneer hoeveel lukt gaat " +
-        "tu t est ou quand comment combien es as");
+        "hoelang hoever tegen heeft zijn zijt staat ligt " +
+        "tu t est ou quand comment combien es as avez vous");
 
     private static readonly FrozenSet<string> Connectives = Words(
-        "en and so alors et allez eh euh nou dus well quid bon voila hmm");
+        "en and so soo alors et allez eh euh nou dus well quid bon voila hmm");
 
     private static readonly FrozenSet<string> Greetings = Words(
         "hey hi hoi hello hallo bonjour salut dag yo coucou");
@@ -61,8 +62,7 @@ public sealed class PingClassifier
             return new PingVerdict(PingClass.Urgent, detected, cues);
         }
 
-        var isQuestion = normalized.QuestionMarks > 0
-            || normalized.TokenArray.Length > 0 && QuestionStarters.Contains(normalized.TokenArray[0]);
+        var isQuestion = normalized.QuestionMarks > 0 || StartsAsQuestion(normalized);
         var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues)
             + (isQuestion ? PerfectQuestion(normalized, cues) : 0);
         var counter = Score(normalized, _otherRules, isQuestion, cues) + NewsGiven(normalized, cues);
@@ -74,6 +74,23 @@ public sealed class PingClassifier
 
         var verdict = status >= StatusThreshold && status > counter ? PingClass.StatusCheck : PingClass.Other;
         return new PingVerdict(verdict, detected, cues);
+    }
+
+    /// <summary>
+    /// Chat questions often lose their question mark: "hey did u manage to book the venue yet",
+    /// "tegen wanneer is de rapportage klaar". A question word or an inverted verb after any greeting
+    /// or connective is enough.
+    /// </summary>
+    private static bool StartsAsQuestion(NormalizedText text)
+    {
+        var tokens = text.TokenArray;
+        var i = 0;
+        while (i < tokens.Length - 1 && (Greetings.Contains(tokens[i]) || Connectives.Contains(tokens[i])))
+        {
+            i++;
+        }
+
+        return i < tokens.Length && QuestionStarters.Contains(tokens[i]);
     }
 
     /// <summary>Adds the calm cues to <paramref name="cues"/> always, the urgent ones only when urgent.</summary>
@@ -109,7 +126,14 @@ public sealed class PingClassifier
             urgentCues.Add($"alarm punctuation: '{new string('!', Math.Min(text.ExclamationMarks, 5))}'");
         }
 
-        score += CapsAlarm(text, urgentCues);
+        var caps = CapsAlarm(text, urgentCues);
+        if (caps > 0 && score == 0 && AsksForProgress(text))
+        {
+            cues.Add("capitals, but only asking for progress");
+            return false;
+        }
+
+        score += caps;
         if (score < (calmCount > 0 ? SoftenedUrgentThreshold : UrgentThreshold))
         {
             return false;
@@ -117,6 +141,23 @@ public sealed class PingClassifier
 
         cues.AddRange(urgentCues);
         return true;
+    }
+
+    /// <summary>
+    /// "ANY UPDATE ON THE DECK??": writing in capitals is a habit of some clients; with no urgent
+    /// word, a strong status phrase and nothing else, it stays a status check.
+    /// </summary>
+    private static bool AsksForProgress(NormalizedText text)
+    {
+        foreach (var rule in StatusCues.Rules)
+        {
+            if (rule.Weight >= 3 && !rule.NeedsQuestion && rule.Pattern.TryMatch(text, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A message mostly in capitals is shouting; two shouted words are a raised voice.</summary>
@@ -260,10 +301,10 @@ public sealed class PingClassifier
 
     private static readonly string[] DutchParticles = ["op", "af", "in", "uit", "door", "aan", "mee", "terug", "rond", "vast", "klaar", "weg", "na", "toe"];
 
-    /// <summary>ge…d/t/en, or a separable particle before it (opgeschoten, ingepland, doorgestuurd), or be-/ver-/ont-…</summary>
+    /// <summary>ge…d/t/n (gedaan, gegaan), or a separable particle before it (opgeschoten, ingepland, doorgestuurd), or be-/ver-/ont-…</summary>
     private static bool IsDutchParticiple(string token)
     {
-        if (token.Length < 5 || !(token.EndsWith('d') || token.EndsWith('t') || token.EndsWith("en", StringComparison.Ordinal)))
+        if (token.Length < 5 || !(token.EndsWith('d') || token.EndsWith('t') || token.EndsWith('n')))
         {
             return false;
         }

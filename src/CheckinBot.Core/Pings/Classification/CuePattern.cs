@@ -10,7 +10,8 @@ namespace CheckinBot.Core.Pings.Classification;
 /// CAPITALS must have been written in capitals.</item>
 /// <item><c>[a|b]</c> — an optional token.</item>
 /// <item><c>...</c> — up to four tokens of anything; <c>...N</c> — up to N.</item>
-/// <item><c>#name</c> — a word class from <see cref="CueWordClasses"/>; <c>#num</c> a number, <c>#frac</c> "3/4".</item>
+/// <item><c>#name</c> — a word class from <see cref="CueWordClasses"/>; <c>#num</c> a number, <c>#frac</c> "3/4",
+/// <c>#time</c> a clock time ("17h", "5pm", "16u", "14h30").</item>
 /// <item><c>^</c> — start of the message; <c>$</c> — end of a sentence or of the message.</item>
 /// </list>
 /// </summary>
@@ -157,7 +158,7 @@ internal sealed class CuePattern
     {
         public static Alternative Parse(string text)
         {
-            if (text is "#num" or "#frac")
+            if (text is "#num" or "#frac" or "#time")
             {
                 return new Alternative(text, false, false, false, null);
             }
@@ -191,6 +192,11 @@ internal sealed class CuePattern
                 return token.Contains('/', StringComparison.Ordinal);
             }
 
+            if (Word == "#time")
+            {
+                return IsClockTime(token);
+            }
+
             if (Shouted && !shouted)
             {
                 return false;
@@ -207,6 +213,29 @@ internal sealed class CuePattern
             }
 
             return Fuzzy && Typo.IsWithin(token, Word);
+        }
+
+        /// <summary>One or two digits, then "h", "u", "uur", "am" or "pm", optionally minutes after "h".</summary>
+        private static bool IsClockTime(string token)
+        {
+            var digits = 0;
+            while (digits < token.Length && char.IsAsciiDigit(token[digits]))
+            {
+                digits++;
+            }
+
+            if (digits is 0 or > 2)
+            {
+                return false;
+            }
+
+            var rest = token.AsSpan(digits);
+            if (rest is "u" or "uur" or "am" or "pm" or "h")
+            {
+                return true;
+            }
+
+            return rest.Length == 3 && rest[0] == 'h' && char.IsAsciiDigit(rest[1]) && char.IsAsciiDigit(rest[2]);
         }
     }
 }

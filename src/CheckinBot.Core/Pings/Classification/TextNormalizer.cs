@@ -42,6 +42,8 @@ public static class TextNormalizer
         ["ty"] = ["thanks"],
         ["ur"] = ["your"],
         ["ya"] = ["you"],
+        ["w"] = ["with"],
+        ["abt"] = ["about"],
         ["r"] = ["are"],
         ["rn"] = ["right", "now"],
         ["whats"] = ["what", "s"],

@@ -8,7 +8,7 @@ internal static class UrgentCues
 {
     public static readonly CueRule[] Rules =
     [
-        CueRule.Urgent(2, "dringend~|hoogdringend|urgent~|urgente|urgence|urgently|urgentissime|asap|zsm|spoed|spoedgeval|noodgeval|emergency~|onmiddellijk~|immediately~|immediate|911|sos|<siren>|<sos>"),
+        CueRule.Urgent(2, "dringend~|hoogdringend|urgent~|urgente|urgence|urgently|urgentissime|immediatement|asap|zsm|spoed|spoedgeval|noodgeval|emergency~|onmiddellijk~|immediately~|immediate|911|sos|<siren>|<sos>"),
         CueRule.Urgent(2, "zo snel mogelijk"),
         CueRule.Urgent(2, "zo vlug mogelijk"),
         CueRule.Urgent(2, "as soon as possible"),
@@ -43,6 +43,22 @@ internal static class UrgentCues
         CueRule.Urgent(1, "kan|kunnen niet ...3 afrekenen|inloggen|betalen|bestellen|openen|aan", "something broken"),
         CueRule.Urgent(1, "wil|wilt niet open|openen|opstarten", "something broken"),
         CueRule.Urgent(1, "peux|peut|peuvent pas|plus ...3 payer|commander|connecter|ouvrir", "something broken"),
+        CueRule.Urgent(1, "werkt|werken niet|nie", "something broken"),
+        CueRule.Urgent(1, "not|isn|doesn|don ...2 working|work|loading|load", "something broken"),
+        CueRule.Urgent(1, "marche|marchent|fonctionne|fonctionnent pas|plus", "something broken"),
+        CueRule.Urgent(1, "error|errors|foutmelding|foutmeldingen|erreur|erreurs", "something broken"),
+        CueRule.Urgent(1, "geen|no|plus|pas toegang|access|acces", "something broken"),
+        CueRule.Urgent(1, "locked|buitengesloten|bloque|bloquee|geblokkeerd|blocked|frozen|bevroren|gele|gelee", "something blocked"),
+        CueRule.Urgent(2, "payment|payments|betaling|paiement|virement|transfer|overschrijving|card|kaart|carte ...3 bounced|failed|declined|rejected|geweigerd|mislukt|rejete|refuse|refusee|bloquee|geblokkeerd|teruggestort", "money problem"),
+        CueRule.Urgent(1, "losing|verliezen|perdons|perd|perdent ...2 sales|money|orders|customers|clients|commandes|ventes|argent|geld|klanten|bestellingen|omzet", "losing money"),
+        CueRule.Urgent(1, "wrong|verkeerde|mauvaise|mauvais ...4 client|clients|klant|klanten|list|lijst|liste|fichier", "sent to the wrong people"),
+        CueRule.Urgent(1, "today|vandaag|aujourd ...4 before|by|voor|tegen|uiterlijk|avant #time|noon|midday|middag|midi", "deadline today"),
+        CueRule.Urgent(1, "half an hour", "time pressure"),
+        CueRule.Urgent(1, "half uur|halfuur", "time pressure"),
+        CueRule.Urgent(1, "une demi heure", "time pressure"),
+        CueRule.Urgent(1, "help me|mij|moi", "plea for help"),
+        CueRule.Urgent(1, "stolen|gestolen|vole|volee|voles|gepikt", "something stolen"),
+        CueRule.Urgent(1, "aide moi|nous", "plea for help"),
         CueRule.Urgent(1, "verdwenen|disparu|disparus|disparue|corrompu|corrupt|corrupted", "something lost"),
         CueRule.Urgent(1, "everything|alles|tout ...1 gone|weg|kwijt|perdu|parti", "something lost"),
 
