@@ -1,48 +1,16 @@
-using CheckinBot.Core.Pings;
 using CheckinBot.Core.Pings.Evaluation;
 
 namespace CheckinBot.Core.Tests.Pings;
 
-public class DevCorpusQualityTests
+/// <summary>The targets on the shared development corpus.</summary>
+public class DevCorpusQualityTests : CorpusQualityTests
 {
-    private static readonly Lazy<PingEvaluationReport> Report =
-        new(() => PingEvaluation.Evaluate(DevCorpus.Rows, new PingClassifier()));
-
-    public static TheoryData<string> Languages => new() { "nl", "en", "fr" };
+    protected override IReadOnlyList<PingSample> Rows => DevCorpus.Rows;
 
     [Fact]
     public void The_dev_corpus_is_found_and_covers_all_three_languages()
     {
         DevCorpus.Rows.Should().HaveCountGreaterThan(300);
         DevCorpus.Rows.Select(r => r.Language).Distinct().Should().BeEquivalentTo(["nl", "en", "fr"]);
-    }
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public void Status_checks_are_found_with_high_precision_and_recall(string language)
-    {
-        var metrics = Report.Value.For(language);
-        var misreads = Report.Value.FormatMisreads(language);
-
-        metrics.StatusPrecision.Should().BeGreaterThanOrEqualTo(0.97, "status_check precision in {0}; misread rows:\n{1}", language, misreads);
-        metrics.StatusRecall.Should().BeGreaterThanOrEqualTo(0.90, "status_check recall in {0}; misread rows:\n{1}", language, misreads);
-    }
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public void Urgent_messages_are_almost_never_missed(string language)
-    {
-        var metrics = Report.Value.For(language);
-
-        metrics.UrgentRecall.Should().BeGreaterThanOrEqualTo(0.98, "urgent recall in {0}; misread rows:\n{1}", language, Report.Value.FormatMisreads(language));
-    }
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public void At_most_two_percent_of_other_messages_are_taken_for_status_checks(string language)
-    {
-        var metrics = Report.Value.For(language);
-
-        metrics.OtherAsStatusRate.Should().BeLessThanOrEqualTo(0.02, "other→status_check in {0}; misread rows:\n{1}", language, Report.Value.FormatMisreads(language));
     }
 }
