@@ -165,4 +165,19 @@ public class DeliveryAfterDowntimeTests
         second.Posted.Should().Be(1);
         harness.Gateway.ChannelPosts.Select(p => p.OccurrenceKey).Should().HaveCount(3).And.OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public async Task A_missed_occurrence_is_recorded_even_when_the_VA_cannot_be_told()
+    {
+        await using var harness = await DeliveryHarness.StartAsync();
+        await harness.AgreeAsync(MondayMorning);
+        await harness.RunAtAsync(MondayMorning);
+        harness.Gateway.FailNext = 1;
+
+        var report = await harness.RunAtAsync(MondayFive + Duration.FromHours(3));
+
+        report.Missed.Should().Be(1);
+        report.Failures.Should().BeEmpty();
+        (await harness.RunAtAsync(MondayFive + Duration.FromHours(3) + Duration.FromMinutes(1))).Missed.Should().Be(0, "it is not tried again");
+    }
 }

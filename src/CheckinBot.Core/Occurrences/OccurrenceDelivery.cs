@@ -140,7 +140,6 @@ public sealed class OccurrenceDelivery(
             return (new PostOutcome(occurrence.Id, OccurrenceStatus.Cancelled, null, null, false), false);
         }
 
-        var gateway = gateways.For(collaboration.Platform);
         var channel = ChatAddress.Conversation(collaboration.Platform, collaboration.WorkspaceId, collaboration.ConversationId);
         var va = world.Va(collaboration);
         var vaName = string.IsNullOrEmpty(va.DisplayName) ? va.Id : va.DisplayName;
@@ -149,10 +148,19 @@ public sealed class OccurrenceDelivery(
         if (lateness > options.GracePeriod)
         {
             var notice = UpdateComposer.Missed(va, collaboration, rhythm, world.ClientNames(collaboration), occurrence.Due, now, options.GracePeriod);
-            await gateway.PostAsync(new OutboundMessage(ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id), notice, null, now.ToDateTimeOffset()), cancellationToken);
+            try
+            {
+                await gateways.For(collaboration.Platform).PostAsync(new OutboundMessage(ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id), notice, null, now.ToDateTimeOffset()), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The occurrence is missed whether or not the VA can be told; it must not be retried for ever.
+            }
+
             return (new PostOutcome(occurrence.Id, OccurrenceStatus.Missed, null, null, false), false);
         }
 
+        var gateway = gateways.For(collaboration.Platform);
         var isLate = lateness > options.LateAfter;
         if (occurrence.Attempts > 1 && await gateway.FindPostedAsync(channel, occurrence.Key, cancellationToken) is { } earlier)
         {
