@@ -1,3 +1,4 @@
+using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Occurrences;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -5,15 +6,19 @@ using Quartz;
 
 namespace CheckinBot.Scheduling;
 
-/// <summary>Every minute: plan what is coming and deliver what is due, at the bot's now.</summary>
-public sealed partial class PlanAndDeliverJob(DeliveryCycle cycle, TimeProvider time, ILogger<PlanAndDeliverJob> logger) : IJob
+/// <summary>Every minute: plan what is coming and deliver what is due, at the bot's now; forget inbound event ids past every retry.</summary>
+public sealed partial class PlanAndDeliverJob(DeliveryCycle cycle, IEventLedger events, TimeProvider time, ILogger<PlanAndDeliverJob> logger) : IJob
 {
     public static readonly JobKey Key = new("plan-and-deliver", "checkinbot");
+
+    /// <summary>Slack retries an event within about an hour and Teams within minutes; ids are kept far longer than that.</summary>
+    public static readonly Duration EventRetention = Duration.FromDays(3);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var (planned, report) = await cycle.RunAsync(now, cancellationToken);
+        await events.PruneAsync(now - EventRetention, cancellationToken);
         if (planned > 0 || report.Posted + report.Missed + report.Reminders + report.Failures.Count > 0)
         {
             LogCycle(planned, report.Posted, report.Late, report.Missed, report.Cancelled, report.Reminders, report.Failures.Count);

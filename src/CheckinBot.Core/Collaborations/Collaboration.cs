@@ -32,6 +32,4 @@ public sealed class Collaboration
         personId == VaId ? Side.Va
         : ClientIds.Contains(personId) ? Side.Client
         : null;
-
-    public bool IsMember(string personId) => SideOf(personId) is not null;
 }
