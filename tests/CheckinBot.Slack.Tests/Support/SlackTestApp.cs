@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Workspaces;
