@@ -139,8 +139,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         }, recordTurns: false, services: s => s.AddSingleton(new TurnInbox(capacity: 1)));
 
         await Eventually.HoldsAsync(() => acks.Count == 4);
-        acks.Should().Contain(a => a.ContainsKey("payload"), "nothing drains the turns, so the queue fills up")
-            .Which["payload"]!["response_type"]!.GetValue<string>().Should().Be("ephemeral");
+        var busy = acks.Where(a => a.ContainsKey("payload")).ToList();
+        busy.Should().NotBeEmpty("nothing drains the turns, so the queue fills up");
+        busy.Should().OnlyContain(a => a["payload"]!["response_type"]!.GetValue<string>() == "ephemeral");
         acks.First().ContainsKey("payload").Should().BeFalse();
     }
 }
