@@ -21,6 +21,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     };
 
     private long ts = 1767600000_000100;
+    private volatile TaskCompletionSource open = Opened();
 
     private FakeSlackApi(WebApplication app)
     {
@@ -33,6 +34,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IEnumerable<JsonObject> Posts(string channel) =>
         Calls.Where(c => c.Method == "chat.postMessage" && c.Body["channel"]?.ToString() == channel).Select(c => c.Body);
+
+    /// <summary>From now on every Web API call is recorded but not answered until <see cref="Release"/>.</summary>
+    public void Hold() => open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held calls and all later ones.</summary>
+    public void Release() => open.TrySetResult();
 
     public static async Task<FakeSlackApi> StartAsync()
     {
@@ -54,6 +61,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             ? JsonNode.Parse(text)!.AsObject()
             : new JsonObject(QueryHelpers.ParseQuery(text).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
         calls.Enqueue((method, body));
+        await open.Task.WaitAsync(http.RequestAborted);
         if (http.Request.Headers.Authorization != "Bearer xoxb-e2e-token")
         {
             return Results.Json(new { ok = false, error = "invalid_auth" });
@@ -74,6 +82,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => Results.Json(new { ok = false, error = "user_not_found" }),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
     }
 
     private string NextTs()
