@@ -100,6 +100,7 @@ public sealed class TeamsFlowTests : IAsyncLifetime
 
         (await host.PostAsync(activity)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await host.PostAsync(activity)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await host.Connector.WaitForSendsAsync(2);
         await host.Connector.WaitForSendsAsync(3, TimeSpan.FromSeconds(2));
 
         host.Connector.Sends.Should().HaveCount(2, "the setup answer and one proposal");
@@ -110,6 +111,7 @@ public sealed class TeamsFlowTests : IAsyncLifetime
     {
         await host.PostFixtureAsync("conversation-update-bot-added");
         await host.PostFixtureAsync("installation-update-add");
+        await host.Connector.WaitForSendsAsync(1);
         await host.Connector.WaitForSendsAsync(2, TimeSpan.FromSeconds(2));
 
         host.Connector.Sends.Should().ContainSingle().Which.Body!["text"]!.GetValue<string>().Should().Contain("propose update weekdays 17:00");
