@@ -50,6 +50,7 @@ public sealed class ActivityReadingTests
 
         turn.Kind.Should().Be(TurnKind.Command);
         turn.Text.Should().Be($"setup <@{Fixtures.Tom}> tz Europe/Brussels lang nl");
+        turn.MentionedNames.Should().Equal(new Dictionary<string, string> { [Fixtures.Tom] = "Tom Peeters" }, "the bot's own mention is no person");
     }
 
     [Fact]

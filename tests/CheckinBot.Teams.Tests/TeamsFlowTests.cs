@@ -29,6 +29,7 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var sends = await host.Connector.WaitForSendsAsync(1);
         sends[0].Path.Should().Be(ChannelActivities);
+        Text(sends[0]).Should().Contain("Tom Peeters", "the client is named as the mention names him, before he ever speaks");
     }
 
     private static string Text(ConnectorCall call) =>
@@ -62,6 +63,30 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         update.Path.Should().Be(ChannelActivities);
         update.Authorization.Should().StartWith("Bearer token-");
         update.Body!["channelData"]!["checkinbot"]!["occurrenceKey"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task WhenTheTenantsServiceUrlMovesTheVasPersonalConversationFollows()
+    {
+        await SetUpAsync();
+        await SayAsync("channel-mention-command", "checkin propose update weekdays 17:00");
+        await SayAsync("channel-mention-command", "checkin accept", Fixtures.Tom, "Tom Peeters");
+        await SayAsync("personal-message", "checkin status");
+        var personal = $"/v3/conversations/a:1personal-{Fixtures.Maria}/activities";
+        host.Connector.Sends[^1].Path.Should().Be(personal);
+
+        // Bot Framework: a conversation's service URL can change; the latest activity's is the one to use.
+        var moved = host.Connector.ServiceUrlOf("emea");
+        (await host.PostFixtureViaAsync(moved, "channel-mention-command", v => v["text"] = "checkin next")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await host.Connector.WaitForSendsAsync(host.Connector.Sends.Count + 1);
+        var before = host.Connector.Sends.Count;
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 15, 46, 0, TimeSpan.Zero));
+        (await host.DeliverAsync()).Reminders.Should().Be(1);
+
+        var reminder = host.Connector.Sends.Skip(before).Should().ContainSingle().Subject;
+        reminder.Path.Should().Be(personal);
+        reminder.Region.Should().Be("emea", "the personal conversation is reached through the tenant's newest service URL");
     }
 
     [Fact]
@@ -114,7 +139,9 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         await host.Connector.WaitForSendsAsync(1);
         await host.Connector.WaitForSendsAsync(2, TimeSpan.FromSeconds(2));
 
-        host.Connector.Sends.Should().ContainSingle().Which.Body!["text"]!.GetValue<string>().Should().Contain("propose update weekdays 17:00");
+        var greeting = host.Connector.Sends.Should().ContainSingle().Subject;
+        greeting.Body!["text"]!.GetValue<string>().Should().Contain("propose update weekdays 17:00");
+        greeting.Path.Should().Be(ChannelActivities, "everyone where the bot was added reads how to begin");
     }
 
     [Fact]

@@ -30,10 +30,11 @@ public sealed class CollaborationCommands(ICollaborationStore collaborations)
         }
 
         var client = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, setup.ClientId, cancellationToken)
-            ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = setup.ClientId, DisplayName = setup.ClientId };
-        if (string.IsNullOrEmpty(client.DisplayName))
+            ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = setup.ClientId, DisplayName = "" };
+        if (string.IsNullOrEmpty(client.DisplayName) || client.DisplayName == client.Id)
         {
-            client.DisplayName = setup.ClientId;
+            // Until the client speaks, the mention's name is the best there is.
+            client.DisplayName = turn.MentionedNames.TryGetValue(setup.ClientId, out var mentioned) ? mentioned : setup.ClientId;
         }
 
         await collaborations.SavePersonAsync(client, cancellationToken);

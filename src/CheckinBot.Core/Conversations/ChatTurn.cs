@@ -32,4 +32,7 @@ public sealed record ChatTurn
 
     /// <summary>A link to the message, where the platform gives one.</summary>
     public string? Permalink { get; init; }
+
+    /// <summary>The display names of the people the text mentions, by person id, where the platform's mention carries them.</summary>
+    public IReadOnlyDictionary<string, string> MentionedNames { get; init; } = new Dictionary<string, string>();
 }

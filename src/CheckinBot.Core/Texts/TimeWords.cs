@@ -56,10 +56,10 @@ public static class TimeWords
         return Date(language, date);
     }
 
-    /// <summary>"in 2 hours", "in 15 minutes".</summary>
+    /// <summary>"in 2 hours", "in 15 minutes", "in 1 day": the nearest whole unit, singular for one.</summary>
     public static string Relative(string language, Duration duration)
     {
-        var minutes = (int)Math.Round(duration.TotalMinutes);
+        var minutes = (int)Math.Round(duration.TotalMinutes, MidpointRounding.AwayFromZero);
         if (minutes <= 0)
         {
             return Localizer.Get(language, "rel.now");
@@ -67,16 +67,17 @@ public static class TimeWords
 
         if (minutes < 60)
         {
-            return Localizer.Get(language, "rel.minutes", minutes);
+            return minutes == 1 ? Localizer.Get(language, "rel.minute") : Localizer.Get(language, "rel.minutes", minutes);
         }
 
-        var hours = (int)Math.Round(duration.TotalHours);
+        var hours = (int)Math.Round(duration.TotalHours, MidpointRounding.AwayFromZero);
         if (hours < 24)
         {
             return hours == 1 ? Localizer.Get(language, "rel.hour") : Localizer.Get(language, "rel.hours", hours);
         }
 
-        return Localizer.Get(language, "rel.days", (int)Math.Round(duration.TotalDays));
+        var days = Math.Max(1, (int)Math.Round(duration.TotalDays, MidpointRounding.AwayFromZero));
+        return days == 1 ? Localizer.Get(language, "rel.day") : Localizer.Get(language, "rel.days", days);
     }
 
     /// <summary>"every weekday", "on Monday, Wednesday".</summary>

@@ -39,6 +39,10 @@ public sealed class TurnContext
 
     public OutboundMessage ToSender(string text) => ToSender(BotMessage.Of(MessageKind.Reply, text));
 
+    /// <summary>A message to everyone in the conversation the turn happened in.</summary>
+    public OutboundMessage ToConversation(BotMessage message) =>
+        new(ChatAddress.Conversation(Turn.Platform, Turn.WorkspaceId, Turn.ConversationId), message);
+
     /// <summary>A message to everyone in the collaboration's shared conversation.</summary>
     public OutboundMessage ToChannel(BotMessage message)
     {

@@ -50,7 +50,7 @@ public sealed class TurnRouter(
             TurnKind.Command => await RunAsync(context, CommandParser.Parse(turn.Text), cancellationToken),
             TurnKind.Action => ActionCommand(turn) is { } command ? await RunAsync(context, command, cancellationToken) : [],
             TurnKind.Message => collaboration is null && !turn.IsDirect ? [] : await messages.HandleAsync(context, cancellationToken),
-            TurnKind.Install => [context.ToSender(Usage.Help(context))],
+            TurnKind.Install => [context.ToConversation(Usage.Help(context))],
             _ => [],
         };
     }

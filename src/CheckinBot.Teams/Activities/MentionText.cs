@@ -17,13 +17,14 @@ internal static partial class MentionText
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
-    /// <summary>The cleaned text, and whether the bot itself was mentioned.</summary>
-    public static (string Text, bool MentionsBot) Clean(Activity activity)
+    /// <summary>The cleaned text, whether the bot itself was mentioned, and the names of the other people mentioned.</summary>
+    public static (string Text, bool MentionsBot, IReadOnlyDictionary<string, string> Names) Clean(Activity activity)
     {
         var text = activity.Text ?? "";
         var botId = activity.Recipient?.Id;
         var mentionsBot = false;
         var placeholders = new List<string>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind != JsonValueKind.Object || Str(entity, "type") != "mention" ||
@@ -53,6 +54,10 @@ internal static partial class MentionText
             if (found)
             {
                 placeholders.Add(replacement);
+                if (!isBot && !string.IsNullOrWhiteSpace(name))
+                {
+                    names[id] = name.Trim();
+                }
             }
         }
 
@@ -63,7 +68,7 @@ internal static partial class MentionText
             text = text.Replace($"\u0001{i}\u0002", $" {placeholders[i]} ", StringComparison.Ordinal);
         }
 
-        return (Spaces().Replace(text, " ").Trim(), mentionsBot);
+        return (Spaces().Replace(text, " ").Trim(), mentionsBot, names);
     }
 
     private static string ReplaceFirst(string text, string what, string with)

@@ -67,9 +67,9 @@ internal static class TurnReader
             return turn with { Kind = TurnKind.Action, ActionId = submit.ActionId, ActionValue = submit.Value };
         }
 
-        var (text, mentionsBot) = MentionText.Clean(activity);
+        var (text, mentionsBot, names) = MentionText.Clean(activity);
         var kind = IsCommand(text, addressed: mentionsBot || place.IsDirect) ? TurnKind.Command : TurnKind.Message;
-        return turn with { Kind = kind, Text = text };
+        return turn with { Kind = kind, Text = text, MentionedNames = names };
     }
 
     /// <summary>

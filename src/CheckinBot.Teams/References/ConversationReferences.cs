@@ -49,7 +49,26 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
         await SaveAsync(place.WorkspaceId, TenantKey, reference with { ConversationId = null, ConversationType = null, UserId = null, UserAadObjectId = null, Unreachable = false }, cancellationToken);
     }
 
+    /// <summary>
+    /// The reference kept under <paramref name="key"/>, reached through the tenant's newest service URL: the Bot
+    /// Framework may move a tenant to another service URL, and the latest activity's is the one to use.
+    /// </summary>
     public async Task<ConversationReference?> FindAsync(string workspaceId, string key, CancellationToken cancellationToken)
+    {
+        var reference = await ReadAsync(workspaceId, key, cancellationToken);
+        if (reference is null || key == TenantKey)
+        {
+            return reference;
+        }
+
+        // Every activity writes the tenant's reference, so it always holds the newest service URL.
+        return await ReadAsync(workspaceId, TenantKey, cancellationToken) is { } tenant
+               && !string.Equals(tenant.ServiceUrl, reference.ServiceUrl, StringComparison.Ordinal)
+            ? reference with { ServiceUrl = tenant.ServiceUrl }
+            : reference;
+    }
+
+    private async Task<ConversationReference?> ReadAsync(string workspaceId, string key, CancellationToken cancellationToken)
     {
         var data = await store.FindAsync(TurnReader.Platform, workspaceId, key, cancellationToken);
         if (data is null)

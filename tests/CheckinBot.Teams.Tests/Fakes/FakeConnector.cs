@@ -21,7 +21,10 @@ public sealed class FakeConnector : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>The service URL activities name (with a trailing slash, as Teams sends it).</summary>
-    public string ServiceUrl => BaseUrl + "/amer/";
+    public string ServiceUrl => ServiceUrlOf("amer");
+
+    /// <summary>The service URL of another region of the same fake connector, for a tenant whose service URL moves.</summary>
+    public string ServiceUrlOf(string region) => $"{BaseUrl}/{region}/";
 
     public string TokenEndpoint => BaseUrl + "/botframework.com/oauth2/v2.0/token";
 
@@ -53,7 +56,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
             return Results.Json(new { token_type = "Bearer", expires_in = fake.TokenLifetimeSeconds, access_token = $"token-{fake.TokenRequests}" });
         });
-        web.MapMethods("/amer/v3/{**rest}", ["POST", "PUT"], (Delegate)fake.AnswerAsync);
+        web.MapMethods("/{region}/v3/{**rest}", ["POST", "PUT"], (Delegate)fake.AnswerAsync);
         (fake.app, fake.BaseUrl) = await Loopback.StartAsync(web);
         return fake;
     }
@@ -73,11 +76,11 @@ public sealed class FakeConnector : IAsyncDisposable
         return Sends;
     }
 
-    private async Task<IResult> AnswerAsync(HttpContext http)
+    private async Task<IResult> AnswerAsync(HttpContext http, string region)
     {
         var request = http.Request;
         var body = await new StreamReader(request.Body).ReadToEndAsync();
-        var path = request.Path.Value!["/amer".Length..];
+        var path = request.Path.Value![(region.Length + 1)..];
         var decoded = Uri.UnescapeDataString(path);
         JsonNode? json = null;
         try
@@ -108,7 +111,7 @@ public sealed class FakeConnector : IAsyncDisposable
             result = (200, new { id = $"activity-{Interlocked.Increment(ref nextId)}" }, null);
         }
 
-        calls.Enqueue(new ConnectorCall(request.Method, decoded, json, request.Headers.Authorization.ToString(), result.Status, clock.Elapsed));
+        calls.Enqueue(new ConnectorCall(request.Method, decoded, json, request.Headers.Authorization.ToString(), result.Status, clock.Elapsed, region));
         if (result.RetryAfter is not null)
         {
             http.Response.Headers.RetryAfter = result.RetryAfter;
@@ -128,5 +131,5 @@ public sealed class FakeConnector : IAsyncDisposable
     private sealed record ScriptedAnswer(int Status, string? Body, string? RetryAfter);
 }
 
-/// <summary>One call the fake connector received: method, unescaped path, body, Authorization header, answer, and when.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string Authorization, int Status, TimeSpan At);
+/// <summary>One call the fake connector received: method, unescaped path (after the region), body, Authorization header, answer, when, and the service URL's region.</summary>
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string Authorization, int Status, TimeSpan At, string Region = "amer");

@@ -101,6 +101,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> PostFixtureAsync(string name, Action<Dictionary<string, string>>? values = null, string? token = null) =>
         PostAsync(Fixtures.Load(name, Connector.ServiceUrl, values), token);
 
+    /// <summary>Posts a fixture activity that names another service URL, with a token for that URL.</summary>
+    public Task<HttpResponseMessage> PostFixtureViaAsync(string serviceUrl, string name, Action<Dictionary<string, string>>? values = null) =>
+        PostAsync(Fixtures.Load(name, serviceUrl, values), Issuer.Mint(serviceUrl, Clock.GetUtcNow()));
+
     /// <summary>Runs the planner and delivery at the host's clock, as the scheduler would.</summary>
     public async Task<DeliveryReport> DeliverAsync()
     {
