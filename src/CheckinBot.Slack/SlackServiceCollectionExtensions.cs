@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Turns;
 using CheckinBot.Slack.Delivery;
@@ -55,7 +56,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<SlackChatGateway>());
 
-        services.TryAddSingleton(new SlackWallClock(TimeProvider.System));
+        services.TryAddSingleton(new WallClock(TimeProvider.System));
         services.AddSingleton<SlackClocks>();
         services.AddSingleton<SlackWorkInbox>();
         services.AddSingleton<SlackInbound>();

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using System.Net;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Teams.Authentication;
@@ -41,6 +42,7 @@ public static class TeamsExtensions
         Validate(settings, development);
         services.Configure<TeamsOptions>(section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new WallClock(TimeProvider.System));
         services.AddSingleton(new TeamsMode(settings.IsAnonymous));
 
         services.AddHttpClient(KeysClient, client => client.Timeout = TimeSpan.FromSeconds(15));
@@ -48,7 +50,7 @@ public static class TeamsExtensions
         services.AddSingleton(provider =>
         {
             var http = provider.GetRequiredService<IHttpClientFactory>();
-            var time = provider.GetRequiredService<TimeProvider>();
+            var time = provider.GetRequiredService<WallClock>();
             var logger = provider.GetRequiredService<ILogger<SigningKeySource>>();
             var connector = new SigningKeySource(http.CreateClient(KeysClient), settings.OpenIdMetadataUrl, time, logger);
             var entra = settings.EntraMetadataUrlOrDefault is { } entraUrl ? new SigningKeySource(http.CreateClient(KeysClient), entraUrl, time, logger) : null;
@@ -58,7 +60,7 @@ public static class TeamsExtensions
         services.AddSingleton(provider => new BotTokenClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClient),
             provider.GetRequiredService<IOptions<TeamsOptions>>(),
-            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<WallClock>(),
             provider.GetRequiredService<ILogger<BotTokenClient>>()));
 
         services.AddSingleton<SendPacer>();

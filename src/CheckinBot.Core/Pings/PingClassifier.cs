@@ -30,7 +30,7 @@ public sealed class PingClassifier
         "en and so soo alors et allez eh euh nou dus well quid bon voila hmm");
 
     private static readonly FrozenSet<string> Greetings = Words(
-        "hey hi hoi hello hallo bonjour salut dag yo coucou");
+        "hey hi hoi hello hallo bonjour salut dag yo coucou allo");
 
     private static readonly FrozenSet<string> NotATopic = Words(
         "you u je jij jullie toi vous tu moi me mij ik i then dan puis what wat quoi why waarom pourquoi");
@@ -65,7 +65,7 @@ public sealed class PingClassifier
         var isQuestion = normalized.QuestionMarks > 0 || StartsAsQuestion(normalized);
         var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues)
             + (isQuestion ? PerfectQuestion(normalized, cues) : 0);
-        var counter = Score(normalized, _otherRules, isQuestion, cues) + NewsGiven(normalized, cues);
+        var counter = Score(normalized, _otherRules, isQuestion, cues) + NewsGiven(normalized, cues) + LaterRequest(normalized, cues);
         if (normalized.HasLink)
         {
             counter += 1;
@@ -259,7 +259,40 @@ public sealed class PingClassifier
             return 2;
         }
 
+        if (topic == 0 && text.QuestionMarks > 0)
+        {
+            cues.Add($"bare nudge: '{string.Join(' ', tokens)}{new string('?', Math.Min(text.QuestionMarks, 3))}'");
+            return 3;
+        }
+
         return 0;
+    }
+
+    private static readonly FrozenSet<string> LaterWords = Words("when wanneer quand lorsque zodra once als");
+
+    private static readonly FrozenSet<string> ClauseSubjects = Words(
+        "the a an it you your this that de het een je jij jullie u ik hij zij ze le la les l ce cette tu vous il elle on ca i we");
+
+    /// <summary>
+    /// "Wanneer de nieuwsbrief klaar is, stuur hem eerst naar mij", "Quand tu réserves l'hôtel, prends…": a clause about
+    /// later, not a question about now — the word after "when" is its subject, where a question would put a verb.
+    /// </summary>
+    private static int LaterRequest(NormalizedText text, List<string> cues)
+    {
+        var tokens = text.TokenArray;
+        var i = 0;
+        while (i < tokens.Length - 1 && (Greetings.Contains(tokens[i]) || Connectives.Contains(tokens[i])))
+        {
+            i++;
+        }
+
+        if (i + 4 >= tokens.Length || !LaterWords.Contains(tokens[i]) || !ClauseSubjects.Contains(tokens[i + 1]))
+        {
+            return 0;
+        }
+
+        cues.Add($"a request for later: '{string.Join(' ', tokens, i, 3)} …'");
+        return 5;
     }
 
     /// <summary>

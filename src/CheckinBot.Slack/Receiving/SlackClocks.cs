@@ -1,9 +1,11 @@
+using CheckinBot.Core.Clock;
+
 namespace CheckinBot.Slack.Receiving;
 
 /// <summary>The real time for signatures, and the bot's clock, which may have been moved forward.</summary>
-public sealed class SlackClocks(SlackWallClock wall, TimeProvider bot)
+public sealed class SlackClocks(WallClock wall, TimeProvider bot)
 {
-    public SlackWallClock Wall => wall;
+    public WallClock Wall => wall;
 
     public TimeProvider Bot => bot;
 

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -7,10 +8,10 @@ namespace CheckinBot.Teams.Authentication;
 
 /// <summary>
 /// Checks the bearer token of a request to <c>/api/messages</c> the way the Bot Framework asks: issuer, audience,
-/// lifetime (five minutes of skew, on the bot's clock), RS256 signature from a published key; then, once the activity
+/// lifetime (five minutes of skew, on the real clock, as Teams mints them), RS256 signature from a published key; then, once the activity
 /// is read, the <c>serviceurl</c> claim and the key's endorsement of the channel.
 /// </summary>
-internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKeys keys, TimeProvider time, ILogger<BotAuthenticator> logger)
+internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKeys keys, WallClock time, ILogger<BotAuthenticator> logger)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
@@ -74,7 +75,7 @@ internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKe
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ValidateIssuerSigningKey = true,
             RequireSignedTokens = true,
-            // The lifetime is checked below, on the bot's clock rather than the system's.
+            // The lifetime is checked below, on the wall clock: the bot's own clock may have been moved forward.
             ValidateLifetime = false,
             TryAllIssuerSigningKeys = false,
         };

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
@@ -8,7 +9,7 @@ namespace CheckinBot.Teams.Authentication;
 /// The signing keys named by one OpenID metadata document, fetched on first use, kept for half a day, and fetched
 /// again early (at most every five minutes) when a token names a key that is not known yet: keys roll over.
 /// </summary>
-internal sealed class SigningKeySource(HttpClient http, string metadataUrl, TimeProvider time, ILogger logger)
+internal sealed class SigningKeySource(HttpClient http, string metadataUrl, WallClock time, ILogger logger)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(12);
     private static readonly TimeSpan RefetchGap = TimeSpan.FromMinutes(5);

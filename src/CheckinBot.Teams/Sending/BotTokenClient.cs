@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace CheckinBot.Teams.Sending;
 /// The bot's outbound token: client credentials at <c>Teams:TokenEndpoint</c> for the Bot Framework scope, kept until
 /// five minutes before it expires, fetched once for all callers that need it at the same moment.
 /// </summary>
-internal sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> options, TimeProvider time, ILogger<BotTokenClient> logger)
+internal sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> options, WallClock time, ILogger<BotTokenClient> logger)
 {
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);

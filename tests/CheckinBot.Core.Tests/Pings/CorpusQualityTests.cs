@@ -17,6 +17,9 @@ public abstract class CorpusQualityTests
 
     protected abstract IReadOnlyList<PingSample> Rows { get; }
 
+    /// <summary>The urgent recall target; a corpus measured below it says so and by how much.</summary>
+    protected virtual double UrgentRecallTarget => 0.98;
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Status_checks_are_found_with_high_precision_and_recall(string language)
@@ -34,7 +37,7 @@ public abstract class CorpusQualityTests
     {
         var metrics = report.Value.For(language);
 
-        metrics.UrgentRecall.Should().BeGreaterThanOrEqualTo(0.98, "urgent recall in {0}; misread rows:\n{1}", language, report.Value.FormatMisreads(language));
+        metrics.UrgentRecall.Should().BeGreaterThanOrEqualTo(UrgentRecallTarget, "urgent recall in {0}; misread rows:\n{1}", language, report.Value.FormatMisreads(language));
     }
 
     [Theory]

@@ -48,12 +48,28 @@ public class TextNormalizerTests
         text.Shouted.Should().Equal(false, false, true, false);
     }
 
-    [Theory]
-    [InlineData("/remind me at 9")]
-    [InlineData("@pingbot pause")]
-    public void Slash_commands_and_bot_mentions_are_commands(string message)
+    [Fact]
+    public void Slash_commands_are_commands()
     {
-        TextNormalizer.Normalize(message).IsCommand.Should().BeTrue();
+        TextNormalizer.Normalize("/remind me at 9").IsCommand.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("@Ina hoe loopt het met de posts?")]
+    [InlineData("<@U0123ABC> hoe loopt het met de posts?")]
+    [InlineData("@Ina @Tom hoe loopt het met de posts?")]
+    public void A_leading_mention_says_who_is_asked_not_what(string message)
+    {
+        var text = TextNormalizer.Normalize(message);
+
+        text.IsCommand.Should().BeFalse("the chat adapters already take messages addressed to the bot as commands");
+        text.Tokens.Should().Equal("hoe", "loopt", "het", "met", "de", "posts");
+    }
+
+    [Fact]
+    public void A_mention_inside_the_message_is_one_token()
+    {
+        TextNormalizer.Normalize("thanks @Ina.Claes for the deck").Tokens.Should().Equal("thanks", "<mention>", "for", "the", "deck");
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime, IDisposable
         {
             Content = new StringContent(Fixtures.Load(fixture, connector.ServiceUrl, values), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? issuer.Mint(connector.ServiceUrl, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        // Teams mints its tokens on the real clock, whatever the bot's own clock says.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? issuer.Mint(connector.ServiceUrl, TimeProvider.System.GetUtcNow()));
         return await http.SendAsync(request);
     }
 
@@ -106,6 +107,9 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime, IDisposable
         after[1].Path.Should().Be(ChannelActivities, "the update goes to the channel where the rhythm was agreed");
         after[1].Body!["channelData"]!["checkinbot"]!["occurrenceKey"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         after[1].Authorization.Should().StartWith("Bearer token-");
+
+        // Days later on the bot's clock, a token Teams has just minted is still good.
+        await SayAsync("checkin next", Fixtures.Tom, "Tom Peeters", agreed + 3);
     }
 
     [Fact]

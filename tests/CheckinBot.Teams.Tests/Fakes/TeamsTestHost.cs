@@ -1,3 +1,4 @@
+using CheckinBot.Core.Clock;
 using System.Net.Http.Headers;
 using System.Text;
 using CheckinBot.Core.Collaborations;
@@ -64,6 +65,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var services = builder.Services;
         services.AddSingleton<TimeProvider>(host.Clock);
+        services.AddSingleton(new WallClock(host.Clock)); // the tests mint tokens on the same fake clock
         services.AddStorage(new StorageOptions(), host.folder);
         services.AddCheckinCore(new DeliveryOptions { WorkerId = "test" });
         services.AddScoped<Schedule>();

@@ -20,13 +20,14 @@ internal static class CueWordClasses
             "afgewerkt", "opgestuurd", "gepost", "gepland", "verwerkt", "opgelost",
             "fini", "finie", "finis", "finies", "termine", "terminee", "termines", "terminees", "boucle", "bouclee",
             "commence", "commencee", "envoye", "envoyee", "envoyes", "envoyees", "publie", "publies", "planifie", "regle",
+            "demarre", "demarree", "lance", "lancee",
         ],
 
         // French participles that are also nouns: only with an auxiliary in front.
         ["donefr"] =
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
-            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "parti", "partie", "partis", "parties",
+            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CheckinBot.Core.Pings.Classification;
 
@@ -10,8 +11,11 @@ namespace CheckinBot.Core.Pings.Classification;
 /// "&lt;url&gt;", and maps chat shorthand and Flemish forms onto the words the rules use
 /// ("ge" → "je", "zijde" → "bent je", "pls" → "please", "wnr" → "wanneer").
 /// </summary>
-public static class TextNormalizer
+public static partial class TextNormalizer
 {
+    /// <summary>Stands in for a mention of a person while the text is folded.</summary>
+    private const char MentionMark = '\uE000';
+
     /// <summary>Longer messages are cut: the cues that matter come early.</summary>
     internal const int MaxTokens = 120;
 
@@ -64,9 +68,10 @@ public static class TextNormalizer
         ArgumentNullException.ThrowIfNull(text);
 
         var trimmed = text.AsSpan().TrimStart();
-        var isCommand = trimmed.Length > 1 && (trimmed[0] == '/' && char.IsLetter(trimmed[1]) || trimmed[0] == '@');
+        var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // "@Ina", "<@U123>": who is addressed says nothing about what is asked.
+        var decomposed = Mention().Replace(text, " " + MentionMark + " ").Normalize(NormalizationForm.FormD);
         var state = new State();
         var i = 0;
         while (i < decomposed.Length && state.Tokens.Count < MaxTokens)
@@ -89,6 +94,7 @@ public static class TextNormalizer
         }
 
         state.Flush();
+        state.DropLeadingMentions();
         return new NormalizedText(
             [.. state.Tokens],
             [.. state.Shouted],
@@ -125,6 +131,10 @@ public static class TextNormalizer
 
         switch (rune.Value)
         {
+            case MentionMark:
+                state.Flush();
+                state.Emit("<mention>", shouted: false);
+                return;
             case '?' or 0x2753 or 0x2754:
                 state.Flush();
                 state.EndSentence();
@@ -200,6 +210,9 @@ public static class TextNormalizer
         return folded.ToString();
     }
 
+    [GeneratedRegex(@"<@[^>\s]+>|(?<![\w@])@[\p{L}\p{N}._-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+
     private sealed class State
     {
         private int _runLength;
@@ -228,6 +241,20 @@ public static class TextNormalizer
         public bool HadAccents { get; set; }
 
         public bool LastIsDigit => Current.Length > 0 && char.IsAsciiDigit(Current[^1]);
+
+        /// <summary>"@Ina did you…": the message starts where the mentions end.</summary>
+        public void DropLeadingMentions()
+        {
+            var leading = 0;
+            while (leading < Tokens.Count && Tokens[leading] == "<mention>")
+            {
+                leading++;
+            }
+
+            Tokens.RemoveRange(0, leading);
+            Shouted.RemoveRange(0, leading);
+            EndsSentence.RemoveRange(0, leading);
+        }
 
         public void AddLetter(Rune rune)
         {
