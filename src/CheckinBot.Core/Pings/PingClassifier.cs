@@ -44,10 +44,11 @@ public sealed class PingClassifier
     /// <summary>Classifies one message.</summary>
     /// <param name="text">The message as the client typed it.</param>
     /// <param name="language">Optional hint ("nl", "en", "fr"); detected from the text when absent.</param>
-    public PingVerdict Classify(string text, string? language = null)
+    /// <param name="names">First names the client may address the VA by ("Ina??"); they read as mentions.</param>
+    public PingVerdict Classify(string text, string? language = null, IReadOnlyCollection<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text, names);
         var detected = LanguageDetector.FromHint(language) ?? LanguageDetector.Detect(normalized);
         var cues = new List<string>();
 
@@ -134,13 +135,30 @@ public sealed class PingClassifier
         }
 
         score += caps;
-        if (score < (calmCount > 0 ? SoftenedUrgentThreshold : UrgentThreshold))
+        var softened = calmCount > 0 && !TurnsAfter(text, calm[calmCount - 1].End);
+        if (score < (softened ? SoftenedUrgentThreshold : UrgentThreshold))
         {
             return false;
         }
 
         cues.AddRange(urgentCues);
         return true;
+    }
+
+    private static readonly FrozenSet<string> Turns = Words("but maar mais toch however cependant pourtant alleen");
+
+    /// <summary>"No rush on the rest, but the checkout is broken": what follows the turn is not softened.</summary>
+    private static bool TurnsAfter(NormalizedText text, int index)
+    {
+        for (var i = index; i < text.TokenArray.Length; i++)
+        {
+            if (Turns.Contains(text.TokenArray[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -244,6 +262,13 @@ public sealed class PingClassifier
 
         if (topic > 3)
         {
+            // "hellooo 👀 anything on the travel itinerary??": a sigh or a look and a question, about a longer topic.
+            if (nudges > 0 && text.QuestionMarks > 0 && topic <= 6)
+            {
+                cues.Add($"nudge with a question: '{string.Join(' ', tokens)}?'");
+                return 2;
+            }
+
             return 0;
         }
 
@@ -389,7 +414,7 @@ public sealed class PingClassifier
         return 0;
     }
 
-    private static bool IsNudgeEmoji(string token) => token is "<eyes>" or "<clock>";
+    private static bool IsNudgeEmoji(string token) => token is "<eyes>" or "<clock>" or "<sigh>" or "<up>";
 
     private static bool Overlaps(ReadOnlySpan<(int Start, int End)> spans, int start, int end)
     {

@@ -34,16 +34,17 @@ public sealed class PingResponder(
             return await urgent.FlagAsync(context, last, cancellationToken);
         }
 
-        var verdict = classifier.Classify(context.Turn.Text);
+        var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
+        var verdict = classifier.Classify(context.Turn.Text, names: FirstNameOf(va));
         return verdict.Class switch
         {
             PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken),
-            PingClass.StatusCheck => await AnswerAsync(context, verdict, last, cancellationToken),
+            PingClass.StatusCheck => await AnswerAsync(context, verdict, last, va, cancellationToken),
             _ => [],
         };
     }
 
-    private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(TurnContext context, PingVerdict verdict, Ping? last, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(TurnContext context, PingVerdict verdict, Ping? last, Person? va, CancellationToken cancellationToken)
     {
         var collaboration = context.Collaboration!;
         var inWindow = last is not null && context.Now - last.At < options.AnswerEvery;
@@ -66,7 +67,6 @@ public sealed class PingResponder(
             return [PingReplies.InThread(context, Acknowledgement(context))];
         }
 
-        var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
         var answer = new PingAnswer
         {
             Language = context.Language,
@@ -81,6 +81,10 @@ public sealed class PingResponder(
         };
         return [PingReplies.InThread(context, answer.Compose())];
     }
+
+    /// <summary>The VA's first name, by which the client may address her ("Ina??").</summary>
+    private static string[] FirstNameOf(Person? va) =>
+        va?.DisplayName?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? [first] : [];
 
     /// <summary>A one-line acknowledgement; on Slack the adapter may show it as a 👀 reaction on the message instead.</summary>
     private static BotMessage Acknowledgement(TurnContext context) =>

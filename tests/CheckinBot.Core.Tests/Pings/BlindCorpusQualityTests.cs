@@ -19,6 +19,8 @@ public class BlindCorpusQualityTests : CorpusQualityTests
 
     protected override double UrgentRecallTarget => 0.90;
 
+    protected override IReadOnlyCollection<string> VaNames => ["Ina"];
+
     [Fact]
     public void The_blind_corpus_covers_all_three_languages()
     {

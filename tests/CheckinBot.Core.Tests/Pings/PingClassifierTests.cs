@@ -162,4 +162,30 @@ public class PingClassifierTests
     {
         _classifier.Classify("   ").Class.Should().Be(PingClass.Other);
     }
+
+    [Theory]
+    [InlineData("Ina?? the newsletter 😩")]
+    [InlineData("Ina when will the receipts be sorted")]
+    [InlineData("@Ina hoe loopt het met de posts?")]
+    public void Addressing_the_VA_by_name_does_not_hide_the_question(string message)
+    {
+        _classifier.Classify(message, names: ["Ina"]).Class.Should().Be(PingClass.StatusCheck);
+    }
+
+    [Theory]
+    [InlineData("No rush on the rest, but the checkout is broken for everyone, can you look at that first?")]
+    [InlineData("Geen haast met de rest, maar sinds vanmorgen komen er geen bestellingen meer binnen")]
+    public void A_but_after_no_rush_takes_the_softening_away(string message)
+    {
+        _classifier.Classify(message).Class.Should().Be(PingClass.Urgent);
+    }
+
+    [Theory]
+    [InlineData("Wanneer de nieuwsbrief klaar is, stuur je hem dan eerst naar mij?")]
+    [InlineData("Quand ce sera fini, envoie-le moi d'abord pour validation")]
+    [InlineData("When the deck is done, drop it in the shared folder")]
+    public void A_clause_about_later_is_an_instruction_not_a_check_in(string message)
+    {
+        _classifier.Classify(message).Class.Should().Be(PingClass.Other);
+    }
 }

@@ -60,18 +60,38 @@ public static partial class TextNormalizer
         ["mtn"] = ["maintenant"],
         ["tt"] = ["tout"],
         ["bcp"] = ["beaucoup"],
+        ["pr"] = ["pour"],
+        ["tjrs"] = ["toujours"],
+        ["tjs"] = ["toujours"],
+        ["qqch"] = ["quelque", "chose"],
+        ["thru"] = ["through"],
+        ["didnt"] = ["didn", "t"],
+        ["doesnt"] = ["doesn", "t"],
+        ["cant"] = ["can", "t"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Normalises one message.</summary>
-    public static NormalizedText Normalize(string text)
+    /// <param name="text">The message.</param>
+    /// <param name="names">First names of the people who may be addressed by name ("Ina??", "Ina when will…"); they read as mentions.</param>
+    public static NormalizedText Normalize(string text, IReadOnlyCollection<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(text);
 
         var trimmed = text.AsSpan().TrimStart();
         var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 
-        // "@Ina", "<@U123>": who is addressed says nothing about what is asked.
-        var decomposed = Mention().Replace(text, " " + MentionMark + " ").Normalize(NormalizationForm.FormD);
+        // "@Ina", "<@U123>", "Ina??": who is addressed says nothing about what is asked.
+        var marked = Mention().Replace(text, " " + MentionMark + " ");
+        foreach (var name in names ?? [])
+        {
+            if (name.Length >= 2 && name.All(char.IsLetter))
+            {
+                marked = Regex.Replace(marked, $@"(?<!\w){name}(?!\w)", " " + MentionMark + " ",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        var decomposed = marked.Normalize(NormalizationForm.FormD);
         var state = new State();
         var i = 0;
         while (i < decomposed.Length && state.Tokens.Count < MaxTokens)
@@ -180,7 +200,9 @@ public static partial class TextNormalizer
         0x1F6A8 => "<siren>",
         0x1F198 => "<sos>",
         0x1F64F => "<please>",
-        0x1F631 => "<scream>",
+        0x1F631 or 0x1F630 => "<scream>",
+        0x1F644 or 0x1F629 or 0x1F62C or 0x1F624 or 0x1F612 => "<sigh>",
+        0x2B06 or 0x1F53C or 0x2934 => "<up>",
         0x1F44D or 0x1F44C or 0x1F64C or 0x1F44F or 0x1F389 or 0x1F973 => "<praise>",
         0x1F4CE => "<attachment>",
         _ => null,

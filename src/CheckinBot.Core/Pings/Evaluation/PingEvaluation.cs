@@ -7,7 +7,8 @@ public static class PingEvaluation
     /// <param name="samples">The labelled rows.</param>
     /// <param name="classifier">The classifier under test.</param>
     /// <param name="useLanguageHint">Pass each row's language as a hint; off by default because live messages come without one.</param>
-    public static PingEvaluationReport Evaluate(IEnumerable<PingSample> samples, PingClassifier classifier, bool useLanguageHint = false)
+    /// <param name="names">The VA's first names, as the bot knows them in a live collaboration.</param>
+    public static PingEvaluationReport Evaluate(IEnumerable<PingSample> samples, PingClassifier classifier, bool useLanguageHint = false, IReadOnlyCollection<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(classifier);
@@ -18,7 +19,7 @@ public static class PingEvaluation
         var languageAgrees = 0;
         foreach (var sample in samples)
         {
-            var verdict = classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null);
+            var verdict = classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null, names);
             if (!byLanguage.TryGetValue(sample.Language, out var metrics))
             {
                 metrics = new LanguageMetrics(sample.Language);
