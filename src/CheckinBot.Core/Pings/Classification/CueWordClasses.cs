@@ -27,7 +27,7 @@ internal static class CueWordClasses
         ["donefr"] =
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
-            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "parti", "partie", "partis", "parties",
+            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "classe", "classes", "classee", "classees", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.
