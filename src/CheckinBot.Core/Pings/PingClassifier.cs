@@ -38,6 +38,9 @@ public sealed class PingClassifier
     private static readonly FrozenSet<string> Acronyms = Words(
         "pdf eta vat nda eod url seo ceo cfo kpi faq vip vips btw iban ok cv hr it pr ui ux gsm sms api crm ai q1 q2 q3 q4 tva");
 
+    /// <summary>"Just wondering if the listings are live yet", "ik vraag me af of…", "je me demande si…": a question without its mark.</summary>
+    private static readonly CuePattern IndirectQuestion = CuePattern.Parse("wondering|wonder|demande|demandais|afvragen|af|curious|benieuwd if|whether|of|si");
+
     private readonly CueRule[] _statusRules = [.. StatusCues.Rules, .. StatusCues.Notify];
     private readonly CueRule[] _otherRules = OtherCues.Rules;
 
@@ -63,7 +66,7 @@ public sealed class PingClassifier
             return new PingVerdict(PingClass.Urgent, detected, cues);
         }
 
-        var isQuestion = normalized.QuestionMarks > 0 || StartsAsQuestion(normalized);
+        var isQuestion = normalized.QuestionMarks > 0 || StartsAsQuestion(normalized) || IndirectQuestion.TryMatch(normalized, out _, out _);
         var status = Score(normalized, _statusRules, isQuestion, cues) + FollowUp(normalized, cues)
             + (isQuestion ? PerfectQuestion(normalized, cues) : 0);
         var counter = Score(normalized, _otherRules, isQuestion, cues) + NewsGiven(normalized, cues) + LaterRequest(normalized, cues);

@@ -12,8 +12,7 @@ namespace CheckinBot.Core.Tests.Pings;
 /// </summary>
 public class BlindCorpusQualityTests : CorpusQualityTests
 {
-    private static readonly Lazy<IReadOnlyList<PingSample>> Blind =
-        new(() => PingCorpus.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Pings", "pings.blind.tsv"))));
+    private static readonly Lazy<IReadOnlyList<PingSample>> Blind = new(() => Load("pings.blind.tsv"));
 
     protected override IReadOnlyList<PingSample> Rows => Blind.Value;
 

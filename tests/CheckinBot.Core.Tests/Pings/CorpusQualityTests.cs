@@ -17,6 +17,10 @@ public abstract class CorpusQualityTests
 
     protected abstract IReadOnlyList<PingSample> Rows { get; }
 
+    /// <summary>A corpus copied next to the tests under <c>Pings/</c>.</summary>
+    protected static IReadOnlyList<PingSample> Load(string file) =>
+        PingCorpus.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Pings", file)));
+
     /// <summary>The VA's first names, where the corpus addresses her by name, as the bot knows them live.</summary>
     protected virtual IReadOnlyCollection<string>? VaNames => null;
 

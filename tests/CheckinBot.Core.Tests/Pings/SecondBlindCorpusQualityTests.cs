@@ -11,8 +11,7 @@ namespace CheckinBot.Core.Tests.Pings;
 /// </summary>
 public class SecondBlindCorpusQualityTests : CorpusQualityTests
 {
-    private static readonly Lazy<IReadOnlyList<PingSample>> Blind =
-        new(() => PingCorpus.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Pings", "pings.blind2.tsv"))));
+    private static readonly Lazy<IReadOnlyList<PingSample>> Blind = new(() => Load("pings.blind2.tsv"));
 
     protected override IReadOnlyList<PingSample> Rows => Blind.Value;
 

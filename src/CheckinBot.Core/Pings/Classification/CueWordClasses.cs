@@ -17,7 +17,7 @@ internal static class CueWordClasses
             "done", "finished", "ready", "completed", "complete", "sorted", "booked", "scheduled", "sent", "started",
             "published", "posted", "submitted",
             "klaar", "gedaan", "gelukt", "verstuurd", "ingepland", "geboekt", "begonnen", "gestart", "afgerond",
-            "afgewerkt", "opgestuurd", "gepost", "gepland", "verwerkt", "opgelost",
+            "afgewerkt", "opgestuurd", "gepost", "gepland", "verwerkt", "opgelost", "ingevoerd", "ingegeven", "geencodeerd", "entered", "uploaded",
             "fini", "finie", "finis", "finies", "termine", "terminee", "termines", "terminees", "boucle", "bouclee",
             "commence", "commencee", "envoye", "envoyee", "envoyes", "envoyees", "publie", "publies", "planifie", "regle",
             "demarre", "demarree", "lance", "lancee",
@@ -27,7 +27,8 @@ internal static class CueWordClasses
         ["donefr"] =
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
-            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "classe", "classes", "classee", "classees", "parti", "partie", "partis", "parties",
+            "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "classe", "classes", "classee", "classees",
+            "encode", "encodes", "encodee", "encodees", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.
