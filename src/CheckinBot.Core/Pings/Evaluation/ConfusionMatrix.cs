@@ -42,7 +42,7 @@ public sealed class ConfusionMatrix
         return labelled;
     }
 
-    internal void Add(PingClass expected, PingClass actual)
+    public void Add(PingClass expected, PingClass actual)
     {
         _counts[Index(expected, actual)]++;
         Total++;

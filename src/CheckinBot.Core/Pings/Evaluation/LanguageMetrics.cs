@@ -3,7 +3,7 @@ namespace CheckinBot.Core.Pings.Evaluation;
 /// <summary>The figures for one language (or "all").</summary>
 public sealed class LanguageMetrics
 {
-    internal LanguageMetrics(string language)
+    public LanguageMetrics(string language)
     {
         Language = language;
     }
