@@ -1,5 +1,6 @@
 // Burst benchmark: 10,000 rhythms due in the same minute across 1,000 conversations, delivered through the
 // production planner, ledger, delivery workers and IChatGateway (a gateway that only records), on SQLite.
+// With "classifier" as the first argument: the ping classifier's speed over the corpora (see ClassifierBench).
 using System.Diagnostics;
 using System.Globalization;
 using CheckinBot.Bench;
@@ -13,6 +14,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+
+if (args is ["classifier", .. var corpora])
+{
+    ClassifierBench.Run(corpora.Length > 0 ? corpora : Directory.GetFiles(Path.Combine("tests", "CheckinBot.Core.Tests", "Pings"), "pings.*.tsv"));
+    return 0;
+}
 
 var conversations = Arg("--conversations", 1_000);
 var perConversation = Arg("--rhythms-per-conversation", 10);
