@@ -1,5 +1,3 @@
-using CheckinBot.Core.Pings.Evaluation;
-
 namespace CheckinBot.Core.Tests.Pings;
 
 /// <summary>
@@ -10,19 +8,13 @@ namespace CheckinBot.Core.Tests.Pings;
 /// so this set is no longer blind; it guards those gains. Urgent recall is held at 0.90, not the 0.98: the
 /// remaining misses need world knowledge ("it's 13:40 and the presentation is at 14:00").
 /// </summary>
-public class BlindCorpusQualityTests : CorpusQualityTests
+public class BlindCorpusQualityTests : WrittenApartCorpusTests
 {
-    private static readonly Lazy<IReadOnlyList<PingSample>> Blind = new(() => Load("pings.blind.tsv"));
+    protected override string FileName => "pings.blind.tsv";
 
-    protected override IReadOnlyList<PingSample> Rows => Blind.Value;
+    protected override int RowsPerLanguage => 120;
 
     protected override double UrgentRecallTarget => 0.90;
 
     protected override IReadOnlyCollection<string> VaNames => ["Ina"];
-
-    [Fact]
-    public void The_blind_corpus_covers_all_three_languages()
-    {
-        Blind.Value.GroupBy(r => r.Language).Select(g => (g.Key, g.Count())).Should().BeEquivalentTo(new[] { ("nl", 120), ("en", 120), ("fr", 120) });
-    }
 }
