@@ -31,6 +31,7 @@ public static class PlaygroundApi
         if (playgroundEnabled)
         {
             api.MapPost("/messages", PostMessage);
+            api.MapPost("/actions", PostAction);
             api.MapGet("/transcript", GetTranscript);
             api.MapGet("/config", GetConfig);
         }
@@ -79,26 +80,92 @@ public static class PlaygroundApi
         var said = await transcript.AppendAsync(
             new TranscriptEntry(0, conversation, now, from, text, direct ? from : "all", "message"), cancellationToken);
 
-        var person = await collaborations.FindPersonAsync(PlaygroundOptions.Platform, PlaygroundOptions.Workspace, from, cancellationToken);
-        var configured = from == PlaygroundSeeder.VaId ? options.Va : options.Client;
-        var trimmed = text.TrimStart();
         var turn = new ChatTurn
         {
             Platform = PlaygroundOptions.Platform,
             WorkspaceId = PlaygroundOptions.Workspace,
             ConversationId = conversation,
-            Person = new ChatPerson(from, person?.DisplayName ?? configured.Name, configured.TimeZone, configured.Language),
-            Kind = trimmed.StartsWith('/') ? TurnKind.Command : TurnKind.Message,
+            Person = await PersonAsync(from, options, collaborations, cancellationToken),
+            Kind = text.TrimStart().StartsWith('/') ? TurnKind.Command : TurnKind.Message,
             Text = text,
             IsDirect = direct,
             MessageId = said.Id.ToString(CultureInfo.InvariantCulture),
         };
 
+        return TypedResults.Ok(await DispatchAsync(dispatcher, turn, cancellationToken));
+    }
+
+    /// <summary>
+    /// A click on a button under a bot message: <c>{"from":"client","message":"12","action":"rhythm.accept","value":"1"}</c>.
+    /// Only a button that the message carries, clicked by someone who can see the message, counts.
+    /// </summary>
+    internal static async Task<Results<Ok<RepliesResponse>, BadRequest<ErrorResponse>>> PostAction(
+        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
+        ITranscriptStore transcript, CancellationToken cancellationToken)
+    {
+        var body = await ReadJsonAsync(request, cancellationToken);
+        if (body.Error is { } error)
+        {
+            return TypedResults.BadRequest(new ErrorResponse(error));
+        }
+
+        var json = body.Json!.RootElement;
+        var from = StringProperty(json, "from");
+        if (from is not (PlaygroundSeeder.VaId or PlaygroundSeeder.ClientId))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"from\" must be \"va\" or \"client\"."));
+        }
+
+        var message = long.TryParse(StringProperty(json, "message"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await transcript.FindAsync(id, cancellationToken)
+            : null;
+        if (message is null || message.From != "bot")
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"message\" must be the id of a bot message in the transcript."));
+        }
+
+        if (message.VisibleTo != "all" && message.VisibleTo != from)
+        {
+            return TypedResults.BadRequest(new ErrorResponse($"That message is not shown to \"{from}\"."));
+        }
+
+        var action = StringProperty(json, "action");
+        var value = StringProperty(json, "value");
+        if (message.Buttons?.FirstOrDefault(b => b.ActionId == action && b.Value == value) is null)
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"action\" and \"value\" must be those of a button on that message."));
+        }
+
+        var turn = new ChatTurn
+        {
+            Platform = PlaygroundOptions.Platform,
+            WorkspaceId = PlaygroundOptions.Workspace,
+            ConversationId = message.Conversation,
+            Person = await PersonAsync(from, options, collaborations, cancellationToken),
+            Kind = TurnKind.Action,
+            ActionId = action,
+            ActionValue = value,
+            IsDirect = message.Conversation != PlaygroundOptions.Channel,
+            MessageId = message.Id.ToString(CultureInfo.InvariantCulture),
+        };
+
+        return TypedResults.Ok(await DispatchAsync(dispatcher, turn, cancellationToken));
+    }
+
+    private static async Task<ChatPerson> PersonAsync(string from, PlaygroundOptions options, ICollaborationStore collaborations, CancellationToken cancellationToken)
+    {
+        var person = await collaborations.FindPersonAsync(PlaygroundOptions.Platform, PlaygroundOptions.Workspace, from, cancellationToken);
+        var configured = from == PlaygroundSeeder.VaId ? options.Va : options.Client;
+        return new ChatPerson(from, person?.DisplayName ?? configured.Name, configured.TimeZone, configured.Language);
+    }
+
+    /// <summary>Runs the turn and answers with the bot messages it caused at once.</summary>
+    private static async Task<RepliesResponse> DispatchAsync(TurnDispatcher dispatcher, ChatTurn turn, CancellationToken cancellationToken)
+    {
         var outcome = await dispatcher.DispatchAsync(turn, cancellationToken);
-        var replies = outcome.Posted
+        return new RepliesResponse(outcome.Posted
             .Select(p => new Reply(p.Message.Message.PlainText, VisibleTo(p.Message.To), PlaygroundGateway.KindName(p.Message.Message.Kind)))
-            .ToList();
-        return TypedResults.Ok(new RepliesResponse(replies));
+            .ToList());
     }
 
     internal static async Task<Ok<TranscriptResponse>> GetTranscript(
@@ -109,7 +176,8 @@ public static class PlaygroundApi
         var messages = entries.Select(e => new TranscriptMessage(
             e.Id.ToString(CultureInfo.InvariantCulture),
             Iso.Format(e.At.InZone(zone).ToOffsetDateTime()),
-            e.From, e.Text, e.VisibleTo, e.Kind, e.Conversation)).ToList();
+            e.From, e.Text, e.VisibleTo, e.Kind, e.Conversation,
+            (e.Buttons ?? []).Select(b => new ButtonResponse(b.ActionId, b.Label, b.Value, b.Primary)).ToList())).ToList();
         return TypedResults.Ok(new TranscriptResponse(messages));
     }
 
@@ -190,7 +258,9 @@ public static class PlaygroundApi
 
     public sealed record RepliesResponse(IReadOnlyList<Reply> Replies);
 
-    public sealed record TranscriptMessage(string Id, string At, string From, string Text, string VisibleTo, string Kind, string Conversation);
+    public sealed record TranscriptMessage(string Id, string At, string From, string Text, string VisibleTo, string Kind, string Conversation, IReadOnlyList<ButtonResponse> Buttons);
+
+    public sealed record ButtonResponse(string Action, string Label, string Value, bool Primary);
 
     public sealed record TranscriptResponse(IReadOnlyList<TranscriptMessage> Messages);
 

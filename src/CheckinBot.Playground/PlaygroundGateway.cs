@@ -18,7 +18,8 @@ public sealed class PlaygroundGateway(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var transcript = scope.ServiceProvider.GetRequiredService<ITranscriptStore>();
         var entry = await transcript.AppendAsync(
-            new TranscriptEntry(0, conversation, at, "bot", message.Message.PlainText, visibleTo, KindName(message.Message.Kind), message.To.ThreadId, message.OccurrenceKey),
+            new TranscriptEntry(0, conversation, at, "bot", message.Message.PlainText, visibleTo, KindName(message.Message.Kind), message.To.ThreadId, message.OccurrenceKey,
+                message.Message.Buttons),
             cancellationToken);
         return new PostReceipt(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

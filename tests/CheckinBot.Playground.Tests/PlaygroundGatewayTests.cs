@@ -46,6 +46,17 @@ public class PlaygroundGatewayTests
         (await gateway.FindPostedAsync(ChatAddress.Conversation("playground", "local", "channel"), "key-2", default)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task Buttons_are_kept_with_the_message_so_the_page_can_offer_them()
+    {
+        var (gateway, transcript) = Create();
+        var proposal = BotMessage.Of(MessageKind.Notice, "Ina proposes #1", new MessageButton("rhythm.accept", "Accept", "1", true));
+
+        await gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("playground", "local", "channel"), proposal), default);
+
+        transcript.Entries.Single().Buttons.Should().Equal(new MessageButton("rhythm.accept", "Accept", "1", true));
+    }
+
     [Theory]
     [InlineData(MessageKind.PingAnswer, "ping-answer")]
     [InlineData(MessageKind.PingAck, "ping-ack")]
@@ -74,6 +85,9 @@ public class PlaygroundGatewayTests
 
         public Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<TranscriptEntry>>(Entries.Where(e => e.Id > afterId).ToList());
+
+        public Task<TranscriptEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
+            Task.FromResult(Entries.FirstOrDefault(e => e.Id == id));
 
         public Task<TranscriptEntry?> FindByOccurrenceAsync(string occurrenceKey, CancellationToken cancellationToken) =>
             Task.FromResult(Entries.FirstOrDefault(e => e.OccurrenceKey == occurrenceKey));

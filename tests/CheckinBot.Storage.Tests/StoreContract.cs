@@ -1,6 +1,7 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Transcripts;
@@ -207,11 +208,17 @@ public abstract class StoreContract
 
         var first = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "va", "hello", "all", "message"), default);
         var second = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "bot", "update", "all", "update", null, "key-1"), default);
+        var third = await transcript.AppendAsync(
+            new TranscriptEntry(0, "channel", Now, "bot", "proposal", "all", "notice", Buttons: [new("rhythm.accept", "Accept", "1", Primary: true), new("rhythm.decline", "Decline", "1")]),
+            default);
 
         second.Id.Should().BeGreaterThan(first.Id);
-        (await transcript.ListAsync(0, default)).Select(e => e.Text).Should().Equal("hello", "update");
-        (await transcript.ListAsync(first.Id, default)).Should().ContainSingle();
+        (await transcript.ListAsync(0, default)).Select(e => e.Text).Should().Equal("hello", "update", "proposal");
+        (await transcript.ListAsync(first.Id, default)).Should().HaveCount(2);
         (await transcript.FindByOccurrenceAsync("key-1", default))!.Id.Should().Be(second.Id);
+        (await transcript.FindAsync(third.Id, default))!.Buttons.Should().Equal(new("rhythm.accept", "Accept", "1", true), new MessageButton("rhythm.decline", "Decline", "1"));
+        (await transcript.FindAsync(first.Id, default))!.Buttons.Should().BeNull();
+        (await transcript.FindAsync(third.Id + 100, default)).Should().BeNull();
     }
 
     private static Collaboration NewCollaboration() => new()

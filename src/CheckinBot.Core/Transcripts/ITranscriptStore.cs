@@ -9,6 +9,9 @@ public interface ITranscriptStore
     /// <summary>Entries with an id above <paramref name="afterId"/>, oldest first.</summary>
     Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken);
 
+    /// <summary>The entry with this id, if any.</summary>
+    Task<TranscriptEntry?> FindAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>The entry posted for an occurrence, if any.</summary>
     Task<TranscriptEntry?> FindByOccurrenceAsync(string occurrenceKey, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Messages;
 using NodaTime;
 
 namespace CheckinBot.Core.Transcripts;
@@ -11,4 +12,15 @@ namespace CheckinBot.Core.Transcripts;
 /// <param name="Kind">"message" for people; the bot's message kind otherwise.</param>
 /// <param name="ThreadId">The message this one answers in a thread, if any.</param>
 /// <param name="OccurrenceKey">For scheduled posts, the occurrence they stand for.</param>
-public sealed record TranscriptEntry(long Id, string Conversation, Instant At, string From, string Text, string VisibleTo, string Kind, string? ThreadId = null, string? OccurrenceKey = null);
+/// <param name="Buttons">The buttons under a bot message; a click comes back as an action turn.</param>
+public sealed record TranscriptEntry(
+    long Id,
+    string Conversation,
+    Instant At,
+    string From,
+    string Text,
+    string VisibleTo,
+    string Kind,
+    string? ThreadId = null,
+    string? OccurrenceKey = null,
+    IReadOnlyList<MessageButton>? Buttons = null);

@@ -11,4 +11,7 @@ internal sealed class TranscriptRow
     public string Kind { get; set; } = "";
     public string? ThreadId { get; set; }
     public string? OccurrenceKey { get; set; }
+
+    /// <summary>The buttons under a bot message, as JSON; null when it has none.</summary>
+    public string? Buttons { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CheckinBot.Core.Messages;
 using CheckinBot.Core.Transcripts;
 using CheckinBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,7 @@ internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
             Kind = entry.Kind,
             ThreadId = entry.ThreadId,
             OccurrenceKey = entry.OccurrenceKey,
+            Buttons = entry.Buttons is { Count: > 0 } buttons ? JsonSerializer.Serialize(buttons) : null,
         };
         db.Transcript.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -25,16 +28,19 @@ internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
         return entry with { Id = row.Id };
     }
 
-    public async Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken) =>
-        await db.Transcript.AsNoTracking()
-            .Where(t => t.Id > afterId)
-            .OrderBy(t => t.Id)
-            .Select(t => new TranscriptEntry(t.Id, t.Conversation, t.At, t.From, t.Text, t.VisibleTo, t.Kind, t.ThreadId, t.OccurrenceKey))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Transcript.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return rows.ConvertAll(Entry);
+    }
+
+    public async Task<TranscriptEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await db.Transcript.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is { } row ? Entry(row) : null;
 
     public async Task<TranscriptEntry?> FindByOccurrenceAsync(string occurrenceKey, CancellationToken cancellationToken) =>
-        await db.Transcript.AsNoTracking()
-            .Where(t => t.OccurrenceKey == occurrenceKey)
-            .Select(t => new TranscriptEntry(t.Id, t.Conversation, t.At, t.From, t.Text, t.VisibleTo, t.Kind, t.ThreadId, t.OccurrenceKey))
-            .FirstOrDefaultAsync(cancellationToken);
+        await db.Transcript.AsNoTracking().FirstOrDefaultAsync(t => t.OccurrenceKey == occurrenceKey, cancellationToken) is { } row ? Entry(row) : null;
+
+    private static TranscriptEntry Entry(TranscriptRow row) =>
+        new(row.Id, row.Conversation, row.At, row.From, row.Text, row.VisibleTo, row.Kind, row.ThreadId, row.OccurrenceKey,
+            row.Buttons is null ? null : JsonSerializer.Deserialize<List<MessageButton>>(row.Buttons));
 }

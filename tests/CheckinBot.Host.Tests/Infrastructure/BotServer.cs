@@ -59,6 +59,10 @@ public sealed class BotServer : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Clicks a button under a bot message of the transcript, as <paramref name="from"/>.</summary>
+    public async Task<HttpResponseMessage> ClickAsync(string from, TranscriptLine message, TranscriptButton button) =>
+        await Client.PostAsJsonAsync("/playground/api/actions", new { from, message = message.Id, action = button.Action, value = button.Value });
+
     public async Task<string> AdvanceAsync(string duration)
     {
         var response = await Client.PostAsJsonAsync("/playground/api/clock", new { advance = duration });
@@ -76,7 +80,9 @@ public sealed class BotServer : IAsyncDisposable
             m.GetProperty("text").GetString()!,
             m.GetProperty("visibleTo").GetString()!,
             m.GetProperty("kind").GetString()!,
-            m.GetProperty("conversation").GetString()!)).ToList();
+            m.GetProperty("conversation").GetString()!,
+            m.GetProperty("buttons").EnumerateArray().Select(b => new TranscriptButton(
+                b.GetProperty("action").GetString()!, b.GetProperty("label").GetString()!, b.GetProperty("value").GetString()!)).ToList())).ToList();
     }
 
     public async ValueTask DisposeAsync()
@@ -87,4 +93,6 @@ public sealed class BotServer : IAsyncDisposable
     }
 }
 
-public sealed record TranscriptLine(string Id, DateTimeOffset At, string From, string Text, string VisibleTo, string Kind, string Conversation);
+public sealed record TranscriptLine(string Id, DateTimeOffset At, string From, string Text, string VisibleTo, string Kind, string Conversation, IReadOnlyList<TranscriptButton> Buttons);
+
+public sealed record TranscriptButton(string Action, string Label, string Value);

@@ -10,7 +10,7 @@ public class PlaygroundPageTests
     public const string ChromiumVariable = "CHECKINBOT_CHROMIUM";
 
     [SkippableFact]
-    public async Task Typing_a_command_as_the_VA_shows_the_bot_reply_live()
+    public async Task Typing_a_command_as_the_VA_shows_the_bot_reply_live_and_its_buttons_work()
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -42,9 +42,9 @@ public class PlaygroundPageTests
         await notice.First.WaitForAsync(new() { Timeout = 15_000 });
         (await notice.First.InnerTextAsync()).Should().Contain("Ina proposes #1");
 
+        // The client accepts with the button under the proposal.
         await page.SelectOptionAsync("#speaker", "client");
-        await page.FillAsync("#text-channel", "/checkin accept");
-        await page.PressAsync("#text-channel", "Enter");
+        await notice.First.Locator("button[data-action='rhythm.accept']").ClickAsync();
         await page.Locator("#log-channel .msg.from-bot[data-kind=notice]").Nth(1).WaitForAsync(new() { Timeout = 15_000 });
         (await page.Locator("#log-channel").InnerTextAsync()).Should().Contain("Agreed");
 

@@ -477,6 +477,9 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Buttons")
+                        .HasColumnType("text");
+
                     b.Property<string>("Conversation")
                         .IsRequired()
                         .HasColumnType("text");

@@ -469,6 +469,9 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Buttons")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Conversation")
                         .IsRequired()
                         .HasColumnType("TEXT");
