@@ -15,6 +15,9 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Information, "Slack action {ActionId} from {UserId} in {TeamId}/{ChannelId}")]
     public static partial void Action(this ILogger logger, string? actionId, string userId, string teamId, string channelId);
 
+    [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); posting it")]
+    public static partial void SearchRefused(this ILogger logger, string occurrenceKey, string error);
+
     [LoggerMessage(LogLevel.Warning, "Slack work queue is full; answering busy")]
     public static partial void Busy(this ILogger logger);
 

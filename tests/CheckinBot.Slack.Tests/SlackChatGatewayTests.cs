@@ -116,6 +116,18 @@ public sealed class SlackChatGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEarlierPostThatCannotBeSearchedForCountsAsNotFound()
+    {
+        // Without channels:history (or in a channel the bot has left) Slack refuses the search; the update must still go out.
+        slack.FailNext("conversations.history", "missing_scope");
+
+        var found = await Gateway.FindPostedAsync(ChatAddress.Conversation("slack", "T0CHECKIN", "C0SHARED"), "rhythm@1767628800", default);
+
+        found.Should().BeNull();
+        slack.CallsTo("conversations.history").Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task OkFalseSurfacesSlacksErrorCode()
     {
         slack.FailNext("chat.postMessage", "not_in_channel");

@@ -57,8 +57,18 @@ public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory sco
     public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken)
     {
         var channel = await ChannelOfAsync(where, cancellationToken);
-        var ts = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, time.GetUtcNow() - LookBack, cancellationToken);
-        return ts is null ? null : new PostReceipt(ts);
+        try
+        {
+            var ts = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, time.GetUtcNow() - LookBack, cancellationToken);
+            return ts is null ? null : new PostReceipt(ts);
+        }
+        catch (SlackApiException refused) when (refused.RetryAfter is null)
+        {
+            // A search Slack refuses (a missing history scope, a channel the bot left) must not hold the update back for ever:
+            // it goes out, at the small risk of a second copy after a crash.
+            logger.SearchRefused(occurrenceKey, refused.Error);
+            return null;
+        }
     }
 
     /// <summary>The channel to post in: the address's conversation, or the direct conversation with a person (opened once, then remembered).</summary>
