@@ -18,6 +18,9 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); posting it")]
     public static partial void SearchRefused(this ILogger logger, string occurrenceKey, string error);
 
+    [LoggerMessage(LogLevel.Information, "Answered {Kind} to {UserId} through the command's response_url: the bot is not in {TeamId}/{ChannelId}")]
+    public static partial void AnsweredOutsideChannel(this ILogger logger, MessageKind kind, string userId, string teamId, string channelId);
+
     [LoggerMessage(LogLevel.Warning, "Slack work queue is full; answering busy")]
     public static partial void Busy(this ILogger logger);
 

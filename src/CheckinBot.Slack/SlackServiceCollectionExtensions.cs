@@ -53,6 +53,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackTokens>();
         services.AddSingleton<SlackWebApi>(provider => ActivatorUtilities.CreateInstance<SlackWebApi>(provider, provider.GetRequiredService<SlackApiClient>()));
         services.AddSingleton<SlackPeople>();
+        services.AddSingleton<SlackResponseUrls>();
         services.AddSingleton<SlackChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<SlackChatGateway>());
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Turns;
+using CheckinBot.Slack.Receiving;
 using CheckinBot.Slack.Tests.Support;
 using CheckinBot.Slack.WebApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,6 +126,36 @@ public sealed class SlackChatGatewayTests : IAsyncLifetime
 
         found.Should().BeNull();
         slack.CallsTo("conversations.history").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task InAChannelWithoutTheBotTheAnswerGoesToTheCommandsResponseUrlWithAnInvitationHint()
+    {
+        var command = new Dictionary<string, string>
+        {
+            ["team_id"] = "T0CHECKIN", ["channel_id"] = "C0NOTJOINED", ["user_id"] = "UVA00001", ["text"] = "help",
+            ["response_url"] = slack.ResponseUrl, ["trigger_id"] = "t-1",
+        };
+        app.Services.GetRequiredService<SlackInbound>().HandleCommand(command);
+        slack.FailNext("chat.postMessage", "not_in_channel");
+
+        var receipt = await Gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("slack", "T0CHECKIN", "C0NOTJOINED"), Proposal), default);
+
+        receipt.MessageId.Should().Be("response_url");
+        var answer = slack.Responses.Should().ContainSingle().Subject;
+        answer["response_type"]!.GetValue<string>().Should().Be("ephemeral");
+        answer.ToJsonString().Should().Contain("Maria proposes").And.Contain("/invite @CheckinBot");
+    }
+
+    [Fact]
+    public async Task WithoutAFreshResponseUrlNotInChannelStillFails()
+    {
+        slack.FailNext("chat.postMessage", "not_in_channel");
+
+        var post = () => Gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("slack", "T0CHECKIN", "C0ELSEWHERE"), Proposal), default);
+
+        (await post.Should().ThrowAsync<SlackApiException>()).Which.Error.Should().Be("not_in_channel");
+        slack.Responses.Should().BeEmpty();
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CheckinBot.Core.Clock;
+using CheckinBot.Slack.Delivery;
 using CheckinBot.Slack.Installing;
 using CheckinBot.Slack.WebApi;
 using Microsoft.Extensions.Options;
@@ -36,5 +38,33 @@ public sealed class TimedPiecesTests
         states.TryConsume(fresh).Should().BeTrue();
         time.Advance(OAuthStates.Lifetime);
         states.TryConsume(stale).Should().BeFalse();
+    }
+
+    [Fact]
+    public void AResponseUrlServesFivePostsWithinHalfAnHour()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time));
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/abc");
+
+        Enumerable.Range(0, 5).Select(_ => urls.Take("T", "C1")).Should().OnlyContain(u => u != null && u.Value.User == "U1");
+        urls.Take("T", "C1").Should().BeNull("Slack takes five posts per response_url");
+
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/def");
+        time.Advance(TimeSpan.FromMinutes(31));
+        urls.Take("T", "C1").Should().BeNull("a response_url lasts 30 minutes");
+        urls.Take("T", "C2").Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("hooks.slack.com/commands/T/1/abc")]
+    [InlineData("file:///etc/passwd")]
+    public void OnlyAnAbsoluteWebAddressIsKeptAsResponseUrl(string? url)
+    {
+        var urls = new SlackResponseUrls(new WallClock(time));
+        urls.Remember("T", "C1", "U1", url);
+
+        urls.Take("T", "C1").Should().BeNull();
     }
 }

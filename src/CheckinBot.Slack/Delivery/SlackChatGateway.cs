@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using CheckinBot.Core.Texts;
 using CheckinBot.Core.Workspaces;
 using CheckinBot.Slack.WebApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace CheckinBot.Slack.Delivery;
 
 /// <summary>Posts the core's messages to Slack: channel posts with occurrence metadata, ephemeral replies, direct messages.</summary>
-public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory scopes, TimeProvider time, ILogger<SlackChatGateway> logger) : IChatGateway
+public sealed class SlackChatGateway(
+    SlackWebApi slack, SlackResponseUrls responseUrls, IServiceScopeFactory scopes, TimeProvider time, ILogger<SlackChatGateway> logger) : IChatGateway
 {
     // Scheduled posts are looked up again within this window when a delivery worker takes over an expired lease.
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
@@ -17,6 +20,25 @@ public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory sco
     public string Platform => SlackPlatform.Name;
 
     public async Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PostInsideAsync(message, cancellationToken);
+        }
+        catch (SlackApiException refused) when (refused.Error is "not_in_channel" or "channel_not_found" && message.OccurrenceKey is null
+            && message.To is { DirectTo: null, ConversationId: { } channel } to && responseUrls.Take(to.WorkspaceId, channel) is { } fallback)
+        {
+            // "/checkin" in a channel the bot was never invited to: answer whoever ran it, and say how to invite the bot.
+            var language = await LanguageOfAsync(to.WorkspaceId, fallback.User, cancellationToken);
+            var hint = Localizer.Get(language, "slack.notInChannel");
+            var answer = message.Message with { Context = message.Message.Context is { } context ? $"{context}\n{hint}" : hint };
+            await slack.RespondAsync(fallback.Url, BlockKit.Render(answer), cancellationToken);
+            logger.AnsweredOutsideChannel(message.Message.Kind, fallback.User, to.WorkspaceId, channel);
+            return new PostReceipt("response_url");
+        }
+    }
+
+    private async Task<PostReceipt> PostInsideAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var to = message.To;
         if (message.Message.Reaction is { } reaction && to.ConversationId is { } reacted && to.DirectTo is null)
@@ -69,6 +91,15 @@ public sealed class SlackChatGateway(SlackWebApi slack, IServiceScopeFactory sco
             logger.SearchRefused(occurrenceKey, refused.Error);
             return null;
         }
+    }
+
+    private async Task<string> LanguageOfAsync(string workspace, string user, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var person = scope.ServiceProvider.GetService<ICollaborationStore>() is { } people
+            ? await people.FindPersonAsync(Platform, workspace, user, cancellationToken)
+            : null;
+        return Localizer.Normalize(person?.Language);
     }
 
     /// <summary>The channel to post in: the address's conversation, or the direct conversation with a person (opened once, then remembered).</summary>

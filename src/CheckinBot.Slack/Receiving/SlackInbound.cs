@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CheckinBot.Slack.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Slack.Receiving;
@@ -7,7 +8,7 @@ namespace CheckinBot.Slack.Receiving;
 /// Turns verified Slack requests (commands, events, interactions) into queued work and says how to acknowledge them.
 /// The HTTP endpoints and the Socket Mode receiver share it.
 /// </summary>
-public sealed class SlackInbound(SlackWorkInbox queue, ILogger<SlackInbound> logger)
+public sealed class SlackInbound(SlackWorkInbox queue, SlackResponseUrls responseUrls, ILogger<SlackInbound> logger)
 {
     public SlackAck HandleCommand(IReadOnlyDictionary<string, string> fields)
     {
@@ -18,6 +19,7 @@ public sealed class SlackInbound(SlackWorkInbox queue, ILogger<SlackInbound> log
         }
 
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
+        responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, fields.GetValueOrDefault("response_url"));
         return Enqueue(new SlackWork.Turn(turn), isCommand: true);
     }
 

@@ -40,6 +40,21 @@ public sealed class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logg
         return SendAsync(method, request, cancellationToken);
     }
 
+    /// <summary>Posts a message to a slash command's <c>response_url</c>; Slack answers 200 when it took it.</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = JsonContent.Create(body, options: JsonSerializerOptions.Default),
+        };
+        request.Options.Set(Idempotent, false);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+        }
+    }
+
     private async Task<JsonElement> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

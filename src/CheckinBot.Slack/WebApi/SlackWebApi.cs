@@ -26,6 +26,13 @@ public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, Chann
         return answer.Str("message_ts") ?? "";
     }
 
+    /// <summary>An ephemeral answer through a slash command's <c>response_url</c>, which works where the bot is no member.</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    {
+        message["response_type"] = "ephemeral";
+        await client.RespondAsync(responseUrl, message, cancellationToken);
+    }
+
     /// <summary><c>chat.update</c> of a message the bot posted.</summary>
     public async Task UpdateAsync(string workspace, string channel, string ts, JsonObject message, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> scripted = new();
     private readonly ConcurrentDictionary<string, JsonObject> profiles = new();
     private readonly ConcurrentQueue<(FakeSlackCall Call, string Ts)> posts = new();
+    private readonly ConcurrentQueue<JsonObject> responses = new();
     private long ts = 1767600000_000100;
     private int openSockets;
 
@@ -53,6 +54,11 @@ public sealed class FakeSlack : IAsyncDisposable
         var fake = new FakeSlack(app);
         app.UseWebSockets();
         app.MapPost("/api/{method}", fake.AnswerAsync);
+        app.MapPost("/commands/{hook}", async (HttpRequest request) =>
+        {
+            fake.responses.Enqueue((await JsonNode.ParseAsync(request.Body))!.AsObject());
+            return Results.Ok();
+        });
         app.Map("/socket", fake.SocketAsync);
         await app.StartAsync();
         fake.ApiBaseUrl = app.Urls.First() + "/api/";
@@ -60,6 +66,12 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     public IEnumerable<FakeSlackCall> CallsTo(string method) => Calls.Where(c => c.Method == method);
+
+    /// <summary>A slash command's <c>response_url</c> on this fake, like <c>https://hooks.slack.com/commands/…</c>.</summary>
+    public string ResponseUrl => ApiBaseUrl.Replace("/api/", "/commands/T0CHECKIN-1-hook", StringComparison.Ordinal);
+
+    /// <summary>What the bot posted to <see cref="ResponseUrl"/>.</summary>
+    public IReadOnlyList<JsonObject> Responses => responses.ToArray();
 
     /// <summary>The user's profile as <c>users.info</c> returns it.</summary>
     public void AddUser(string id, string name, string? tz, string? locale) =>
