@@ -1,5 +1,5 @@
-using CheckinBot.Core.Clock;
 using System.Net;
+using CheckinBot.Core.Clock;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.Receiving;

@@ -1,5 +1,5 @@
-using CheckinBot.Core.Clock;
 using System.Text.Json;
+using CheckinBot.Core.Clock;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 

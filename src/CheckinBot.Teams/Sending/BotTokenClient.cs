@@ -1,6 +1,6 @@
-using CheckinBot.Core.Clock;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CheckinBot.Core.Clock;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using CheckinBot.Core.Clock;
 using System.Net.Http.Headers;
 using System.Text;
+using CheckinBot.Core.Clock;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
