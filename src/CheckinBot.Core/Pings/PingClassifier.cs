@@ -360,7 +360,7 @@ public sealed class PingClassifier
         return 0;
     }
 
-    private static readonly string[] DutchParticles = ["op", "af", "in", "uit", "door", "aan", "mee", "terug", "rond", "vast", "klaar", "weg", "na", "toe"];
+    private static readonly string[] DutchParticles = ["op", "af", "in", "uit", "door", "aan", "mee", "terug", "rond", "vast", "klaar", "weg", "na", "toe", "bij", "over", "samen", "vrij"];
 
     /// <summary>ge…d/t/n (gedaan, gegaan), or a separable particle before it (opgeschoten, ingepland, doorgestuurd), or be-/ver-/ont-…</summary>
     private static bool IsDutchParticiple(string token)

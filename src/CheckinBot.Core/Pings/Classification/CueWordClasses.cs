@@ -19,7 +19,7 @@ internal static class CueWordClasses
             "klaar", "gedaan", "gelukt", "verstuurd", "ingepland", "geboekt", "begonnen", "gestart", "afgerond",
             "afgewerkt", "opgestuurd", "gepost", "gepland", "verwerkt", "opgelost", "ingevoerd", "ingegeven", "geencodeerd", "entered", "uploaded",
             "fini", "finie", "finis", "finies", "termine", "terminee", "termines", "terminees", "boucle", "bouclee",
-            "commence", "commencee", "envoye", "envoyee", "envoyes", "envoyees", "publie", "publies", "planifie", "regle",
+            "envoye", "envoyee", "envoyes", "envoyees", "publie", "publies", "planifie", "regle",
             "demarre", "demarree", "lance", "lancee",
         ],
 
@@ -28,7 +28,7 @@ internal static class CueWordClasses
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
             "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "classe", "classes", "classee", "classees",
-            "encode", "encodes", "encodee", "encodees", "parti", "partie", "partis", "parties",
+            "encode", "encodes", "encodee", "encodees", "commence", "commencee", "commences", "commencees", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.
@@ -38,7 +38,7 @@ internal static class CueWordClasses
             "sorted", "booked", "scheduled", "%",
             "klaar", "af", "rond", "halverwege", "helft", "begonnen", "gestart", "ingepland", "verstuurd", "geboekt", "gedaan",
             "fini", "finie", "termine", "terminee", "pret", "prete", "boucle", "bouclee", "moitie", "parcours", "commence",
-            "programme", "programmes", "envoye", "reserve",
+            "programme", "programmes", "envoye", "reserve", "chemin", "uploaded", "live", "online", "sent",
         ],
 
         // Meetings and moments one can be "ready for" without any work being finished.
