@@ -12,5 +12,11 @@ public sealed class StorageOptions
     /// <summary>For PostgreSQL, required; for SQLite, optional (default: <c>checkinbot.db</c> under the data folder).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// When given, the Data Protection keys (which encrypt the Slack tokens) are themselves encrypted with this
+    /// certificate before they are stored, so that a copy of the database alone does not reveal the tokens.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate { get; init; }
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }

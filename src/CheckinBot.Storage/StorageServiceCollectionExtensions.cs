@@ -44,9 +44,14 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IClockMarkStore, ClockMarkStore>();
         services.AddScoped<IPingLog, PingLog>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddDataProtection()
+        var protection = services.AddDataProtection()
             .SetApplicationName("CheckinBot")
             .PersistKeysToDbContext<CheckinDbContext>();
+        if (options.KeyCertificate is { } certificate)
+        {
+            protection.ProtectKeysWithCertificate(certificate);
+        }
+
         return connectionString;
     }
 

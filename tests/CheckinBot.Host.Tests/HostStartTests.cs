@@ -33,6 +33,7 @@ public class HostStartTests
     [InlineData("--Playground:Va:TimeZone=Mars/Olympus", "Playground:Va:TimeZone")]
     [InlineData("--Clock:TimeTravel=sometimes", "Clock:TimeTravel")]
     [InlineData("--Delivery:ReminderLead=soon", "Delivery:ReminderLead")]
+    [InlineData("--Storage:KeyCertificate=/nowhere/keys.pfx", "Storage:KeyCertificate")]
     public void A_wrong_configuration_value_names_its_key(string setting, string key)
     {
         var act = () => BotApp.Build(["--urls=http://127.0.0.1:0", setting]);

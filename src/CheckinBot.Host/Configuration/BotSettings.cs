@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -19,6 +21,30 @@ public sealed class BotSettings
     public required DeliveryOptions Delivery { get; init; }
     public required PingOptions Pings { get; init; }
 
+    /// <summary><c>Storage:KeyCertificate</c>: a PKCS#12 file with a private key, opened with <c>Storage:KeyCertificatePassword</c>.</summary>
+    private static X509Certificate2? KeyCertificate(IConfiguration configuration)
+    {
+        const string key = "Storage:KeyCertificate";
+        if (NullIfEmpty(configuration[key]) is not { } path)
+        {
+            return null;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Storage:KeyCertificatePassword"]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new ConfigurationException(key, $"cannot be read as a .pfx file with Storage:KeyCertificatePassword ({e.GetType().Name}).");
+        }
+
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new ConfigurationException(key, "must hold a private key, to decrypt the keys it protects.");
+    }
+
     public static BotSettings Read(IConfiguration configuration, bool isDevelopment)
     {
         var provider = configuration["Storage:Provider"] ?? StorageOptions.Sqlite;
@@ -27,7 +53,12 @@ public sealed class BotSettings
             throw new ConfigurationException("Storage:Provider", $"must be Sqlite or Postgres, not '{provider}'.");
         }
 
-        var storage = new StorageOptions { Provider = provider, ConnectionString = NullIfEmpty(configuration["Storage:ConnectionString"]) };
+        var storage = new StorageOptions
+        {
+            Provider = provider,
+            ConnectionString = NullIfEmpty(configuration["Storage:ConnectionString"]),
+            KeyCertificate = KeyCertificate(configuration),
+        };
         if (storage.IsPostgres && storage.ConnectionString is null)
         {
             throw new ConfigurationException("Storage:ConnectionString", "is required when Storage:Provider is Postgres.");
