@@ -39,6 +39,8 @@ internal static class CueWordClasses
             "klaar", "af", "rond", "halverwege", "helft", "begonnen", "gestart", "ingepland", "verstuurd", "geboekt", "gedaan",
             "fini", "finie", "termine", "terminee", "pret", "prete", "boucle", "bouclee", "moitie", "parcours", "commence",
             "programme", "programmes", "envoye", "reserve", "chemin", "uploaded", "live", "online", "sent",
+            "ingeboekt", "gecontroleerd", "gescand", "verwerkt", "ingevoerd", "scanned", "checked", "processed", "entered", "moved",
+            "reprogrammes", "reprogrammees", "traites", "traitees", "importes", "importees", "scannes", "verifies",
         ],
 
         // Meetings and moments one can be "ready for" without any work being finished.

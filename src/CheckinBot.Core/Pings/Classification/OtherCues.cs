@@ -42,6 +42,8 @@ internal static class OtherCues
         CueRule.Not(2, "instruction", "a partir de maintenant"),
         CueRule.Not(3, "instruction", "voortaan|desormais|henceforth"),
         CueRule.Not(3, "instruction", "going forward"),
+        CueRule.Not(2, "work request", "dire ce qu|quoi|lesquels|lesquelles"),
+        CueRule.Not(3, "work request", "ce qu il faut"),
         CueRule.Not(3, "setting a status", "op|als|as #done|klaar|af|afgerond ...2 zetten|zet|markeren|marken"),
         CueRule.Not(3, "a standing request", "chaque|every|elke|iedere lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|maandag|dinsdag|woensdag|donderdag|vrijdag|week|semaine|day|dag|jour|morning|ochtend|matin"),
         CueRule.Not(3, "a standing request", "tous les lundis|mardis|mercredis|jeudis|vendredis|jours|matins|semaines"),
