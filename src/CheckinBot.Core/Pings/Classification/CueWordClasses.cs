@@ -28,7 +28,8 @@ internal static class CueWordClasses
         [
             "programme", "programmes", "programmee", "programmees", "reserve", "reserves", "reservee", "reservees",
             "pret", "prete", "prets", "pretes", "fait", "faits", "faite", "faites", "classe", "classes", "classee", "classees",
-            "encode", "encodes", "encodee", "encodees", "commence", "commencee", "commences", "commencees", "parti", "partie", "partis", "parties",
+            "encode", "encodes", "encodee", "encodees", "commence", "commencee", "commences", "commencees",
+            "passee", "passees", "validee", "validees", "parti", "partie", "partis", "parties",
         ],
 
         // What a "tell me when…" request waits for: a milestone of the work.

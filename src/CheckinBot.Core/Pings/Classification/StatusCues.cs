@@ -35,6 +35,9 @@ internal static class StatusCues
         CueRule.Status(3, "where are|s #you|we|things at|with|on"),
         CueRule.Status(3, "where #you|we|things are|is|stand at|with|on"),
         CueRule.Status(3, "getting there", question: true),
+        CueRule.Status(3, "waiting to hear"),
+        CueRule.Status(2, "managed to", question: true),
+        CueRule.Status(3, "heard|hear anything|back", question: true),
         CueRule.Status(3, "up to with|on"),
         CueRule.Status(3, "how many|much ...10 so far"),
         CueRule.Status(2, "so far", question: true),
@@ -138,6 +141,8 @@ internal static class StatusCues
         CueRule.Status(3, "komt|komen ...8 er ...1 aan", question: true),
         CueRule.Status(3, "komt|komen het|ze|die|dat ...1 eraan"),
         CueRule.Status(3, "schot in"),
+        CueRule.Status(3, "iets|niks|niets gehoord", question: true),
+        CueRule.Status(2, "er al in|op|door", question: true),
         CueRule.Status(2, "tot nu toe", question: true),
         CueRule.Status(3, "komt|komen die|dat|het|ze nog $", question: true),
         CueRule.Status(2, "nog niks|niets gezien|ontvangen|gehoord"),
@@ -214,6 +219,7 @@ internal static class StatusCues
         CueRule.Status(2, "y es|est|etes mis|mise|mises", question: true),
         CueRule.Status(3, "deja dessus"),
         CueRule.Status(3, "en bonne voie"),
+        CueRule.Status(2, "c est|est|sont cale|calee|cales|calees", question: true),
         CueRule.Status(2, "jusqu ici", question: true),
         CueRule.Status(3, "te|vous reste ...2 beaucoup|combien|encore", question: true),
         CueRule.Status(3, "c est|est|sont en cours", question: true),
@@ -279,5 +285,8 @@ internal static class StatusCues
         CueRule.Status(3, "fais|faire|faites [moi] signe|savoir ...8 #milestone"),
         CueRule.Status(3, "dire|dis|prevenir|previens|prevenez quand|des|lorsque ...8 #milestone"),
         CueRule.Status(3, "#milestone ...6 let|lemme me know"),
+        // "Geef je een seintje zodra…", "ping me when…", "tu me fais signe quand…": told when something happens, whatever it is.
+        CueRule.Status(3, "seintje|sein|ping|shout|previens|prevenez|signe|heads ...4 zodra|wanneer|when|once|quand|des|lorsque|as"),
+        CueRule.Status(3, "let|lemme|laat|tell|zeg me|mij|maar|us ...2 know|weten ...2 zodra|wanneer|when|once|as"),
     ];
 }
