@@ -44,17 +44,10 @@ public static class PlaygroundApi
         HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
         ITranscriptStore transcript, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await ReadJsonAsync(request, cancellationToken);
-        if (body.Error is { } error)
+        var (json, from, error) = await ReadSenderAsync(request, cancellationToken);
+        if (error is not null)
         {
             return TypedResults.BadRequest(new ErrorResponse(error));
-        }
-
-        var json = body.Json!.RootElement;
-        var from = StringProperty(json, "from");
-        if (from is not (PlaygroundSeeder.VaId or PlaygroundSeeder.ClientId))
-        {
-            return TypedResults.BadRequest(new ErrorResponse("\"from\" must be \"va\" or \"client\"."));
         }
 
         var text = StringProperty(json, "text");
@@ -103,17 +96,10 @@ public static class PlaygroundApi
         HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
         ITranscriptStore transcript, CancellationToken cancellationToken)
     {
-        var body = await ReadJsonAsync(request, cancellationToken);
-        if (body.Error is { } error)
+        var (json, from, error) = await ReadSenderAsync(request, cancellationToken);
+        if (error is not null)
         {
             return TypedResults.BadRequest(new ErrorResponse(error));
-        }
-
-        var json = body.Json!.RootElement;
-        var from = StringProperty(json, "from");
-        if (from is not (PlaygroundSeeder.VaId or PlaygroundSeeder.ClientId))
-        {
-            return TypedResults.BadRequest(new ErrorResponse("\"from\" must be \"va\" or \"client\"."));
         }
 
         var message = long.TryParse(StringProperty(json, "message"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
@@ -150,6 +136,21 @@ public static class PlaygroundApi
         };
 
         return TypedResults.Ok(await DispatchAsync(dispatcher, turn, cancellationToken));
+    }
+
+    /// <summary>The JSON body of a person's request and who sends it ("va" or "client"), or why it is refused.</summary>
+    private static async Task<(JsonElement Json, string From, string? Error)> ReadSenderAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ReadJsonAsync(request, cancellationToken);
+        if (body.Error is { } error)
+        {
+            return (default, "", error);
+        }
+
+        var json = body.Json!.RootElement;
+        return StringProperty(json, "from") is { } from && from is PlaygroundSeeder.VaId or PlaygroundSeeder.ClientId
+            ? (json, from, null)
+            : (json, "", "\"from\" must be \"va\" or \"client\".");
     }
 
     private static async Task<ChatPerson> PersonAsync(string from, PlaygroundOptions options, ICollaborationStore collaborations, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CheckinBot.Core.Pings;
 using CheckinBot.Core.Pings.Evaluation;
+using CheckinBot.Core.Tests.Pings;
 using CheckinBot.Host.Tests.Infrastructure;
 
 namespace CheckinBot.Host.Tests.Pings;
@@ -18,7 +19,7 @@ public class DevCorpusThroughPlaygroundTests
     [Fact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_within_the_targets()
     {
-        var samples = DevCorpusFile.Read();
+        var samples = DevCorpus.Rows;
         await using var bot = await BotServer.StartAsync(Start);
         var outcomes = new List<(PingSample Sample, PingClass Got, string Kinds)>(samples.Count);
         foreach (var sample in samples)
@@ -32,22 +33,21 @@ public class DevCorpusThroughPlaygroundTests
             await bot.AdvanceAsync("PT31M");
         }
 
-        var report = new StringBuilder();
         var failures = new List<string>();
+        var report = new StringBuilder();
         foreach (var language in outcomes.GroupBy(o => o.Sample.Language))
         {
-            int Count(PingClass expected, PingClass got) => language.Count(o => o.Sample.Expected == expected && o.Got == got);
-            int Labelled(PingClass expected) => language.Count(o => o.Sample.Expected == expected);
-            var statusDecided = language.Count(o => o.Got == PingClass.StatusCheck);
-            var statusPrecision = statusDecided == 0 ? 1 : (double)Count(PingClass.StatusCheck, PingClass.StatusCheck) / statusDecided;
-            var statusRecall = (double)Count(PingClass.StatusCheck, PingClass.StatusCheck) / Math.Max(1, Labelled(PingClass.StatusCheck));
-            var urgentRecall = (double)Count(PingClass.Urgent, PingClass.Urgent) / Math.Max(1, Labelled(PingClass.Urgent));
-            var otherAsStatus = (double)Count(PingClass.Other, PingClass.StatusCheck) / Math.Max(1, Labelled(PingClass.Other));
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"{language.Key}: status P {statusPrecision:0.000} R {statusRecall:0.000}, urgent R {urgentRecall:0.000}, other->status {otherAsStatus:P1}");
-            if (statusPrecision < 0.97 || statusRecall < 0.90 || urgentRecall < 0.98 || otherAsStatus > 0.02)
+            var m = new LanguageMetrics(language.Key);
+            foreach (var (sample, got, _) in language)
             {
-                failures.Add(language.Key);
+                m.Confusion.Add(sample.Expected, got);
+            }
+
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"{m.Language}: status P {m.StatusPrecision:0.000} R {m.StatusRecall:0.000}, urgent R {m.UrgentRecall:0.000}, other->status {m.OtherAsStatusRate:P1}");
+            if (m.StatusPrecision < 0.97 || m.StatusRecall < 0.90 || m.UrgentRecall < 0.98 || m.OtherAsStatusRate > 0.02)
+            {
+                failures.Add(m.Language);
             }
         }
 
