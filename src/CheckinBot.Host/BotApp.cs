@@ -26,7 +26,7 @@ public static class BotApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddProblemDetails();
-        services.AddCheckinCore(settings.Delivery, settings.Pings);
+        services.AddCheckinCore(settings.Delivery, settings.Pings, settings.Turns);
 
         // Hosted services start in the order they are added: the database is migrated before anything reads it.
         services.AddHostedService<StartupTasks>();

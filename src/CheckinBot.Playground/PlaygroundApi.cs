@@ -41,7 +41,7 @@ public static class PlaygroundApi
     }
 
     internal static async Task<Results<Ok<RepliesResponse>, BadRequest<ErrorResponse>>> PostMessage(
-        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
+        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnInbox inbox,
         ITranscriptStore transcript, TimeProvider time, CancellationToken cancellationToken)
     {
         var (json, from, error) = await ReadSenderAsync(request, cancellationToken);
@@ -85,7 +85,7 @@ public static class PlaygroundApi
             MessageId = said.Id.ToString(CultureInfo.InvariantCulture),
         };
 
-        return TypedResults.Ok(await DispatchAsync(dispatcher, turn, cancellationToken));
+        return TypedResults.Ok(await DispatchAsync(inbox, turn, cancellationToken));
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public static class PlaygroundApi
     /// Only a button that the message carries, clicked by someone who can see the message, counts.
     /// </summary>
     internal static async Task<Results<Ok<RepliesResponse>, BadRequest<ErrorResponse>>> PostAction(
-        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnDispatcher dispatcher,
+        HttpRequest request, PlaygroundOptions options, ICollaborationStore collaborations, TurnInbox inbox,
         ITranscriptStore transcript, CancellationToken cancellationToken)
     {
         var (json, from, error) = await ReadSenderAsync(request, cancellationToken);
@@ -135,7 +135,7 @@ public static class PlaygroundApi
             MessageId = message.Id.ToString(CultureInfo.InvariantCulture),
         };
 
-        return TypedResults.Ok(await DispatchAsync(dispatcher, turn, cancellationToken));
+        return TypedResults.Ok(await DispatchAsync(inbox, turn, cancellationToken));
     }
 
     /// <summary>The JSON body of a person's request and who sends it ("va" or "client"), or why it is refused.</summary>
@@ -160,10 +160,12 @@ public static class PlaygroundApi
         return new ChatPerson(from, person?.DisplayName ?? configured.Name, configured.TimeZone, configured.Language);
     }
 
-    /// <summary>Runs the turn and answers with the bot messages it caused at once.</summary>
-    private static async Task<RepliesResponse> DispatchAsync(TurnDispatcher dispatcher, ChatTurn turn, CancellationToken cancellationToken)
+    /// <summary>Runs the turn through the one pipeline and answers with the bot messages it caused at once.</summary>
+    private static async Task<RepliesResponse> DispatchAsync(TurnInbox inbox, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var outcome = await dispatcher.DispatchAsync(turn, cancellationToken);
+        var pending = new PendingTurn(turn);
+        await inbox.QueueAsync(pending, cancellationToken);
+        var outcome = await pending.Completion.WaitAsync(cancellationToken);
         return new RepliesResponse(outcome.Posted
             .Select(p => new Reply(p.Message.Message.PlainText, VisibleTo(p.Message.To), PlaygroundGateway.KindName(p.Message.Message.Kind)))
             .ToList());

@@ -6,13 +6,13 @@ namespace CheckinBot.Slack;
 /// <summary>Everything the Slack adapter logs: ids and outcomes, never message texts or tokens.</summary>
 internal static partial class SlackLog
 {
-    [LoggerMessage(LogLevel.Information, "Slack command from {UserId} in {TeamId}/{ChannelId}")]
+    [LoggerMessage(LogLevel.Debug, "Slack command from {UserId} in {TeamId}/{ChannelId}")]
     public static partial void Command(this ILogger logger, string userId, string teamId, string channelId);
 
-    [LoggerMessage(LogLevel.Information, "Slack event {EventId} ({EventType}) in {TeamId}: {Outcome}")]
+    [LoggerMessage(LogLevel.Debug, "Slack event {EventId} ({EventType}) in {TeamId}: {Outcome}")]
     public static partial void Event(this ILogger logger, string? eventId, string? eventType, string? teamId, string outcome);
 
-    [LoggerMessage(LogLevel.Information, "Slack action {ActionId} from {UserId} in {TeamId}/{ChannelId}")]
+    [LoggerMessage(LogLevel.Debug, "Slack action {ActionId} from {UserId} in {TeamId}/{ChannelId}")]
     public static partial void Action(this ILogger logger, string? actionId, string userId, string teamId, string channelId);
 
     [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); posting it")]
@@ -21,14 +21,14 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Information, "Answered {Kind} to {UserId} through the command's response_url: the bot is not in {TeamId}/{ChannelId}")]
     public static partial void AnsweredOutsideChannel(this ILogger logger, MessageKind kind, string userId, string teamId, string channelId);
 
-    [LoggerMessage(LogLevel.Warning, "Slack work queue is full; answering busy")]
+    [LoggerMessage(LogLevel.Warning, "The turn queue stayed full for the acknowledgement budget; answering busy")]
     public static partial void Busy(this ILogger logger);
 
     [LoggerMessage(LogLevel.Warning, "Refused a Slack request to {Path} with a missing, wrong or stale signature")]
     public static partial void BadSignature(this ILogger logger, string path);
 
-    [LoggerMessage(LogLevel.Error, "Slack work {WorkType} failed")]
-    public static partial void WorkFailed(this ILogger logger, Exception exception, string workType);
+    [LoggerMessage(LogLevel.Debug, "A Slack request's body was cut off: {Reason}")]
+    public static partial void BodyAborted(this ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Information, "Removed the Slack installation of {TeamId} (event {EventId})")]
     public static partial void Uninstalled(this ILogger logger, string teamId, string? eventId);
@@ -54,7 +54,7 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Warning, "Slack {Method} answered ok:false ({Error})")]
     public static partial void NotOk(this ILogger logger, string method, string error);
 
-    [LoggerMessage(LogLevel.Information, "Posted an ephemeral {Kind} for {UserId} in {TeamId}/{ChannelId}")]
+    [LoggerMessage(LogLevel.Debug, "Posted an ephemeral {Kind} for {UserId} in {TeamId}/{ChannelId}")]
     public static partial void PostedEphemeral(this ILogger logger, MessageKind kind, string userId, string teamId, string channelId);
 
     [LoggerMessage(LogLevel.Information, "Posted {Kind} {MessageTs} in {TeamId}/{ChannelId}")]

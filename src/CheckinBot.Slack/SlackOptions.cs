@@ -36,8 +36,12 @@ public sealed class SlackOptions
     /// <summary>The least time between two posts in one channel (Slack allows about one a second).</summary>
     public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many verified requests may wait for work before Slack is told the bot is busy.</summary>
-    public int QueueCapacity { get; set; } = 1000;
+    /// <summary>
+    /// How long a slash command waits for its answer to go inside the acknowledgement (Slack allows 3 seconds); a later
+    /// answer goes to the command's <c>response_url</c>. Also the longest a request waits for room in a full queue
+    /// before Slack is told the bot is busy.
+    /// </summary>
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Socket Mode: reconnect when nothing arrived for this long.</summary>
     public TimeSpan SocketSilenceTimeout { get; set; } = TimeSpan.FromMinutes(10);

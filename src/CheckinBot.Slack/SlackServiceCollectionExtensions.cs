@@ -1,4 +1,5 @@
 using CheckinBot.Core.Clock;
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Turns;
 using CheckinBot.Slack.Delivery;
@@ -38,7 +39,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddOptions<SlackOptions>().Bind(section);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TurnInbox>();
+        services.TryAddSingleton(new TurnInbox());
         services.AddSingleton<SlackConfigured>();
 
         services.AddHttpClient<SlackApiClient>((provider, http) =>
@@ -53,15 +54,14 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackTokens>();
         services.AddSingleton<SlackWebApi>(provider => ActivatorUtilities.CreateInstance<SlackWebApi>(provider, provider.GetRequiredService<SlackApiClient>()));
         services.AddSingleton<SlackPeople>();
+        services.AddSingleton<IPeopleDirectory, SlackPeopleDirectory>();
         services.AddSingleton<SlackResponseUrls>();
         services.AddSingleton<SlackChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<SlackChatGateway>());
 
         services.TryAddSingleton(new WallClock(TimeProvider.System));
         services.AddSingleton<SlackClocks>();
-        services.AddSingleton<SlackWorkInbox>();
         services.AddSingleton<SlackInbound>();
-        services.AddHostedService<SlackWorkPump>();
         services.AddSingleton<OAuthStates>();
         if (slack.UsesSocketMode)
         {

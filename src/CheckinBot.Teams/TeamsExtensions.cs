@@ -88,6 +88,7 @@ public static class TeamsExtensions
         // Added after the retry handler, so inside it: every attempt waits its turn.
         connector.AddHttpMessageHandler<PacingHandler>();
 
+        services.AddSingleton<SavedReferences>();
         services.AddScoped<ConversationReferences>();
         services.AddScoped<TeamsPoster>();
         services.AddSingleton<TeamsGateway>();

@@ -14,11 +14,11 @@ internal static partial class TeamsLog
     [LoggerMessage(3, LogLevel.Information, "Teams request refused ({Status}): {Reason}")]
     public static partial void Refused(this ILogger logger, int status, string reason);
 
-    [LoggerMessage(4, LogLevel.Information, "Teams activity {ActivityId} of type {Type} in conversation {ConversationId}")]
+    [LoggerMessage(4, LogLevel.Debug, "Teams activity {ActivityId} of type {Type} in conversation {ConversationId}")]
     public static partial void Received(this ILogger logger, string? activityId, string? type, string? conversationId);
 
-    [LoggerMessage(5, LogLevel.Warning, "Teams turn queue is full; activity {ActivityId} answered busy")]
-    public static partial void QueueFull(this ILogger logger, string? activityId);
+    [LoggerMessage(5, LogLevel.Debug, "A Teams request's body was cut off by the client")]
+    public static partial void BodyCutOff(this ILogger logger);
 
     [LoggerMessage(6, LogLevel.Information, "Teams conversation {ConversationId} is unreachable: the bot was blocked or removed")]
     public static partial void Unreachable(this ILogger logger, string conversationId);

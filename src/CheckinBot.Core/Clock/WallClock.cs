@@ -7,4 +7,7 @@ namespace CheckinBot.Core.Clock;
 public sealed class WallClock(TimeProvider time)
 {
     public DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+    /// <summary>The real time as a provider, for timeouts measured against the platforms' clocks (acknowledgement budgets).</summary>
+    public TimeProvider Provider => time;
 }

@@ -6,10 +6,16 @@ using NodaTime;
 
 namespace CheckinBot.Core.Collaborations;
 
-/// <summary>Use cases: setting up a collaboration, and a person's own language and zone.</summary>
-public sealed class CollaborationCommands(ICollaborationStore collaborations)
+/// <summary>Use cases: setting up a collaboration, and a person's own language and zone; for anyone.</summary>
+public sealed class CollaborationCommands(ICollaborationStore collaborations, Introductions people)
+    : ICommandHandler<SetupCommand>, ICommandHandler<LanguageCommand>, ICommandHandler<TimeZoneCommand>
 {
     public const string DefaultZone = "Europe/Brussels";
+
+    public Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        command is SetupCommand setup ? SetupAsync(context, setup, cancellationToken) : PersonalAsync(context, command, cancellationToken);
+
+    public bool NeedsMembership(Command command) => false;
 
     public async Task<IReadOnlyList<OutboundMessage>> SetupAsync(TurnContext context, SetupCommand setup, CancellationToken cancellationToken)
     {
@@ -29,15 +35,8 @@ public sealed class CollaborationCommands(ICollaborationStore collaborations)
             return [context.ToSender(context.Say("error.ownClient"))];
         }
 
-        var client = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, setup.ClientId, cancellationToken)
-            ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = setup.ClientId, DisplayName = "" };
-        if (string.IsNullOrEmpty(client.DisplayName) || client.DisplayName == client.Id)
-        {
-            // Until the client speaks, the mention's name is the best there is.
-            client.DisplayName = turn.MentionedNames.TryGetValue(setup.ClientId, out var mentioned) ? mentioned : setup.ClientId;
-        }
-
-        await collaborations.SavePersonAsync(client, cancellationToken);
+        var mentioned = turn.MentionedNames.TryGetValue(setup.ClientId, out var name) ? name : null;
+        var client = await people.IntroduceAsync(turn.Platform, turn.WorkspaceId, setup.ClientId, mentioned, cancellationToken);
 
         var collaboration = new Collaboration
         {

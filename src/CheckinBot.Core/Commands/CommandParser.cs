@@ -34,6 +34,22 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?<d>\d{1,2})[/.-](?<m>\d{1,2})(?:[/.-](?<y>\d{4}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthPattern();
 
+    /// <summary>
+    /// Whether a chat message (not a slash command) is meant as a command: it starts with "checkin", or it addresses
+    /// the bot (a mention, a direct conversation) and starts with a known verb or says nothing else.
+    /// </summary>
+    public static bool ReadsAsCommand(string text, bool addressesBot)
+    {
+        var first = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return addressesBot;
+        }
+
+        var head = Words.Fold(first);
+        return head is "/checkin" or "checkin" or "/check-in" || (addressesBot && Verbs.ContainsKey(head));
+    }
+
     public static Command Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -33,6 +33,18 @@ public sealed record ChatTurn
     /// <summary>A link to the message, where the platform gives one.</summary>
     public string? Permalink { get; init; }
 
+    /// <summary>
+    /// For a <see cref="TurnKind.Message"/>: it addresses the bot (mentions it, or is in a direct conversation), so its
+    /// words may be a command; the core decides.
+    /// </summary>
+    public bool AddressesBot { get; init; }
+
+    /// <summary>
+    /// Where the platform takes answers to this turn for a while, even where the bot is no member (Slack's
+    /// <c>response_url</c>); the answer that could not go inside the acknowledgement goes there.
+    /// </summary>
+    public string? ReplyAddress { get; init; }
+
     /// <summary>The display names of the people the text mentions, by person id, where the platform's mention carries them.</summary>
     public IReadOnlyDictionary<string, string> MentionedNames { get; init; } = new Dictionary<string, string>();
 }

@@ -8,8 +8,11 @@ using CheckinBot.Core.Turns;
 namespace CheckinBot.Core.Drafts;
 
 /// <summary>Use case: the VA writes or reads the draft of her next update.</summary>
-public sealed class DraftCommands(IDraftStore drafts, Schedule schedule)
+public sealed class DraftCommands(IDraftStore drafts, Schedule schedule) : ICommandHandler<DraftCommand>
 {
+    Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        HandleAsync(context, (DraftCommand)command, cancellationToken);
+
     /// <summary>A draft is a short update, not a document.</summary>
     public const int MaxLength = 1500;
 

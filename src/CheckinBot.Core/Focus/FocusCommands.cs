@@ -10,8 +10,11 @@ namespace CheckinBot.Core.Focus;
 /// Use case: the VA starts or ends a focus block. It holds for every collaboration she is the VA of in the workspace:
 /// reminders wait until it ends, ping answers mention it (through <see cref="Collaboration.FocusedUntil"/>).
 /// </summary>
-public sealed class FocusCommands(ICollaborationStore collaborations)
+public sealed class FocusCommands(ICollaborationStore collaborations) : ICommandHandler<FocusCommand>
 {
+    Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        HandleAsync(context, (FocusCommand)command, cancellationToken);
+
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, FocusCommand focus, CancellationToken cancellationToken)
     {
         if (context.Side != Side.Va)

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -11,8 +12,11 @@ namespace CheckinBot.Core.Health;
 /// Use case: <c>health</c>, how the rhythm held over the last four weeks, for either side of the collaboration.
 /// Material for a conversation between the two, not a verdict.
 /// </summary>
-public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings)
+public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings) : ICommandHandler<HealthCommand>
 {
+    Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        HandleAsync(context, cancellationToken);
+
     public const int Weeks = 4;
 
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, CancellationToken cancellationToken)

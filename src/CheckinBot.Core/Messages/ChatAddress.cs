@@ -18,6 +18,12 @@ public sealed record ChatAddress
     /// <summary>A direct message to this person.</summary>
     public string? DirectTo { get; init; }
 
+    /// <summary>
+    /// Answer through this address the platform gave with the turn (Slack's <c>response_url</c>), used when the answer
+    /// could not go inside the acknowledgement; <see cref="OnlyFor"/> then says whether only the sender sees it.
+    /// </summary>
+    public string? ReplyAddress { get; init; }
+
     public static ChatAddress Conversation(string platform, string workspace, string conversation, string? thread = null) =>
         new() { Platform = platform, WorkspaceId = workspace, ConversationId = conversation, ThreadId = thread };
 

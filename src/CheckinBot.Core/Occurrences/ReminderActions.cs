@@ -19,8 +19,13 @@ public sealed class ReminderActions(
     Schedule schedule,
     OccurrenceDelivery delivery,
     DeliveryOptions options)
+    : ICommandHandler<PostNowCommand>, ICommandHandler<SnoozeCommand>, ICommandHandler<SkipOccurrenceCommand>
 {
     public static readonly Duration SnoozeFor = Duration.FromMinutes(30);
+
+    /// <summary>Reminder buttons name their occurrence, whose collaboration may not be the one this conversation finds.</summary>
+    public bool NeedsMembership(Command command) =>
+        command is not (PostNowCommand { OccurrenceId: not null } or SnoozeCommand { OccurrenceId: not null } or SkipOccurrenceCommand);
 
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ namespace CheckinBot.Core.Occurrences;
 
 /// <summary>Use cases: <c>status</c> (the task in progress, the last and the next update) and <c>next</c> (only the next).</summary>
 public sealed class StatusCommands(Schedule schedule, IOccurrenceLedger ledger, ITaskStore tasks, ICollaborationStore collaborations)
+    : ICommandHandler<StatusCommand>, ICommandHandler<NextCommand>
 {
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Texts;
@@ -9,8 +10,11 @@ namespace CheckinBot.Core.Pings;
 /// Use case: an urgent message reaches the VA at once, in a direct message, through any focus block;
 /// the client is told it was passed on.
 /// </summary>
-public sealed class UrgentEscalation(ICollaborationStore collaborations, IPingLog pings, PingOptions options)
+public sealed class UrgentEscalation(ICollaborationStore collaborations, IPingLog pings, PingOptions options) : ICommandHandler<FlagUrgentCommand>
 {
+    Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        FlagByButtonAsync(context, ((FlagUrgentCommand)command).PingId, cancellationToken);
+
     /// <summary>Passes an urgent message on, quoting it, and records it.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> PassOnAsync(TurnContext context, PingVerdict verdict, CancellationToken cancellationToken)
     {

@@ -16,7 +16,14 @@ public sealed class PrivacyCommands(
     ITaskStore tasks,
     IPersonalDataStore personalData,
     IEnumerable<IExportSection> sections)
+    : ICommandHandler<ExportCommand>, ICommandHandler<ForgetCommand>
 {
+    Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
+        command is ForgetCommand forget ? ForgetAsync(context, forget, cancellationToken) : ExportAsync(context, cancellationToken);
+
+    /// <summary>Anyone may ask to be forgotten, in or out of a collaboration.</summary>
+    public bool NeedsMembership(Command command) => command is not ForgetCommand;
+
     /// <summary>Chat platforms cut long paragraphs (Slack at 3000 characters); the data goes out in pieces below that.</summary>
     public const int PieceLength = 2800;
 

@@ -15,6 +15,8 @@ public sealed class AgreementCommands(
     ICollaborationStore collaborations,
     Schedule schedule,
     DeliveryOptions options)
+    : ICommandHandler<ProposeCommand>, ICommandHandler<AcceptCommand>, ICommandHandler<DeclineCommand>, ICommandHandler<RhythmsCommand>,
+        ICommandHandler<PauseCommand>, ICommandHandler<ResumeCommand>, ICommandHandler<SkipNextCommand>, ICommandHandler<RetireCommand>
 {
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {

@@ -9,6 +9,8 @@ namespace CheckinBot.Core.Tasks;
 
 /// <summary>Use cases of the VA's task log: start, progress, done, block, tasks, and the week plan.</summary>
 public sealed class TaskCommands(ITaskStore tasks)
+    : ICommandHandler<StartTaskCommand>, ICommandHandler<ProgressCommand>, ICommandHandler<DoneCommand>, ICommandHandler<BlockCommand>,
+        ICommandHandler<TasksCommand>, ICommandHandler<PlanCommand>
 {
     /// <summary>How many tasks <c>tasks</c> lists.</summary>
     public const int MaxListed = 30;

@@ -1,31 +1,52 @@
 using System.Threading.Channels;
-using CheckinBot.Core.Conversations;
 
 namespace CheckinBot.Core.Turns;
 
 /// <summary>
-/// The bounded in-process queue between adapters (which acknowledge at once) and the work a turn causes.
-/// A hosted service drains it; when it is full, <see cref="TryEnqueue"/> says so and the adapter answers "busy".
+/// The bounded in-process queue between adapters and the workers that run turns. Adapters wait for room rather than
+/// refuse (backpressure); only an adapter whose protocol cannot wait (a Slack acknowledgement within 3 seconds) gives up
+/// after its budget, answers "busy", and counts it (<see cref="TurnMetrics"/>).
 /// </summary>
 public sealed class TurnInbox
 {
-    private readonly Channel<QueuedTurn> channel;
+    private readonly Channel<PendingTurn> channel;
 
-    public TurnInbox(int capacity = 1000)
+    public TurnInbox(int capacity = TurnOptions.DefaultQueueCapacity)
     {
-        channel = Channel.CreateBounded<QueuedTurn>(new BoundedChannelOptions(capacity)
+        channel = Channel.CreateBounded<PendingTurn>(new BoundedChannelOptions(Math.Max(1, capacity))
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
         });
     }
 
-    public ChannelReader<QueuedTurn> Reader => channel.Reader;
+    public ChannelReader<PendingTurn> Reader => channel.Reader;
 
-    /// <summary>Queues a turn; false when the queue is full.</summary>
-    public bool TryEnqueue(ChatTurn turn, Func<TurnOutcome, CancellationToken, Task>? afterwards = null) =>
-        channel.Writer.TryWrite(new QueuedTurn(turn, afterwards));
+    /// <summary>Queues a turn, waiting for room as long as it takes (or until the request is cancelled).</summary>
+    public ValueTask QueueAsync(PendingTurn turn, CancellationToken cancellationToken) => channel.Writer.WriteAsync(turn, cancellationToken);
+
+    /// <summary>
+    /// Queues a turn, waiting at most <paramref name="wait"/> for room; false, counted as busy, when the workers could
+    /// not make room in that time.
+    /// </summary>
+    public async ValueTask<bool> TryQueueAsync(PendingTurn turn, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (channel.Writer.TryWrite(turn))
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(wait, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await channel.Writer.WriteAsync(turn, either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            TurnMetrics.CountBusy(turn.Turn.Platform);
+            return false;
+        }
+    }
 }
-
-/// <summary>A queued turn, and what the adapter wants done with its outcome (for example a Slack response_url).</summary>
-public sealed record QueuedTurn(ChatTurn Turn, Func<TurnOutcome, CancellationToken, Task>? Afterwards);

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
+using CheckinBot.Core.Turns;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
 using CheckinBot.Storage;
@@ -20,6 +21,7 @@ public sealed class BotSettings
     public required PlaygroundOptions Playground { get; init; }
     public required DeliveryOptions Delivery { get; init; }
     public required PingOptions Pings { get; init; }
+    public TurnOptions Turns { get; init; } = new();
 
     /// <summary><c>Storage:KeyCertificate</c>: a PKCS#12 file with a private key, opened with <c>Storage:KeyCertificatePassword</c>.</summary>
     private static X509Certificate2? KeyCertificate(IConfiguration configuration)
@@ -92,7 +94,16 @@ public sealed class BotSettings
             UrgentReplyWindow = Span(configuration, "Pings:UrgentReplyWindow", new PingOptions().UrgentReplyWindow),
         };
 
-        return new BotSettings { DataFolder = dataFolder, Storage = storage, Scheduling = scheduling, Playground = playground, Delivery = delivery, Pings = pings };
+        var defaults = new TurnOptions();
+        var turns = new TurnOptions
+        {
+            QueueCapacity = Int(configuration, "Turns:QueueCapacity", defaults.QueueCapacity),
+            Workers = Int(configuration, "Turns:Workers", defaults.Workers),
+        };
+        return new BotSettings
+        {
+            DataFolder = dataFolder, Storage = storage, Scheduling = scheduling, Playground = playground, Delivery = delivery, Pings = pings, Turns = turns,
+        };
     }
 
     private static PlaygroundPerson Person(IConfiguration configuration, string section, PlaygroundPerson defaults)

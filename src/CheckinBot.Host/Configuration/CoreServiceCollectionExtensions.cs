@@ -1,4 +1,5 @@
 using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Focus;
@@ -9,35 +10,51 @@ using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckinBot.Host.Configuration;
 
 /// <summary>The core's use cases; the core itself knows no container.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddCheckinCore(this IServiceCollection services, DeliveryOptions delivery, PingOptions? pings = null)
+    public static IServiceCollection AddCheckinCore(this IServiceCollection services, DeliveryOptions delivery, PingOptions? pings = null, TurnOptions? turns = null)
     {
+        turns ??= new TurnOptions();
         services.AddSingleton(delivery);
         services.AddSingleton(pings ?? new PingOptions());
+        services.AddSingleton(turns);
         services.AddSingleton<ChatGateways>();
-        services.AddSingleton(new TurnInbox());
+        services.AddSingleton(new TurnInbox(turns.QueueCapacity));
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnDispatcher>();
-        services.AddScoped<CollaborationCommands>();
-        services.AddScoped<AgreementCommands>();
-        services.AddScoped<StatusCommands>();
-        services.AddScoped<DraftCommands>();
-        services.AddScoped<TaskCommands>();
-        services.AddScoped<FocusCommands>();
-        services.AddScoped<ReminderActions>();
-        services.AddScoped<PrivacyCommands>();
-        services.AddScoped<HealthCommands>();
+        services.AddScoped<TurnRunner>();
+        services.AddScoped<Introductions>();
+
+        // One handler per command family; the router's table is read from the command types each declares.
+        services.AddCommandHandler<UsageHandler>();
+        services.AddCommandHandler<CollaborationCommands>();
+        services.AddCommandHandler<AgreementCommands>();
+        services.AddCommandHandler<StatusCommands>();
+        services.AddCommandHandler<DraftCommands>();
+        services.AddCommandHandler<TaskCommands>();
+        services.AddCommandHandler<FocusCommands>();
+        services.AddCommandHandler<ReminderActions>();
+        services.AddCommandHandler<PrivacyCommands>();
+        services.AddCommandHandler<HealthCommands>();
+        services.AddCommandHandler<UrgentEscalation>();
+
         services.AddSingleton<PingClassifier>();
         services.AddScoped<OutlookReader>();
-        services.AddScoped<UrgentEscalation>();
         services.AddScoped<IWorkStatus, TaskWorkStatus>();
         services.AddScoped<IMessageHandler, PingResponder>();
+        return services;
+    }
+
+    /// <summary>Registers a command handler (scoped), reachable as itself and as one of the router's handlers.</summary>
+    public static IServiceCollection AddCommandHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICommandHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddScoped<ICommandHandler>(provider => provider.GetRequiredService<THandler>());
         return services;
     }
 }

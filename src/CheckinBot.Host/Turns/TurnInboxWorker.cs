@@ -2,31 +2,34 @@ using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Host.Turns;
 
-/// <summary>Drains the turn inbox: the work adapters acknowledged and queued, a few turns at a time.</summary>
-public sealed partial class TurnInboxWorker(TurnInbox inbox, IServiceScopeFactory scopes, ILogger<TurnInboxWorker> logger) : BackgroundService
+/// <summary>
+/// Drains the turn inbox with <see cref="TurnOptions.Workers"/> readers, each turn in its own scope through the core's
+/// <see cref="TurnRunner"/>.
+/// </summary>
+public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options, IServiceScopeFactory scopes, ILogger<TurnInboxWorker> logger) : BackgroundService
 {
-    private const int Readers = 4;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Readers).Select(_ => ReadAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => ReadAsync(stoppingToken), stoppingToken)));
 
     private async Task ReadAsync(CancellationToken stoppingToken)
     {
-        await foreach (var queued in inbox.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var outcome = await scope.ServiceProvider.GetRequiredService<TurnDispatcher>().DispatchAsync(queued.Turn, stoppingToken);
-                if (queued.Afterwards is { } afterwards)
+                try
                 {
-                    await afterwards(outcome, stoppingToken);
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<TurnRunner>().RunAsync(pending, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(ex, pending.Turn.Platform, pending.Turn.EventId, pending.Turn.ConversationId);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex, queued.Turn.Platform, queued.Turn.EventId, queued.Turn.ConversationId);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class SlackChatGateway(
             var language = await LanguageOfAsync(to.WorkspaceId, fallback.User, cancellationToken);
             var hint = Localizer.Get(language, "slack.notInChannel");
             var answer = message.Message with { Context = message.Message.Context is { } context ? $"{context}\n{hint}" : hint };
-            await slack.RespondAsync(fallback.Url, BlockKit.Render(answer), cancellationToken);
+            await slack.RespondAsync(fallback.Url, BlockKit.Render(answer), onlyForSender: true, cancellationToken);
             logger.AnsweredOutsideChannel(message.Message.Kind, fallback.User, to.WorkspaceId, channel);
             return new PostReceipt("response_url");
         }
@@ -49,6 +49,13 @@ public sealed class SlackChatGateway(
         }
 
         var body = BlockKit.Render(message.Message);
+        if (to.ReplyAddress is { } reply && Uri.TryCreate(reply, UriKind.Absolute, out var replyUrl))
+        {
+            // The answer that did not make it inside the command's acknowledgement; not paced, like Slack does not limit it.
+            await slack.RespondAsync(replyUrl, body, onlyForSender: to.OnlyFor is not null, cancellationToken);
+            return new PostReceipt("response_url");
+        }
+
         if (to.OnlyFor is { } person && to.ConversationId is { } conversation)
         {
             var ephemeralTs = await slack.PostEphemeralAsync(to.WorkspaceId, conversation, person, body, cancellationToken);

@@ -13,6 +13,13 @@ public sealed record SlackAck(int Status, JsonObject? Json = null, string? Text 
     public static SlackAck Ephemeral(string text) =>
         new(200, new JsonObject { ["response_type"] = "ephemeral", ["text"] = text });
 
+    /// <summary>The answer to a slash command, inside its acknowledgement: only the sender sees it, or the conversation.</summary>
+    public static SlackAck Answer(JsonObject message, bool onlyForSender)
+    {
+        message["response_type"] = onlyForSender ? "ephemeral" : "in_channel";
+        return new(200, message);
+    }
+
     /// <summary>Slack is told the bot is busy; its retry schedule (events) or the person (commands) tries again.</summary>
     public static SlackAck Busy(bool isCommand) =>
         isCommand ? Ephemeral("CheckinBot is busy right now; please try again in a minute.") : new(503, Text: "busy");

@@ -19,7 +19,7 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        return ToResult(inbound.HandleCommand(ParseForm(body!)));
+        return ToResult(await inbound.HandleCommandAsync(ParseForm(body!), http.RequestAborted));
     }
 
     public static async Task<IResult> EventsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
@@ -31,7 +31,7 @@ internal static class SlackHttpEndpoints
         }
 
         using var document = TryParseJson(body!);
-        return document is null ? Results.BadRequest("The body is not JSON.") : ToResult(inbound.HandleEvent(document.RootElement));
+        return document is null ? Results.BadRequest("The body is not JSON.") : ToResult(await inbound.HandleEventAsync(document.RootElement, http.RequestAborted));
     }
 
     public static async Task<IResult> InteractionsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
@@ -48,7 +48,7 @@ internal static class SlackHttpEndpoints
         }
 
         using var document = TryParseJson(Encoding.UTF8.GetBytes(payload));
-        return document is null ? Results.BadRequest("The payload is not JSON.") : ToResult(inbound.HandleInteraction(document.RootElement));
+        return document is null ? Results.BadRequest("The payload is not JSON.") : ToResult(await inbound.HandleInteractionAsync(document.RootElement, http.RequestAborted));
     }
 
     internal static IResult ToResult(SlackAck ack) => ack switch
@@ -87,9 +87,15 @@ internal static class SlackHttpEndpoints
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The client went away mid-body: its error, not ours; nothing to answer.
+            logs.CreateLogger(typeof(SlackHttpEndpoints)).BodyAborted(e.GetType().Name);
+            return (null, Results.BadRequest("The request body was cut off."));
         }
 
         var body = buffer.ToArray();

@@ -1,16 +1,28 @@
 using System.Text.Json;
+using CheckinBot.Core.Turns;
+using CheckinBot.Core.Workspaces;
 using CheckinBot.Slack.Delivery;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Slack.Receiving;
 
 /// <summary>
-/// Turns verified Slack requests (commands, events, interactions) into queued work and says how to acknowledge them.
-/// The HTTP endpoints and the Socket Mode receiver share it.
+/// Turns verified Slack requests (commands, events, interactions) into turns for the core's one pipeline and says how
+/// to acknowledge them. A slash command waits up to <see cref="SlackOptions.AckBudget"/> for its answer to the sender,
+/// which then goes inside the acknowledgement; a later answer goes to the command's <c>response_url</c>. The HTTP
+/// endpoints and the Socket Mode receiver share it.
 /// </summary>
-public sealed class SlackInbound(SlackWorkInbox queue, SlackResponseUrls responseUrls, ILogger<SlackInbound> logger)
+public sealed class SlackInbound(
+    TurnInbox inbox,
+    SlackResponseUrls responseUrls,
+    SlackClocks clocks,
+    IOptions<SlackOptions> options,
+    IServiceScopeFactory scopes,
+    ILogger<SlackInbound> logger)
 {
-    public SlackAck HandleCommand(IReadOnlyDictionary<string, string> fields)
+    public async Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         var (turn, error) = SlashCommandReader.Read(fields);
         if (turn is null)
@@ -18,12 +30,23 @@ public sealed class SlackInbound(SlackWorkInbox queue, SlackResponseUrls respons
             return SlackAck.BadRequest(error!);
         }
 
+        var started = clocks.Wall.Provider.GetTimestamp();
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-        responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, fields.GetValueOrDefault("response_url"));
-        return Enqueue(new SlackWork.Turn(turn), isCommand: true);
+        responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
+        var pending = new PendingTurn(turn, InlineAnswers.ForSender);
+        var budget = options.Value.AckBudget;
+        if (!await inbox.TryQueueAsync(pending, budget, clocks.Wall.Provider, cancellationToken))
+        {
+            logger.Busy();
+            return SlackAck.Busy(isCommand: true);
+        }
+
+        var left = budget - clocks.Wall.Provider.GetElapsedTime(started);
+        var answer = left > TimeSpan.Zero ? await pending.WaitInlineAsync(left, clocks.Wall.Provider, cancellationToken) : null;
+        return answer is null ? SlackAck.Empty : SlackAck.Answer(BlockKit.Render(answer.Message), onlyForSender: answer.To.OnlyFor is not null);
     }
 
-    public SlackAck HandleEvent(JsonElement body)
+    public async Task<SlackAck> HandleEventAsync(JsonElement body, CancellationToken cancellationToken)
     {
         switch (body.Str("type"))
         {
@@ -33,13 +56,18 @@ public sealed class SlackInbound(SlackWorkInbox queue, SlackResponseUrls respons
                 var work = EventReader.Read(body);
                 var (eventId, eventType, teamId) = (body.Str("event_id"), body.Obj("event").Str("type"), body.Str("team_id"));
                 logger.Event(eventId, eventType, teamId, work is null ? "ignored" : "queued");
-                return work is null ? SlackAck.Empty : Enqueue(work, isCommand: false);
+                return work switch
+                {
+                    SlackWork.Turn { Value: var turn } => await QueueAsync(new PendingTurn(turn), cancellationToken),
+                    SlackWork.Uninstall uninstall => await UninstallAsync(uninstall, cancellationToken),
+                    _ => SlackAck.Empty,
+                };
             default:
                 return SlackAck.Empty;
         }
     }
 
-    public SlackAck HandleInteraction(JsonElement payload)
+    public async Task<SlackAck> HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var turn = InteractionReader.Read(payload);
         if (turn is null)
@@ -48,17 +76,30 @@ public sealed class SlackInbound(SlackWorkInbox queue, SlackResponseUrls respons
         }
 
         logger.Action(turn.ActionId, turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-        return Enqueue(new SlackWork.Turn(turn), isCommand: false);
+        return await QueueAsync(new PendingTurn(turn), cancellationToken);
     }
 
-    private SlackAck Enqueue(SlackWork work, bool isCommand)
+    private async Task<SlackAck> QueueAsync(PendingTurn pending, CancellationToken cancellationToken)
     {
-        if (queue.TryEnqueue(work))
+        if (await inbox.TryQueueAsync(pending, options.Value.AckBudget, clocks.Wall.Provider, cancellationToken))
         {
             return SlackAck.Empty;
         }
 
         logger.Busy();
-        return SlackAck.Busy(isCommand);
+        return SlackAck.Busy(isCommand: false);
+    }
+
+    /// <summary>The app was uninstalled or its bot token revoked: its credentials go.</summary>
+    private async Task<SlackAck> UninstallAsync(SlackWork.Uninstall uninstall, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<IInstallationStore>() is { } installations)
+        {
+            await installations.RemoveAsync(SlackPlatform.Name, uninstall.WorkspaceId, cancellationToken);
+        }
+
+        logger.Uninstalled(uninstall.WorkspaceId, uninstall.EventId);
+        return SlackAck.Empty;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -17,16 +18,17 @@ internal sealed class SocketConnection : IAsyncDisposable
     private const int MaxFrameBytes = 4 * 1024 * 1024;
 
     private readonly ClientWebSocket socket;
-    private readonly Func<string, JsonElement, JsonObject?> handle;
+    private readonly Func<string, JsonElement, CancellationToken, Task<JsonObject?>> handle;
     private readonly TimeSpan silence;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly CancellationTokenSource closing = new();
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly TaskCompletionSource<string> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Task, byte> handling = new();
     private Task receiving = Task.CompletedTask;
 
-    private SocketConnection(ClientWebSocket socket, Func<string, JsonElement, JsonObject?> handle, TimeSpan silence, TimeProvider time, ILogger logger)
+    private SocketConnection(ClientWebSocket socket, Func<string, JsonElement, CancellationToken, Task<JsonObject?>> handle, TimeSpan silence, TimeProvider time, ILogger logger)
     {
         this.socket = socket;
         this.handle = handle;
@@ -43,7 +45,7 @@ internal sealed class SocketConnection : IAsyncDisposable
     /// returns the acknowledgement to send, or null to leave it unacknowledged (Slack then retries it).
     /// </summary>
     public static async Task<SocketConnection> OpenAsync(
-        Uri url, Func<string, JsonElement, JsonObject?> handle, TimeSpan silence, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        Uri url, Func<string, JsonElement, CancellationToken, Task<JsonObject?>> handle, TimeSpan silence, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
@@ -142,23 +144,43 @@ internal sealed class SocketConnection : IAsyncDisposable
                 return;
             }
 
-            JsonObject? ack;
-            try
-            {
-                ack = handle(type, root);
-            }
+            // Each envelope is answered on its own, so that a command waiting for its answer holds no other envelope back.
+            var envelope = root.Clone();
+            var envelopeId = id.GetString();
+            var task = HandleEnvelopeAsync(type, envelope, envelopeId);
+            handling.TryAdd(task, 0);
+            _ = task.ContinueWith(done => handling.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HandleEnvelopeAsync(string type, JsonElement envelope, string? envelopeId)
+    {
+        JsonObject? ack;
+        try
+        {
+            ack = await handle(type, envelope, closing.Token);
+        }
 #pragma warning disable CA1031 // One bad envelope must not take the connection down; it is logged and left unacknowledged.
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            if (!closing.IsCancellationRequested)
             {
-                var envelopeId = id.GetString();
                 logger.EnvelopeFailed(e, envelopeId, type);
-                return;
             }
 
-            if (ack is not null)
+            return;
+        }
+
+        if (ack is not null)
+        {
+            try
             {
                 await SendAsync(ack);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The connection is going; Slack sends an unacknowledged envelope again.
             }
         }
     }
@@ -200,6 +222,8 @@ internal sealed class SocketConnection : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+
+        await Task.WhenAll(handling.Keys);
 
         socket.Dispose();
         closing.Dispose();

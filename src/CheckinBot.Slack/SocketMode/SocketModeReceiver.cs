@@ -83,11 +83,14 @@ public sealed class SocketModeReceiver(
         var url = answer.Str("url") is { } u && Uri.TryCreate(u, UriKind.Absolute, out var parsed)
             ? parsed
             : throw new SlackApiException("apps.connections.open", "missing_url");
-        return await SocketConnection.OpenAsync(url, Handle, options.Value.SocketSilenceTimeout, time, logger, cancellationToken);
+        return await SocketConnection.OpenAsync(url, HandleAsync, options.Value.SocketSilenceTimeout, time, logger, cancellationToken);
     }
 
-    /// <summary>One envelope through the HTTP handlers; its acknowledgement, with a payload when Slack accepts one.</summary>
-    internal JsonObject? Handle(string type, JsonElement envelope)
+    /// <summary>
+    /// One envelope through the HTTP handlers; its acknowledgement, with a payload (a command's answer) when Slack
+    /// accepts one.
+    /// </summary>
+    internal async Task<JsonObject?> HandleAsync(string type, JsonElement envelope, CancellationToken cancellationToken)
     {
         var id = envelope.Str("envelope_id")!;
         if (!envelope.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
@@ -97,9 +100,9 @@ public sealed class SocketModeReceiver(
 
         var ack = type switch
         {
-            "events_api" => inbound.HandleEvent(payload),
-            "slash_commands" => inbound.HandleCommand(Fields(payload)),
-            "interactive" => inbound.HandleInteraction(payload),
+            "events_api" => await inbound.HandleEventAsync(payload, cancellationToken),
+            "slash_commands" => await inbound.HandleCommandAsync(Fields(payload), cancellationToken),
+            "interactive" => await inbound.HandleInteractionAsync(payload, cancellationToken),
             _ => SlackAck.Empty,
         };
 

@@ -16,20 +16,19 @@ public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, Chann
         return answer.Str("ts") ?? throw new SlackApiException("chat.postMessage", "missing_ts");
     }
 
-    /// <summary><c>chat.postEphemeral</c>: returns the <c>message_ts</c> Slack gives it.</summary>
+    /// <summary><c>chat.postEphemeral</c>: returns the <c>message_ts</c> Slack gives it. Not paced: Slack's one message a second per channel is for <c>chat.postMessage</c>.</summary>
     public async Task<string> PostEphemeralAsync(string workspace, string channel, string user, JsonObject message, CancellationToken cancellationToken)
     {
         message["channel"] = channel;
         message["user"] = user;
-        await pacer.WaitTurnAsync(workspace, channel, cancellationToken);
         var answer = await client.CallJsonAsync("chat.postEphemeral", await tokens.ForWorkspaceAsync(workspace, cancellationToken), message, cancellationToken);
         return answer.Str("message_ts") ?? "";
     }
 
-    /// <summary>An ephemeral answer through a slash command's <c>response_url</c>, which works where the bot is no member.</summary>
-    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    /// <summary>An answer through a slash command's <c>response_url</c>, which works where the bot is no member.</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject message, bool onlyForSender, CancellationToken cancellationToken)
     {
-        message["response_type"] = "ephemeral";
+        message["response_type"] = onlyForSender ? "ephemeral" : "in_channel";
         await client.RespondAsync(responseUrl, message, cancellationToken);
     }
 

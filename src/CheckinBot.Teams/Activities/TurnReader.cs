@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 
 namespace CheckinBot.Teams.Activities;
@@ -67,31 +66,9 @@ internal static class TurnReader
             return turn with { Kind = TurnKind.Action, ActionId = submit.ActionId, ActionValue = submit.Value };
         }
 
+        // Whether the words are a command is the core's to say; the adapter says whether they address the bot.
         var (text, mentionsBot, names) = MentionText.Clean(activity);
-        var kind = IsCommand(text, addressed: mentionsBot || place.IsDirect) ? TurnKind.Command : TurnKind.Message;
-        return turn with { Kind = kind, Text = text, MentionedNames = names };
-    }
-
-    /// <summary>
-    /// In Teams a command is the same words as <c>/checkin …</c>, after the bot's mention. A message addressed to the bot
-    /// (mentioned, or in a personal chat) is a command when it starts with a known verb, or is empty; any message is one
-    /// when it starts with "checkin". Everything else is an ordinary message (a ping, perhaps).
-    /// </summary>
-    public static bool IsCommand(string text, bool addressed)
-    {
-        var first = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (first is null)
-        {
-            return addressed;
-        }
-
-        if (first.TrimStart('/').Equals("checkin", StringComparison.OrdinalIgnoreCase) ||
-            first.Equals("/check-in", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return addressed && CommandParser.Parse(text) is not InvalidCommand { Problem: "problem.unknownCommand" };
+        return turn with { Kind = TurnKind.Message, Text = text, MentionedNames = names, AddressesBot = mentionsBot || place.IsDirect };
     }
 
     private static ChatPerson PersonOf(Activity activity)

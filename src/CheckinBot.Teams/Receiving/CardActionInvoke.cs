@@ -1,55 +1,57 @@
 using System.Text.Json.Nodes;
 using CheckinBot.Core.Conversations;
-using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Turns;
-using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace CheckinBot.Teams.Receiving;
 
 /// <summary>
-/// Answers an <c>Action.Execute</c> click within the request, as Teams wants a card back: the turn runs through the
-/// core like any button (once per activity id); the answer to everyone in the conversation replaces the clicked card,
-/// an answer only for the clicker is shown to them, and any other answer is posted as usual.
+/// Answers an <c>Action.Execute</c> click within the request, as Teams wants a card back. The click goes through the
+/// one pipeline like any turn (once per activity id); the answer to everyone in the conversation replaces the clicked
+/// card, an answer only for the clicker is shown to them, and any other answer is posted as usual.
 /// </summary>
-internal sealed class CardActionInvoke(TurnRouter router, ChatGateways gateways, IEventLedger events, TimeProvider time, ILogger<CardActionInvoke> logger)
+internal sealed class CardActionInvoke(TurnInbox inbox, ILogger<CardActionInvoke> logger)
 {
-    public async Task<JsonObject> AnswerAsync(ChatTurn? turn, string? activityId, CancellationToken cancellationToken)
+    /// <summary>Teams waits about 15 seconds for an invoke's answer; past this, the answer is posted instead.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+
+    public async Task<JsonObject> AnswerAsync(ChatTurn? turn, string? activityId, TimeProvider time, CancellationToken cancellationToken)
     {
         if (turn is not { Kind: TurnKind.Action })
         {
             return InvokeResponses.Error(400, "BadRequest", "The card action carries no CheckinBot action.");
         }
 
+        var pending = new PendingTurn(turn, Pick);
+        await inbox.QueueAsync(pending, cancellationToken);
+        var started = time.GetTimestamp();
+        var answer = await pending.WaitInlineAsync(Budget, time, cancellationToken);
+        if (answer is not null)
+        {
+            return IsForConversation(answer.To, turn) ? InvokeResponses.Card(AdaptiveCards.Card(answer.Message)) : InvokeResponses.Message(answer.Message.PlainText);
+        }
+
         try
         {
-            if (turn.EventId is { } eventId &&
-                !await events.TryRecordAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken))
-            {
-                return InvokeResponses.Message("✓");
-            }
-
-            var answers = await router.HandleAsync(turn, cancellationToken);
-            var forAll = answers.FirstOrDefault(a => IsForConversation(a.To, turn));
-            var forClicker = forAll is null ? answers.FirstOrDefault(a => IsForClicker(a.To, turn)) : null;
-            foreach (var answer in answers.Where(a => a != forAll && a != forClicker))
-            {
-                await gateways.PostAsync(answer, cancellationToken);
-            }
-
-            return forAll is not null ? InvokeResponses.Card(AdaptiveCards.Card(forAll.Message))
-                : forClicker is not null ? InvokeResponses.Message(forClicker.Message.PlainText)
-                : InvokeResponses.Message("✓");
+            var left = Budget - time.GetElapsedTime(started);
+            await pending.Completion.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ActionFailed(activityId, ex.GetType().Name);
-            return InvokeResponses.Error(500, "InternalError", "The action could not be completed; try again.");
+            return ex is TimeoutException
+                ? InvokeResponses.Message("✓")
+                : InvokeResponses.Error(500, "InternalError", "The action could not be completed; try again.");
         }
+
+        return InvokeResponses.Message("✓");
     }
+
+    /// <summary>The answer to everyone in the conversation, else the one for the clicker.</summary>
+    private static OutboundMessage? Pick(ChatTurn turn, IReadOnlyList<OutboundMessage> answers) =>
+        answers.FirstOrDefault(a => IsForConversation(a.To, turn)) ?? answers.FirstOrDefault(a => IsForClicker(a.To, turn));
 
     private static bool IsForConversation(ChatAddress to, ChatTurn turn) =>
         to.Platform == turn.Platform && to.ConversationId == turn.ConversationId && to.OnlyFor is null && to.DirectTo is null;

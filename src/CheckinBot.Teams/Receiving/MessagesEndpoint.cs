@@ -19,6 +19,8 @@ internal static class MessagesEndpoint
     /// <summary>Activities are small; a megabyte is more than any of them.</summary>
     public const int MaxBodyBytes = 1 << 20;
 
+    private const string CutOff = "cut off";
+
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         BotAuthenticator authenticator,
@@ -35,6 +37,13 @@ internal static class MessagesEndpoint
         }
 
         var (activity, problem) = await ReadAsync(http.Request, cancellationToken);
+        if (problem == CutOff)
+        {
+            // The client went away mid-body: its error, logged quietly; there is no one to answer.
+            logger.BodyCutOff();
+            return Results.BadRequest();
+        }
+
         if (activity is null)
         {
             return Results.Problem(statusCode: problem == "too large" ? 413 : 400, detail: "The body is not a Bot Framework activity: " + problem + ".");
@@ -63,7 +72,7 @@ internal static class MessagesEndpoint
             }
 
             var invoke = http.RequestServices.GetRequiredService<CardActionInvoke>();
-            return Results.Json(await invoke.AnswerAsync(turn, activity.Id, cancellationToken), statusCode: 200);
+            return Results.Json(await invoke.AnswerAsync(turn, activity.Id, time, cancellationToken), statusCode: 200);
         }
 
         if (turn is null)
@@ -71,13 +80,8 @@ internal static class MessagesEndpoint
             return Results.Ok();
         }
 
-        if (!inbox.TryEnqueue(turn))
-        {
-            logger.QueueFull(activity.Id);
-            http.Response.Headers.RetryAfter = "2";
-            return Results.Problem(statusCode: 503, detail: "CheckinBot is busy; the activity will be sent again.");
-        }
-
+        // Teams does not send a refused message again: when the workers are behind, the request waits for room instead.
+        await inbox.QueueAsync(new PendingTurn(turn), cancellationToken);
         return Results.Ok();
     }
 
@@ -106,15 +110,26 @@ internal static class MessagesEndpoint
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return (null, "too large");
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, "too large");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, "too large");
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            return (null, CutOff);
         }
 
         try

@@ -9,7 +9,7 @@ namespace CheckinBot.Teams.References;
 /// conversation id; <c>dm:</c> + person id for a person's personal conversation; <c>tenant</c> for the service URL and
 /// bot of the tenant, to open a personal conversation with someone the bot has not talked to alone yet.
 /// </summary>
-internal sealed class ConversationReferences(IConversationReferenceStore store, TimeProvider time)
+internal sealed class ConversationReferences(IConversationReferenceStore store, SavedReferences saved, TimeProvider time)
 {
     public const string TenantKey = "tenant";
 
@@ -40,13 +40,13 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
             UpdatedAt = time.GetUtcNow(),
         };
 
-        await SaveAsync(place.WorkspaceId, place.ConversationId, reference, cancellationToken);
+        await SaveChangedAsync(place.WorkspaceId, place.ConversationId, reference, cancellationToken);
         if (place.IsDirect && activity.From?.Id is { Length: > 0 } person)
         {
-            await SaveAsync(place.WorkspaceId, DirectKey(person), reference, cancellationToken);
+            await SaveChangedAsync(place.WorkspaceId, DirectKey(person), reference, cancellationToken);
         }
 
-        await SaveAsync(place.WorkspaceId, TenantKey, reference with { ConversationId = null, ConversationType = null, UserId = null, UserAadObjectId = null, Unreachable = false }, cancellationToken);
+        await SaveChangedAsync(place.WorkspaceId, TenantKey, reference with { ConversationId = null, ConversationType = null, UserId = null, UserAadObjectId = null, Unreachable = false }, cancellationToken);
     }
 
     /// <summary>
@@ -86,8 +86,15 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
         }
     }
 
-    public Task SaveAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken) =>
-        store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, Activity.Json), cancellationToken);
+    public async Task SaveAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, Activity.Json), cancellationToken);
+        saved.Wrote(workspaceId, key, reference);
+    }
+
+    /// <summary>Writes a reference an activity carried unless this node wrote the same one recently.</summary>
+    private Task SaveChangedAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken) =>
+        saved.Holds(workspaceId, key, reference) ? Task.CompletedTask : SaveAsync(workspaceId, key, reference, cancellationToken);
 
     public async Task MarkUnreachableAsync(string workspaceId, string key, CancellationToken cancellationToken)
     {

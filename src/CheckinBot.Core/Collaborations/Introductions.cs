@@ -1,0 +1,119 @@
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Texts;
+using NodaTime;
+
+namespace CheckinBot.Core.Collaborations;
+
+/// <summary>
+/// Use case: making a person known, from what the turn and the platform's directory say of them. What the platform says
+/// fills gaps; what the person chose with <c>lang</c>/<c>tz</c> stays. A person is written only when something changed.
+/// </summary>
+public sealed class Introductions(ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories)
+{
+    /// <summary>The sender of a turn, stored and completed; null when the platform says the sender is a bot.</summary>
+    public async Task<Person?> KnowSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var seen = turn.Person;
+        if (await LookUpAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
+        {
+            seen = seen with
+            {
+                DisplayName = profile.DisplayName ?? seen.DisplayName,
+                TimeZone = profile.TimeZone ?? seen.TimeZone,
+                Language = profile.Language ?? seen.Language,
+                IsBot = seen.IsBot || profile.IsBot,
+            };
+        }
+
+        if (seen.IsBot)
+        {
+            return null;
+        }
+
+        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
+        var person = stored ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = seen.Id };
+        var changed = stored is null;
+        if (!string.IsNullOrWhiteSpace(seen.DisplayName) && person.DisplayName != seen.DisplayName)
+        {
+            person.DisplayName = seen.DisplayName;
+            changed = true;
+        }
+
+        changed |= FillGaps(person, seen);
+        if (changed)
+        {
+            await collaborations.SavePersonAsync(person, cancellationToken);
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// Makes someone another person named (the client in <c>setup @client</c>) known with their directory profile, so
+    /// that an agreement takes their zone and language; until they speak, the mention's name is the best there is.
+    /// </summary>
+    public async Task<Person> IntroduceAsync(string platform, string workspaceId, string personId, string? mentionedName, CancellationToken cancellationToken)
+    {
+        var stored = await collaborations.FindPersonAsync(platform, workspaceId, personId, cancellationToken);
+        var person = stored ?? new Person { Platform = platform, WorkspaceId = workspaceId, Id = personId, DisplayName = "" };
+        var changed = stored is null;
+        if (person.TimeZone is null || person.Language is null || string.IsNullOrEmpty(person.DisplayName))
+        {
+            if (await LookUpAsync(platform, workspaceId, personId, cancellationToken) is { } profile)
+            {
+                if (string.IsNullOrEmpty(person.DisplayName) && profile.DisplayName is { Length: > 0 } name)
+                {
+                    person.DisplayName = name;
+                    changed = true;
+                }
+
+                changed |= FillGaps(person, profile);
+            }
+        }
+
+        if (string.IsNullOrEmpty(person.DisplayName) || person.DisplayName == person.Id)
+        {
+            var name = mentionedName ?? personId;
+            changed |= person.DisplayName != name;
+            person.DisplayName = name;
+        }
+
+        if (changed)
+        {
+            await collaborations.SavePersonAsync(person, cancellationToken);
+        }
+
+        return person;
+    }
+
+    private async Task<ChatPerson?> LookUpAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken)
+    {
+        foreach (var directory in directories)
+        {
+            if (string.Equals(directory.Platform, platform, StringComparison.OrdinalIgnoreCase))
+            {
+                return await directory.FindAsync(workspaceId, personId, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool FillGaps(Person person, ChatPerson seen)
+    {
+        var changed = false;
+        if (person.TimeZone is null && seen.TimeZone is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
+        {
+            person.TimeZone = zone;
+            changed = true;
+        }
+
+        if (person.Language is null && seen.Language is { } language)
+        {
+            person.Language = Localizer.Normalize(language);
+            changed = true;
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,92 @@
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Messages;
+
+namespace CheckinBot.Core.Turns;
+
+/// <summary>
+/// A turn on its way through the pipeline, and the adapter that may be waiting to give one of its answers inside the
+/// platform's acknowledgement (a Slack slash command's response, a Teams card click's invoke response). Whichever of
+/// the two comes first decides: the worker hands the answer over while the adapter still waits, or, once the adapter
+/// gave up, posts it itself (to the turn's reply address where there is one).
+/// </summary>
+public sealed class PendingTurn
+{
+    private const int Waiting = 0;
+    private const int HandedOver = 1;
+    private const int GaveUp = 2;
+
+    private readonly Func<ChatTurn, IReadOnlyList<OutboundMessage>, OutboundMessage?>? pickInline;
+    private readonly TaskCompletionSource<OutboundMessage?> inline = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TurnOutcome> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int state;
+
+    /// <param name="turn">The parsed turn.</param>
+    /// <param name="pickInline">Which of the turn's answers the adapter can give inside its acknowledgement, if any.</param>
+    public PendingTurn(ChatTurn turn, Func<ChatTurn, IReadOnlyList<OutboundMessage>, OutboundMessage?>? pickInline = null)
+    {
+        Turn = turn;
+        this.pickInline = pickInline;
+    }
+
+    public ChatTurn Turn { get; }
+
+    /// <summary>Completes when every answer is handed over or posted; faults when the turn failed.</summary>
+    public Task<TurnOutcome> Completion => done.Task;
+
+    /// <summary>
+    /// The answer to give inside the acknowledgement, waiting at most <paramref name="budget"/>; null when the turn has
+    /// none, or it was not ready in time (the worker then posts it itself).
+    /// </summary>
+    public async Task<OutboundMessage?> WaitInlineAsync(TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (pickInline is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await inline.Task.WaitAsync(budget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return GiveUp() ? null : await inline.Task;
+        }
+        catch (OperationCanceledException)
+        {
+            GiveUp();
+            throw;
+        }
+    }
+
+    /// <summary>The answer the adapter could give inside its acknowledgement.</summary>
+    public OutboundMessage? PickInline(IReadOnlyList<OutboundMessage> answers) => pickInline?.Invoke(Turn, answers);
+
+    /// <summary>Hands the answer to the waiting adapter; false when it no longer waits.</summary>
+    public bool TryHandOver(OutboundMessage answer)
+    {
+        if (Interlocked.CompareExchange(ref state, HandedOver, Waiting) != Waiting)
+        {
+            return false;
+        }
+
+        inline.TrySetResult(answer);
+        return true;
+    }
+
+    /// <summary>The turn is done; an adapter still waiting gets no inline answer.</summary>
+    public void Complete(TurnOutcome outcome)
+    {
+        inline.TrySetResult(null);
+        done.TrySetResult(outcome);
+    }
+
+    /// <summary>The turn failed; an adapter still waiting gets no inline answer.</summary>
+    public void Fail(Exception error)
+    {
+        inline.TrySetResult(null);
+        done.TrySetException(error);
+    }
+
+    private bool GiveUp() => Interlocked.CompareExchange(ref state, GaveUp, Waiting) == Waiting;
+}

@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+
+namespace CheckinBot.Core.Turns;
+
+/// <summary>
+/// The core's meter (<c>CheckinBot.Turns</c>): turns refused as "busy" because the workers could not keep up. The host
+/// publishes it on <c>/metrics</c>.
+/// </summary>
+public static class TurnMetrics
+{
+    public const string MeterName = "CheckinBot.Turns";
+
+    /// <summary>The instrument's name; Prometheus shows it as <c>checkinbot_turns_busy_total</c>.</summary>
+    public const string BusyName = "checkinbot.turns.busy";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Busy = Meter.CreateCounter<long>(BusyName, description: "Turns refused as busy because the workers could not keep up.");
+
+    public static void CountBusy(string platform) => Busy.Add(1, new KeyValuePair<string, object?>("platform", platform));
+}
