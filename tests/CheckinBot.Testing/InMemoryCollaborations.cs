@@ -6,6 +6,7 @@ namespace CheckinBot.Testing;
 public sealed class InMemoryCollaborations : ICollaborationStore
 {
     private readonly ConcurrentDictionary<Guid, Collaboration> collaborations = new();
+    private int personWrites;
 
     public ConcurrentDictionary<(string Platform, string Workspace, string Id), Person> People { get; } = new();
 
@@ -39,8 +40,12 @@ public sealed class InMemoryCollaborations : ICollaborationStore
     public Task<IReadOnlyList<Person>> GetPeopleAsync(string platform, string workspaceId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Person>>(personIds.Select(id => People.GetValueOrDefault((platform, workspaceId, id))).OfType<Person>().ToList());
 
+    /// <summary>How many times a person was written.</summary>
+    public int PersonWrites => Volatile.Read(ref personWrites);
+
     public Task SavePersonAsync(Person person, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref personWrites);
         People[(person.Platform, person.WorkspaceId, person.Id)] = person;
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using CheckinBot.Testing;
 using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
@@ -11,7 +12,6 @@ using CheckinBot.Core.Pings;
 using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
-using CheckinBot.Core.Tests.Pings.Fakes;
 using CheckinBot.Core.Turns;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -53,9 +53,12 @@ internal sealed class PingWorld
         var tasks = new NoTasks();
         var drafts = new NoDrafts();
         var deliveryUseCase = new OccurrenceDelivery(Ledger, Rhythms, Collaborations, drafts, tasks, new ChatGateways([]), delivery);
-        Router = new TurnRouter(
-            Collaborations,
-            new CollaborationCommands(Collaborations),
+        People = new FakePeopleDirectory(Platform);
+        var introductions = new Introductions(Collaborations, [People]);
+        Handlers =
+        [
+            new UsageHandler(),
+            new CollaborationCommands(Collaborations, introductions),
             new AgreementCommands(Rhythms, Ledger, Collaborations, schedule, delivery),
             new StatusCommands(schedule, Ledger, tasks, Collaborations),
             new DraftCommands(drafts, schedule),
@@ -63,10 +66,10 @@ internal sealed class PingWorld
             new FocusCommands(Collaborations),
             new ReminderActions(Ledger, Rhythms, Collaborations, schedule, deliveryUseCase, delivery),
             new PrivacyCommands(Rhythms, Ledger, tasks, tasks, []),
-            Responder,
             new HealthCommands(Ledger, Pings),
             Escalation,
-            Time);
+        ];
+        Router = new TurnRouter(Handlers, introductions, Collaborations, Responder, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(FridayMorning);
@@ -80,6 +83,12 @@ internal sealed class PingWorld
     public UrgentEscalation Escalation { get; }
     public PingResponder Responder { get; }
     public TurnRouter Router { get; }
+
+    /// <summary>Every command handler of the core, as the host registers them.</summary>
+    public IReadOnlyList<ICommandHandler> Handlers { get; }
+
+    /// <summary>The platform's directory of people, empty until a test adds a profile.</summary>
+    public FakePeopleDirectory People { get; }
 
     public Instant Now => Instant.FromDateTimeOffset(Time.GetUtcNow());
 

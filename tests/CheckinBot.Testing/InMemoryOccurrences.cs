@@ -1,7 +1,7 @@
 using CheckinBot.Core.Occurrences;
 using NodaTime;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 /// <summary>The reading half of the ledger; delivery is not what these tests are about.</summary>
 public sealed class InMemoryOccurrences : IOccurrenceLedger

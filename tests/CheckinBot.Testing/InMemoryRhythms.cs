@@ -1,6 +1,6 @@
 using CheckinBot.Core.Rhythms;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 public sealed class InMemoryRhythms : IRhythmStore
 {

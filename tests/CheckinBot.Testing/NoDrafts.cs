@@ -1,6 +1,6 @@
 using CheckinBot.Core.Drafts;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 public sealed class NoDrafts : IDraftStore
 {

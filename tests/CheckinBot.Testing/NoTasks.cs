@@ -2,7 +2,7 @@ using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Tasks;
 using NodaTime;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 /// <summary>An empty task log: these tests are about pings, not tasks.</summary>
 public sealed class NoTasks : ITaskStore, IPersonalDataStore

@@ -1,7 +1,7 @@
 using CheckinBot.Core.Pings;
 using NodaTime;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 /// <summary>Stands in for the task log and focus blocks.</summary>
 public sealed class FixedWorkStatus : IWorkStatus

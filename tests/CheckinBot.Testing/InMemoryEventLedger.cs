@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CheckinBot.Core.Conversations;
 using NodaTime;
 
-namespace CheckinBot.Slack.Tests.Support;
+namespace CheckinBot.Testing;
 
 public sealed class InMemoryEventLedger : IEventLedger
 {

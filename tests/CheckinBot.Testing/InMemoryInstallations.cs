@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CheckinBot.Core.Workspaces;
 
-namespace CheckinBot.Slack.Tests.Support;
+namespace CheckinBot.Testing;
 
 public sealed class InMemoryInstallations : IInstallationStore
 {

@@ -1,7 +1,7 @@
 using CheckinBot.Core.Pings;
 using NodaTime;
 
-namespace CheckinBot.Core.Tests.Pings.Fakes;
+namespace CheckinBot.Testing;
 
 public sealed class InMemoryPingLog : IPingLog
 {
