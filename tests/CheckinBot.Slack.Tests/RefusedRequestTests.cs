@@ -120,7 +120,8 @@ public sealed class RefusedRequestTests : IAsyncLifetime
         using var marker = await app.Client.SendAsync(SlackSigner.Event("event_message_im.json", Now));
         await Eventually.HoldsAsync(() => app.Drain!.Turns.Count == 1);
         app.Drain!.Turns.Single().EventId.Should().Be("Ev0MSG0002");
-        app.Collaborations.People.Should().BeEmpty();
+        await Eventually.HoldsAsync(() => !app.Collaborations.People.IsEmpty);
+        app.Collaborations.People.Keys.Should().Equal([("slack", "T0CHECKIN", "UCLIENT01")], "only the marker's sender became known");
         slack.Calls.Select(c => c.Method).Should().OnlyContain(m => m == "users.info");
         slack.Calls.Should().OnlyContain(c => c["user"] == "UCLIENT01");
     }

@@ -136,7 +136,7 @@ public sealed class SlackChatGatewayTests : IAsyncLifetime
             ["team_id"] = "T0CHECKIN", ["channel_id"] = "C0NOTJOINED", ["user_id"] = "UVA00001", ["text"] = "help",
             ["response_url"] = slack.ResponseUrl, ["trigger_id"] = "t-1",
         };
-        app.Services.GetRequiredService<SlackInbound>().HandleCommand(command);
+        await app.Services.GetRequiredService<SlackInbound>().HandleCommandAsync(command, default);
         slack.FailNext("chat.postMessage", "not_in_channel");
 
         var receipt = await Gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation("slack", "T0CHECKIN", "C0NOTJOINED"), Proposal), default);

@@ -6,7 +6,8 @@ namespace CheckinBot.Core.Collaborations;
 
 /// <summary>
 /// Use case: making a person known, from what the turn and the platform's directory say of them. What the platform says
-/// fills gaps; what the person chose with <c>lang</c>/<c>tz</c> stays. A person is written only when something changed.
+/// fills gaps; what the person chose with <c>lang</c>/<c>tz</c> stays. A person is written only when something changed,
+/// and a directory is asked only about people not known in full.
 /// </summary>
 public sealed class Introductions(ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories)
 {
@@ -14,7 +15,15 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
     public async Task<Person?> KnowSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var seen = turn.Person;
-        if (await LookUpAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
+        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
+        var directory = DirectoryOf(turn.Platform);
+        if (directory is not null && stored is { DisplayName.Length: > 0, TimeZone: not null, Language: not null } && !seen.IsBot)
+        {
+            // Known in full: the directory has nothing to add, and its name stands over the handle a turn may carry.
+            return stored;
+        }
+
+        if (directory is not null && await directory.FindAsync(turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
         {
             seen = seen with
             {
@@ -30,7 +39,6 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
             return null;
         }
 
-        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
         var person = stored ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = seen.Id };
         var changed = stored is null;
         if (!string.IsNullOrWhiteSpace(seen.DisplayName) && person.DisplayName != seen.DisplayName)
@@ -86,18 +94,11 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
         return person;
     }
 
-    private async Task<ChatPerson?> LookUpAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken)
-    {
-        foreach (var directory in directories)
-        {
-            if (string.Equals(directory.Platform, platform, StringComparison.OrdinalIgnoreCase))
-            {
-                return await directory.FindAsync(workspaceId, personId, cancellationToken);
-            }
-        }
+    private async Task<ChatPerson?> LookUpAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken) =>
+        DirectoryOf(platform) is { } directory ? await directory.FindAsync(workspaceId, personId, cancellationToken) : null;
 
-        return null;
-    }
+    private IPeopleDirectory? DirectoryOf(string platform) =>
+        directories.FirstOrDefault(d => string.Equals(d.Platform, platform, StringComparison.OrdinalIgnoreCase));
 
     private static bool FillGaps(Person person, ChatPerson seen)
     {

@@ -10,15 +10,26 @@ public sealed class SlackPeople(SlackWebApi slack, IOptions<SlackOptions> option
 {
     private readonly ConcurrentDictionary<(string Workspace, string User), (SlackProfile Profile, DateTimeOffset Until)> cache = new();
 
-    /// <summary>The person's profile, or null when Slack could not say (the turn then goes on without it).</summary>
+    private readonly ConcurrentDictionary<(string Workspace, string User), Task<SlackProfile?>> asking = new();
+
+    /// <summary>
+    /// The person's profile, or null when Slack could not say (the turn then goes on without it). Turns of one person
+    /// arriving together share one <c>users.info</c> call.
+    /// </summary>
     public async Task<SlackProfile?> FindAsync(string workspace, string user, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (cache.TryGetValue((workspace, user), out var known) && known.Until > now)
+        if (cache.TryGetValue((workspace, user), out var known) && known.Until > time.GetUtcNow())
         {
             return known.Profile;
         }
 
+        return await asking.GetOrAdd((workspace, user), k => AskAsync(k.Workspace, k.User, CancellationToken.None)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<SlackProfile?> AskAsync(string workspace, string user, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var now = time.GetUtcNow();
         try
         {
             var profile = await slack.UserInfoAsync(workspace, user, cancellationToken);
@@ -35,6 +46,10 @@ public sealed class SlackPeople(SlackWebApi slack, IOptions<SlackOptions> option
             var error = (e as SlackApiException)?.Error ?? e.GetType().Name;
             logger.ProfileFailed(user, workspace, error);
             return null;
+        }
+        finally
+        {
+            asking.TryRemove((workspace, user), out _);
         }
     }
 }

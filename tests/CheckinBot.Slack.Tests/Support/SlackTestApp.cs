@@ -1,6 +1,9 @@
 using CheckinBot.Testing;
 using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Delivery;
+using CheckinBot.Core.Turns;
 using CheckinBot.Core.Workspaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,6 +37,8 @@ public sealed class SlackTestApp : IAsyncDisposable
 
     public RecordingDrain? Drain => app.Services.GetService<RecordingDrain>();
 
+    public TurnInbox Inbox => app.Services.GetRequiredService<TurnInbox>();
+
     public static async Task<SlackTestApp> StartAsync(
         FakeSlack slack,
         IDictionary<string, string?>? settings = null,
@@ -62,7 +67,18 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Services.AddSingleton<ICollaborationStore>(p => p.GetRequiredService<InMemoryCollaborations>());
         builder.Services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferences>();
         builder.Services.AddSingleton<IEventLedger, InMemoryEventLedger>();
+        builder.Services.AddSingleton(new TurnInbox());
         builder.Services.AddSlack(builder.Configuration);
+
+        // The core's pipeline with two handlers: help as the core answers it, and a status that may be slow.
+        builder.Services.AddSingleton<ChatGateways>();
+        builder.Services.AddScoped<ICommandHandler, UsageHandler>();
+        builder.Services.AddScoped<ICommandHandler, SlowStatusHandler>();
+        builder.Services.AddScoped<IMessageHandler, NoMessageAnswers>();
+        builder.Services.AddScoped<Introductions>();
+        builder.Services.AddScoped<TurnRouter>();
+        builder.Services.AddScoped<TurnDispatcher>();
+        builder.Services.AddScoped<TurnRunner>();
         if (recordTurns)
         {
             builder.Services.AddSingleton<RecordingDrain>();
