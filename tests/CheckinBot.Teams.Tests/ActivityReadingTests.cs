@@ -14,11 +14,12 @@ public sealed class ActivityReadingTests
         TurnReader.Read(JsonSerializer.Deserialize<Activity>(Fixtures.Load(fixture, "https://smba.trafficmanager.net/amer/", values), Activity.Json)!, Today);
 
     [Fact]
-    public void TheBotsMentionIsRemovedAndTheRestIsACommand()
+    public void TheBotsMentionIsRemovedAndTheRestAddressesTheBot()
     {
         var turn = Read("channel-mention-command", v => v["text"] = "checkin propose update weekdays 17:00")!;
 
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeTrue("whether its words are a command is the core's to say");
         turn.Text.Should().Be("checkin propose update weekdays 17:00");
         turn.Platform.Should().Be("teams");
         turn.WorkspaceId.Should().Be(Fixtures.Tenant);
@@ -27,11 +28,12 @@ public sealed class ActivityReadingTests
     }
 
     [Fact]
-    public void AKnownVerbAfterTheMentionIsACommandWithoutTheWordCheckin()
+    public void AKnownVerbAfterTheMentionAddressesTheBotWithoutTheWordCheckin()
     {
         var turn = Read("channel-mention-command", v => v["text"] = "accept 2")!;
 
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeTrue("whether its words are a command is the core's to say");
         turn.Text.Should().Be("accept 2");
     }
 
@@ -48,7 +50,8 @@ public sealed class ActivityReadingTests
     {
         var turn = Read("channel-setup-with-client-mention")!;
 
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeTrue("whether its words are a command is the core's to say");
         turn.Text.Should().Be($"setup <@{Fixtures.Tom}> tz Europe/Brussels lang nl");
         turn.MentionedNames.Should().Equal(new Dictionary<string, string> { [Fixtures.Tom] = "Tom Peeters" }, "the bot's own mention is no person");
     }
@@ -69,7 +72,8 @@ public sealed class ActivityReadingTests
         turn.Person.TimeZone.Should().Be("Europe/Brussels");
         turn.Person.Language.Should().Be("fr");
         turn.IsDirect.Should().BeTrue();
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeTrue("whether its words are a command is the core's to say");
     }
 
     [Fact]
@@ -77,17 +81,20 @@ public sealed class ActivityReadingTests
     {
         var turn = Read("channel-message-without-mention", v => { v["text"] = "ok, ben je eraan begonnen?"; v["from"] = Fixtures.Tom; })!;
 
-        turn.Kind.Should().Be(TurnKind.Message, "'ok' is an alias of accept, but not without the bot's mention");
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeFalse("'ok' is an alias of accept, but not without the bot's mention");
         turn.Text.Should().Be("ok, ben je eraan begonnen?");
         turn.Person.Language.Should().Be("nl");
     }
 
     [Fact]
-    public void AChannelMessageStartingWithCheckinIsACommandEvenWithoutMention()
+    public void AChannelMessageStartingWithCheckinIsPassedOnUnaddressedForTheCoreToRead()
     {
         var turn = Read("channel-message-without-mention", v => v["text"] = "checkin status")!;
 
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeFalse();
+        turn.Text.Should().Be("checkin status");
     }
 
     [Fact]
@@ -107,7 +114,8 @@ public sealed class ActivityReadingTests
 
         turn.ThreadId.Should().BeNull();
         turn.IsDirect.Should().BeFalse();
-        turn.Kind.Should().Be(TurnKind.Command);
+        turn.Kind.Should().Be(TurnKind.Message);
+        turn.AddressesBot.Should().BeTrue("whether its words are a command is the core's to say");
     }
 
     [Fact]
