@@ -37,6 +37,7 @@ public static class BotApp
         AddTeams(services, builder.Configuration);
         AddSlack(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
+        BusyMetric.Start();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);
 

@@ -10,7 +10,7 @@ public static class TurnMetrics
 {
     public const string MeterName = "CheckinBot.Turns";
 
-    /// <summary>The instrument's name; Prometheus shows it as <c>checkinbot_turns_busy_total</c>.</summary>
+    /// <summary>The instrument's name; the host publishes it as <c>checkinbot_turns_busy_total</c>.</summary>
     public const string BusyName = "checkinbot.turns.busy";
 
     private static readonly Meter Meter = new(MeterName);

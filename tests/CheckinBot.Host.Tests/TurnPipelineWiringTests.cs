@@ -1,0 +1,42 @@
+using CheckinBot.Core.Commands;
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Turns;
+using CheckinBot.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.Host.Tests;
+
+public sealed class TurnPipelineWiringTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TheHandlersTheHostRegistersServeEveryCommandOfTheGrammar()
+    {
+        await using var bot = await BotServer.StartAsync(Start);
+        await using var scope = bot.Services.CreateAsyncScope();
+
+        var table = new CommandTable(scope.ServiceProvider.GetServices<ICommandHandler>());
+
+        var grammar = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && !t.IsAbstract);
+        table.Commands.Should().BeEquivalentTo(grammar);
+    }
+
+    [Fact]
+    public async Task ATurnRefusedAsBusyIsCountedInMetrics()
+    {
+        await using var bot = await BotServer.StartAsync(Start, null, "--Turns:QueueCapacity=1", "--Turns:Workers=1");
+        var inbox = bot.Services.GetRequiredService<TurnInbox>();
+        var turn = new ChatTurn { Platform = "metrics-test", WorkspaceId = "W", ConversationId = "C", Person = new ChatPerson("U"), Kind = TurnKind.Install };
+
+        // Fill the one place faster than the one worker empties it, until a turn finds no room within its budget.
+        var refused = false;
+        for (var i = 0; i < 100 && !refused; i++)
+        {
+            refused = !await inbox.TryQueueAsync(new PendingTurn(turn), TimeSpan.Zero, TimeProvider.System, default);
+        }
+
+        refused.Should().BeTrue();
+        (await bot.Client.GetStringAsync("/metrics")).Should().Contain("checkinbot_turns_busy_total{platform=\"metrics-test\"}");
+    }
+}
