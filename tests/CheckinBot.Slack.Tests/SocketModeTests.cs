@@ -135,7 +135,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         {
             ["Slack:SigningSecret"] = null,
             ["Slack:AppToken"] = "xapp-1-test",
-            ["Slack:QueueCapacity"] = "1",
+            ["Slack:AckBudget"] = "00:00:00.300",
         }, recordTurns: false, services: s => s.AddSingleton(new TurnInbox(capacity: 1)));
 
         await Eventually.HoldsAsync(() => acks.Count == 4);
