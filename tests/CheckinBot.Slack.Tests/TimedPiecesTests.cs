@@ -29,18 +29,6 @@ public sealed class TimedPiecesTests
     }
 
     [Fact]
-    public void OAuthStateExpiresAfterTenMinutes()
-    {
-        var states = new OAuthStates(time);
-        var fresh = states.Create();
-        var stale = states.Create();
-
-        states.TryConsume(fresh).Should().BeTrue();
-        time.Advance(OAuthStates.Lifetime);
-        states.TryConsume(stale).Should().BeFalse();
-    }
-
-    [Fact]
     public void AResponseUrlServesFivePostsWithinHalfAnHour()
     {
         var urls = new SlackResponseUrls(new WallClock(time));

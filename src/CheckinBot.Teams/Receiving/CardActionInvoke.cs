@@ -1,21 +1,19 @@
 using System.Text.Json.Nodes;
-using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Turns;
 using CheckinBot.Teams.Activities;
 using CheckinBot.Teams.Cards;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace CheckinBot.Teams.Receiving;
 
 /// <summary>
 /// Answers an <c>Action.Execute</c> click within the request, as Teams wants a card back: the turn runs through the
-/// core like any button (once per activity id); the answer to everyone in the conversation replaces the clicked card,
+/// core like any button (once per activity id, marked done only once it succeeded, so a failed click can be retried); the answer to everyone in the conversation replaces the clicked card,
 /// an answer only for the clicker is shown to them, and any other answer is posted as usual.
 /// </summary>
-internal sealed class CardActionInvoke(TurnRouter router, ChatGateways gateways, IEventLedger events, TimeProvider time, ILogger<CardActionInvoke> logger)
+internal sealed class CardActionInvoke(TurnDispatcher dispatcher, ChatGateways gateways, ILogger<CardActionInvoke> logger)
 {
     public async Task<JsonObject> AnswerAsync(ChatTurn? turn, string? activityId, CancellationToken cancellationToken)
     {
@@ -26,13 +24,11 @@ internal sealed class CardActionInvoke(TurnRouter router, ChatGateways gateways,
 
         try
         {
-            if (turn.EventId is { } eventId &&
-                !await events.TryRecordAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken))
+            if (await dispatcher.AnswerOnceAsync(turn, cancellationToken) is not { } answers)
             {
                 return InvokeResponses.Message("✓");
             }
 
-            var answers = await router.HandleAsync(turn, cancellationToken);
             var forAll = answers.FirstOrDefault(a => IsForConversation(a.To, turn));
             var forClicker = forAll is null ? answers.FirstOrDefault(a => IsForClicker(a.To, turn)) : null;
             foreach (var answer in answers.Where(a => a != forAll && a != forClicker))

@@ -62,6 +62,7 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Services.AddSingleton<ICollaborationStore>(p => p.GetRequiredService<InMemoryCollaborations>());
         builder.Services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferences>();
         builder.Services.AddSingleton<IEventLedger, InMemoryEventLedger>();
+        builder.Services.AddSingleton<IOAuthStateStore, InMemoryOAuthStates>();
         builder.Services.AddSlack(builder.Configuration);
         if (recordTurns)
         {
