@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Turns;
