@@ -71,6 +71,15 @@ public class ComposeRunsTwoNodesOnPostgresTests
     }
 
     [Fact]
+    public void The_second_node_starts_once_the_first_has_migrated_and_is_ready()
+    {
+        var (first, second) = (BotNodes[0], BotNodes[1]);
+
+        second.Value.Text("depends_on", first.Key, "condition").Should().Be("service_healthy");
+        first.Value.Find("depends_on", second.Key).Should().BeNull();
+    }
+
+    [Fact]
     public void The_nodes_run_on_a_read_only_root_with_tmp_in_memory()
     {
         foreach (var (_, node) in BotNodes)
