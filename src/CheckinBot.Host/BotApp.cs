@@ -8,6 +8,7 @@ using CheckinBot.Storage;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
@@ -72,18 +73,22 @@ public static class BotApp
     }
 
     /// <summary>The documented appsettings.json at the repository root is copied beside the binaries; it ranks below environment and command line.</summary>
+    /// <remarks>
+    /// <c>ASPNETCORE_</c> variables (<c>ASPNETCORE_URLS</c> in a container image) are read again above the JSON files:
+    /// ASP.NET Core ranks them below <c>appsettings.json</c>, whose <c>Urls</c> would otherwise always win.
+    /// </remarks>
     private static void AddRootSettings(ConfigurationManager configuration)
     {
+        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
         var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            return;
+            var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            configuration.Sources.Insert(++lastJson, source);
         }
 
-        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
-        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
-        source.ResolveFileProvider();
-        configuration.Sources.Insert(lastJson + 1, source);
+        configuration.Sources.Insert(lastJson + 1, new EnvironmentVariablesConfigurationSource { Prefix = "ASPNETCORE_" });
     }
 
     /// <summary>Slack, when configured; its configuration errors name their key like the host's own.</summary>
