@@ -23,6 +23,7 @@ public static class BotApp
         var builder = WebApplication.CreateBuilder(args);
         AddRootSettings(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
+        var metricsPort = MetricsPort.Listen(builder);
 
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -51,12 +52,13 @@ public static class BotApp
         app.UseHttpMetrics();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapMetrics("/metrics");
+        MetricsPort.Map(app, metricsPort);
         app.MapPlayground(settings.Playground);
         app.MapTeams();
         app.MapSlack();
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
+        StartupWarnings.Log(app, settings);
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings, metricsPort));
         return app;
     }
 
@@ -104,10 +106,10 @@ public static class BotApp
         }
     }
 
-    private static void AnnounceAddresses(WebApplication app, BotSettings settings)
+    private static void AnnounceAddresses(WebApplication app, BotSettings settings, int? metricsPort)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        foreach (var address in addresses.Where(a => metricsPort is null || new Uri(a).Port != metricsPort))
         {
             Console.WriteLine(settings.Playground.Enabled
                 ? $"CheckinBot is running: open {address}/ for the playground."
