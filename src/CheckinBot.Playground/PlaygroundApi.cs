@@ -174,11 +174,17 @@ public static class PlaygroundApi
     }
 
     /// <summary>The transcript after a message id, oldest first, at most <see cref="TranscriptPage"/> at a time.</summary>
-    internal static async Task<Ok<TranscriptResponse>> GetTranscript(
-        ITranscriptStore transcript, ICollaborationStore collaborations, PlaygroundOptions options, long? after, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TranscriptResponse>, BadRequest<ErrorResponse>>> GetTranscript(
+        ITranscriptStore transcript, ICollaborationStore collaborations, PlaygroundOptions options, string? after, CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(collaborations, options, cancellationToken);
-        var entries = await transcript.ListAsync(Math.Max(after ?? 0, 0), TranscriptPage + 1, cancellationToken);
+        long afterId = 0;
+        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out afterId))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"after\" must be the id of a message, a whole number."));
+        }
+
+        var entries = await transcript.ListAsync(Math.Max(afterId, 0), TranscriptPage + 1, cancellationToken);
+        var zone = entries.Count == 0 ? DateTimeZone.Utc : await ZoneAsync(collaborations, options, cancellationToken);
         var next = entries.Count > TranscriptPage
             ? "/playground/api/transcript?after=" + entries[TranscriptPage - 1].Id.ToString(CultureInfo.InvariantCulture)
             : null;

@@ -109,6 +109,20 @@ public class PlaygroundAsDevelopmentToolTests
     }
 
     [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999999999999")]
+    [InlineData("1e3")]
+    public async Task A_transcript_page_that_is_no_message_id_gets_400(string after)
+    {
+        await using var bot = await BotServer.StartAsync(Start);
+
+        var response = await bot.Client.GetAsync("/playground/api/transcript?after=" + after);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("must be the id of a message");
+    }
+
+    [Theory]
     [InlineData("""{"advance":"PT9999999999999H"}""")]
     [InlineData("""{"advance":"P999999W"}""")]
     [InlineData("""{"advance":"PT9223372036854775807S"}""")]
