@@ -18,7 +18,7 @@ namespace CheckinBot.Host.Tests.Fuzzing;
 /// key server and connector), the playground with time travel. Logs are captured; the scheduler is off so that only
 /// requests can change the database.
 /// </summary>
-public sealed class FuzzHost : IAsyncLifetime
+public class FuzzHost : IAsyncLifetime
 {
     public const string SlackSecret = "fuzz-signing-secret";
 
@@ -28,17 +28,27 @@ public sealed class FuzzHost : IAsyncLifetime
     private TokenIssuer issuer = null!;
     private FakeConnector connector = null!;
 
+    /// <summary>Teams without an App ID: the anonymous Development mode, where activities need no token.</summary>
+    protected virtual bool AnonymousTeams => false;
+
     public CapturedLogs Logs { get; } = new();
     public HttpClient Client { get; private set; } = null!;
     public SlackRequests Slack { get; } = new(SlackSecret, () => TimeProvider.System.GetUtcNow());
     public TeamsRequests Teams { get; private set; } = null!;
     public PlaygroundRequests Playground { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         slack = await FakeSlackApi.StartAsync();
         issuer = await TokenIssuer.StartAsync();
         connector = await FakeConnector.StartAsync();
+        string[] teams = AnonymousTeams ? [] :
+        [
+            $"--Teams:AppId={TokenIssuer.AppId}",
+            "--Teams:AppPassword=s3cret",
+            $"--Teams:OpenIdMetadataUrl={issuer.MetadataUrl}",
+            $"--Teams:TokenEndpoint={connector.TokenEndpoint}",
+        ];
         app = BotApp.Build(
         [
             "--urls=http://127.0.0.1:0",
@@ -49,10 +59,7 @@ public sealed class FuzzHost : IAsyncLifetime
             $"--Slack:SigningSecret={SlackSecret}",
             "--Slack:BotToken=xoxb-e2e-token",
             $"--Slack:ApiBaseUrl={slack.BaseUrl}",
-            $"--Teams:AppId={TokenIssuer.AppId}",
-            "--Teams:AppPassword=s3cret",
-            $"--Teams:OpenIdMetadataUrl={issuer.MetadataUrl}",
-            $"--Teams:TokenEndpoint={connector.TokenEndpoint}",
+            .. teams,
             "--Logging:LogLevel:Default=Warning",
         ], services => services.AddSingleton<ILoggerProvider>(Logs));
         await app.StartAsync();
@@ -65,7 +72,7 @@ public sealed class FuzzHost : IAsyncLifetime
         Playground = new PlaygroundRequests(Client.BaseAddress!.GetLeftPart(UriPartial.Authority), proposal.GetProperty("id").GetString()!);
 
         // Teams mints its tokens on the real clock; one token serves the whole run.
-        Teams = new TeamsRequests(connector.ServiceUrl, issuer.Mint(connector.ServiceUrl, TimeProvider.System.GetUtcNow()));
+        Teams = new TeamsRequests(connector.ServiceUrl, AnonymousTeams ? null : issuer.Mint(connector.ServiceUrl, TimeProvider.System.GetUtcNow()));
         await SettledAsync();
     }
 
@@ -111,7 +118,7 @@ public sealed class FuzzHost : IAsyncLifetime
         await Task.Delay(200);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await app.StopAsync();

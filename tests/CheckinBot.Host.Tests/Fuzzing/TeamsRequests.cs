@@ -11,7 +11,8 @@ public sealed class TeamsRequests(string serviceUrl, string? token)
     private Slot[] Activity =>
     [
         new("type", d => d.Good("message", "message", "invoke", "conversationUpdate", "installationUpdate", "typing"), Required: true),
-        new("serviceUrl", d => Draw.Quote(serviceUrl), Required: true),
+        // With a token the service URL must match its claim; without one (anonymous mode) it decides nothing.
+        new("serviceUrl", d => Draw.Quote(serviceUrl), Required: token is not null),
         new("conversation.id", d => d.Good("a:1fuzz", "19:fuzz@thread.tacv2;messageid=1"), Required: true),
         new("conversation.conversationType", d => d.Good("personal", "channel", "groupChat")),
         new("conversation.tenantId", d => d.Good("t-fuzz")),
