@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckinBot.Slack.Receiving;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Slack.SocketMode;
@@ -124,20 +125,20 @@ internal sealed class SocketConnection : IAsyncDisposable
         using (document)
         {
             var root = document.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+            var type = root.Str("type") ?? "";
             switch (type)
             {
                 case "hello":
                     logger.SocketReady();
                     return;
                 case "disconnect":
-                    var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                    var reason = root.Str("reason");
                     logger.SocketDisconnect(reason);
                     ended.TrySetResult("disconnect");
                     return;
             }
 
-            if (!root.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String)
+            if (root.Str("envelope_id") is not { } envelopeId)
             {
                 return;
             }
@@ -151,7 +152,6 @@ internal sealed class SocketConnection : IAsyncDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                var envelopeId = id.GetString();
                 logger.EnvelopeFailed(e, envelopeId, type);
                 return;
             }
