@@ -22,9 +22,9 @@ const answers = {
 const receiver = new HTTPReceiver({ signingSecret, endpoints: ['/slack/commands', '/slack/events'] });
 const app = new App({
   receiver,
-  token: 'xoxb-bolt-peer',
-  tokenVerificationEnabled: false,
-  logLevel: LogLevel.ERROR,
+  // One workspace, known up front: no auth.test (or any other Web API call) on the way to an answer.
+  authorize: async () => ({ botToken: 'xoxb-bolt-peer', botId: 'BBOLTPEER', botUserId: 'UBOLTPEER' }),
+  logLevel: process.env.BOLT_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR,
   clientOptions: process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : undefined,
 });
 
