@@ -9,33 +9,34 @@ internal sealed class PeersReport(PeersOptions options)
     public bool Print(Tally slackBot, Tally slackPeer, Tally latencyBot, Tally latencyPeer, Tally teamsBot, Tally teamsPeer)
     {
         var limit = Ms(options.Limit.TotalMilliseconds);
-        Console.WriteLine();
-        Console.WriteLine($"Slack: answered commands/s at saturation ({options.Concurrency} senders, {options.Saturation.TotalSeconds:F0} s each, {options.Channels:N0} channels; answered = in the acknowledgement or within {limit})");
-        Header();
-        Row(slackBot);
-        Row(slackPeer);
-        var throughput = Ratio(slackBot.AnsweredPerSecond, slackPeer.AnsweredPerSecond);
+        var saturation = $"{options.Concurrency} senders, {options.Saturation.TotalSeconds:F0} s each";
+
+        var throughput = Section($"Slack: answered commands/s at saturation ({saturation}, {options.Channels:N0} channels; answered = in the acknowledgement or within {limit})",
+            slackBot, slackPeer, t => t.AnsweredPerSecond);
         var throughputMet = throughput >= 2;
         Console.WriteLine($"  ratio answered/s: {Times(throughput)} (target ≥ 2×): {Verdict(throughputMet)}");
 
-        Console.WriteLine();
-        Console.WriteLine($"Slack: latency at an open loop of {options.Rate:N0} commands/s ({options.OpenLoop.TotalSeconds:F0} s each; unanswered counts as slower than {limit})");
-        Header();
-        Row(latencyBot);
-        Row(latencyPeer);
-        var p99 = Ratio(latencyBot.Percentile(0.99), latencyPeer.Percentile(0.99));
+        var p99 = Section($"Slack: latency at an open loop of {options.Rate:N0} commands/s ({options.OpenLoop.TotalSeconds:F0} s each; unanswered counts as slower than {limit})",
+            latencyBot, latencyPeer, t => t.Percentile(0.99));
         var latencyMet = p99 <= 0.5;
         Console.WriteLine($"  ratio p99: {Times(p99)} (target ≤ 0.5×): {Verdict(latencyMet)}");
 
-        Console.WriteLine();
-        Console.WriteLine($"Teams: answered messages/s at saturation ({options.Concurrency} senders, {options.Saturation.TotalSeconds:F0} s each, {options.Tenants:N0} tenants, personal chats; answered = a reply at the connector within {limit})");
-        Header();
-        Row(teamsBot);
-        Row(teamsPeer);
-        var teams = Ratio(teamsBot.AnsweredPerSecond, teamsPeer.AnsweredPerSecond);
+        var teams = Section($"Teams: answered messages/s at saturation ({saturation}, {options.Tenants:N0} tenants, personal chats; answered = a reply at the connector within {limit})",
+            teamsBot, teamsPeer, t => t.AnsweredPerSecond);
         var teamsMet = teams >= 2 && teamsBot.Refused == 0;
         Console.WriteLine($"  ratio answered/s: {Times(teams)} (target ≥ 2×), CheckinBot refused {teamsBot.Refused:N0} (target 0): {Verdict(teamsMet)}");
         return throughputMet && latencyMet && teamsMet;
+    }
+
+    /// <summary>Prints one measurement for both systems; returns CheckinBot's figure over the peer's.</summary>
+    private double Section(string title, Tally bot, Tally peer, Func<Tally, double?> figure)
+    {
+        Console.WriteLine();
+        Console.WriteLine(title);
+        Header();
+        Row(bot);
+        Row(peer);
+        return Ratio(figure(bot), figure(peer));
     }
 
     private static void Header() =>
