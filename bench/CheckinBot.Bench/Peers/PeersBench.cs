@@ -39,7 +39,7 @@ internal static class PeersBench
         await fake.StartAsync();
         var bolt = "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
         var sdk = "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
-        Console.WriteLine($"Logs in {folder}");
+        Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
 
         var checkinbot = await systems.StartCheckinBotAsync(fake);
         using var slackBot = new SlackContender("CheckinBot", new Uri(checkinbot, "slack/commands"), Systems.SigningSecret, options.Channels, fake, ledger, options.Limit);
@@ -82,7 +82,7 @@ internal static class PeersBench
         }
 
         var met = report.Print(slackSaturation[0], slackSaturation[1], slackLatency[0], slackLatency[1], teams[0], teams[1]);
-        Console.WriteLine($"Answers that matched nothing still waiting (late, or after a phase ended): {ledger.Unmatched:N0}.");
+        Console.WriteLine($"Answers that matched nothing still waiting (late, or after a phase ended): {ledger.Unmatched:N0}; {LoadAverage()}.");
         systems.Dispose();
         TryDelete(Path.Combine(folder, Systems.DataFolderName));
         return met ? 0 : 1;
@@ -121,6 +121,10 @@ internal static class PeersBench
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The machine's load (Linux), printed because every system here shares its cores with the load generator and whatever else runs.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "";
 
     private static void TryDelete(string folder)
     {
