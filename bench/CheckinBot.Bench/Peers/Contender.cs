@@ -14,7 +14,7 @@ internal abstract class Contender(string name, AnswerLedger ledger, TimeSpan lim
         AutomaticDecompression = DecompressionMethods.None,
     })
     {
-        Timeout = limit + TimeSpan.FromSeconds(2),
+        Timeout = limit,
         DefaultRequestVersion = HttpVersion.Version11,
     };
 
@@ -33,6 +33,18 @@ internal abstract class Contender(string name, AnswerLedger ledger, TimeSpan lim
         expected.Settle(outcome, byAck: true);
         Ledger.Forget(expected);
         return Within(expected, outcome);
+    }
+
+    /// <summary>
+    /// The acknowledgement did not come within the limit, or the connection broke: unanswered, or failed. The system may
+    /// still answer it later, so its place keeps it and a late answer is taken for it, not for the next one.
+    /// </summary>
+    protected Outcome GaveUp(Expected expected, Exception e)
+    {
+        var outcome = new Outcome(e is TaskCanceledException ? OutcomeKind.Unanswered : OutcomeKind.Failed, Stopwatch.GetTimestamp());
+        expected.Settle(outcome);
+        Ledger.Forget(expected);
+        return outcome;
     }
 
     /// <summary>Waits for the answer at the fake platform until the limit from the planned send.</summary>

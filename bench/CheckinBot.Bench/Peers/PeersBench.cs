@@ -9,6 +9,9 @@ namespace CheckinBot.Bench.Peers;
 /// </summary>
 internal static class PeersBench
 {
+    /// <summary>How long the probes that measure CheckinBot's answers wait: longer than the limit, since a backlog may hold them up.</summary>
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>0 when every target is met, 1 when one is not, 2 when the run could not start.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -48,9 +51,13 @@ internal static class PeersBench
         // Warm CheckinBot up first, then measure its answers: the peers answer with lines as long as those.
         await WarmUpAsync(slackBot, options, ledger);
         await WarmUpAsync(teamsBot, options, ledger);
-        var help = await ProbeAsync(slackBot, 0, 400);
-        var status = await ProbeAsync(slackBot, 1, 120);
-        var teamsText = await ProbeAsync(teamsBot, 0, 400);
+        int help, status, teamsText;
+        using (var slackProbe = new SlackContender("CheckinBot", slackBot.Url, Systems.SigningSecret, options.Channels, fake, ledger, ProbeLimit))
+        using (var teamsProbe = new TeamsContender("CheckinBot", teamsBot.Url, options.Tenants, fake, ledger, ProbeLimit))
+        {
+            (help, status, teamsText) = (await ProbeAsync(slackProbe, 0, 400), await ProbeAsync(slackProbe, 1, 120), await ProbeAsync(teamsProbe, 0, 400));
+        }
+
         Console.WriteLine($"CheckinBot's answers: help {help} characters, status {status}; on Teams {teamsText}.");
 
         using var slackPeer = new SlackContender(bolt, new Uri(await systems.StartBoltAsync(fake, help, status), "slack/commands"), Systems.SigningSecret,

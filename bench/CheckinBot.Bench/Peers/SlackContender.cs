@@ -12,6 +12,8 @@ namespace CheckinBot.Bench.Peers;
 internal sealed class SlackContender(string name, Uri commandsUrl, string secret, int channels, FakePlatform fake, AnswerLedger ledger, TimeSpan limit)
     : Contender(name, ledger, limit)
 {
+    public Uri Url => commandsUrl;
+
     public const string Team = "T0BENCH";
 
     public override async Task<Outcome> SendAsync(string phase, long seq, long plannedAt)
@@ -40,7 +42,7 @@ internal sealed class SlackContender(string name, Uri commandsUrl, string secret
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return SettledByAck(expected, new Outcome(OutcomeKind.Failed, Stopwatch.GetTimestamp()));
+            return GaveUp(expected, e);
         }
 
         return await AnswerAsync(expected);

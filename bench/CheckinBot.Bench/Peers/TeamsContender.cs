@@ -14,6 +14,8 @@ namespace CheckinBot.Bench.Peers;
 internal sealed class TeamsContender(string name, Uri messagesUrl, int tenants, FakePlatform fake, AnswerLedger ledger, TimeSpan limit)
     : Contender(name, ledger, limit)
 {
+    public Uri Url => messagesUrl;
+
     public override async Task<Outcome> SendAsync(string phase, long seq, long plannedAt)
     {
         var index = seq % tenants;
@@ -55,7 +57,7 @@ internal sealed class TeamsContender(string name, Uri messagesUrl, int tenants, 
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return SettledByAck(expected, new Outcome(OutcomeKind.Failed, Stopwatch.GetTimestamp()));
+            return GaveUp(expected, e);
         }
 
         return await AnswerAsync(expected);
