@@ -1,6 +1,8 @@
 // Burst benchmark: 10,000 rhythms due in the same minute across 1,000 conversations, delivered through the
 // production planner, ledger, delivery workers and IChatGateway (a gateway that only records), on SQLite.
 // With "classifier" as the first argument: the ping classifier's speed over the corpora (see ClassifierBench).
+// With "startup": the published host's start to ready on SQLite (see StartupBench); further arguments go to dotnet publish.
+// With "peers": CheckinBot beside Bolt-JS and botbuilder-js on Slack and Teams (see Peers/PeersBench).
 using System.Diagnostics;
 using System.Globalization;
 using CheckinBot.Bench;
@@ -14,6 +16,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+
+if (args is ["startup", .. var publishArguments])
+{
+    return await StartupBench.RunAsync(publishArguments);
+}
+
+if (args is ["peers", .. var peerArgs])
+{
+    return await CheckinBot.Bench.Peers.PeersBench.RunAsync(peerArgs);
+}
 
 if (args is ["classifier", .. var corpora])
 {

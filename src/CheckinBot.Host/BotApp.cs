@@ -8,6 +8,7 @@ using CheckinBot.Storage;
 using CheckinBot.Teams;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
@@ -22,6 +23,7 @@ public static class BotApp
         var builder = WebApplication.CreateBuilder(args);
         AddRootSettings(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
+        var metricsPort = MetricsPort.Listen(builder);
 
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -51,12 +53,13 @@ public static class BotApp
         app.UseHttpMetrics();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapMetrics("/metrics");
+        MetricsPort.Map(app, metricsPort);
         app.MapPlayground(settings.Playground);
         app.MapTeams();
         app.MapSlack();
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings));
+        StartupWarnings.Log(app, settings);
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings, metricsPort));
         return app;
     }
 
@@ -73,18 +76,22 @@ public static class BotApp
     }
 
     /// <summary>The documented appsettings.json at the repository root is copied beside the binaries; it ranks below environment and command line.</summary>
+    /// <remarks>
+    /// <c>ASPNETCORE_</c> variables (<c>ASPNETCORE_URLS</c> in a container image) are read again above the JSON files:
+    /// ASP.NET Core ranks them below <c>appsettings.json</c>, whose <c>Urls</c> would otherwise always win.
+    /// </remarks>
     private static void AddRootSettings(ConfigurationManager configuration)
     {
+        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
         var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            return;
+            var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            configuration.Sources.Insert(++lastJson, source);
         }
 
-        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
-        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
-        source.ResolveFileProvider();
-        configuration.Sources.Insert(lastJson + 1, source);
+        configuration.Sources.Insert(lastJson + 1, new EnvironmentVariablesConfigurationSource { Prefix = "ASPNETCORE_" });
     }
 
     /// <summary>Slack, when configured; its configuration errors name their key like the host's own.</summary>
@@ -100,10 +107,10 @@ public static class BotApp
         }
     }
 
-    private static void AnnounceAddresses(WebApplication app, BotSettings settings)
+    private static void AnnounceAddresses(WebApplication app, BotSettings settings, int? metricsPort)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        foreach (var address in addresses.Where(a => metricsPort is null || new Uri(a).Port != metricsPort))
         {
             Console.WriteLine(settings.Playground.Enabled
                 ? $"CheckinBot is running: open {address}/ for the playground."

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CheckinBot.Core.Clock;
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Transcripts;
@@ -20,6 +21,9 @@ public static class PlaygroundApi
     /// <summary>A message in the playground is a chat line, not a document.</summary>
     public const int MaxTextLength = 4000;
 
+    /// <summary>The most transcript messages one answer carries; <c>next</c> says where the following page starts.</summary>
+    public const int TranscriptPage = 500;
+
     private static readonly Duration MaxAdvance = Duration.FromDays(31);
 
     /// <summary>ISO 8601 with the offset written out: 2026-12-01T17:00:00+01:00.</summary>
@@ -30,13 +34,13 @@ public static class PlaygroundApi
         var api = endpoints.MapGroup("/playground/api");
         if (playgroundEnabled)
         {
-            api.MapPost("/messages", PostMessage);
-            api.MapPost("/actions", PostAction);
+            api.MapPost("/messages", PostMessage).AddEndpointFilter<PlaygroundWriteGuard>();
+            api.MapPost("/actions", PostAction).AddEndpointFilter<PlaygroundWriteGuard>();
             api.MapGet("/transcript", GetTranscript);
             api.MapGet("/config", GetConfig);
         }
 
-        api.MapPost("/clock", AdvanceClock);
+        api.MapPost("/clock", AdvanceClock).AddEndpointFilter<PlaygroundWriteGuard>();
         return endpoints;
     }
 
@@ -53,7 +57,7 @@ public static class PlaygroundApi
         var text = StringProperty(json, "text");
         if (string.IsNullOrWhiteSpace(text))
         {
-            return TypedResults.BadRequest(new ErrorResponse("\"text\" must be a non-empty string."));
+            return TypedResults.BadRequest(new ErrorResponse("\"text\" must be a non-empty string of valid Unicode."));
         }
 
         if (text.Length > MaxTextLength)
@@ -71,7 +75,7 @@ public static class PlaygroundApi
         var conversation = direct ? PlaygroundOptions.DirectConversation(from) : PlaygroundOptions.Channel;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var said = await transcript.AppendAsync(
-            new TranscriptEntry(0, conversation, now, from, text, direct ? from : "all", "message"), cancellationToken);
+            new TranscriptEntry(0, conversation, now, from, text, direct ? from : "all", "message"), PlaygroundOptions.TranscriptLimit, cancellationToken);
 
         var turn = new ChatTurn
         {
@@ -171,17 +175,27 @@ public static class PlaygroundApi
             .ToList());
     }
 
-    internal static async Task<Ok<TranscriptResponse>> GetTranscript(
-        ITranscriptStore transcript, ICollaborationStore collaborations, PlaygroundOptions options, long? after, CancellationToken cancellationToken)
+    /// <summary>The transcript after a message id, oldest first, at most <see cref="TranscriptPage"/> at a time.</summary>
+    internal static async Task<Results<Ok<TranscriptResponse>, BadRequest<ErrorResponse>>> GetTranscript(
+        ITranscriptStore transcript, ICollaborationStore collaborations, PlaygroundOptions options, string? after, CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(collaborations, options, cancellationToken);
-        var entries = await transcript.ListAsync(after ?? 0, cancellationToken);
-        var messages = entries.Select(e => new TranscriptMessage(
+        long afterId = 0;
+        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out afterId))
+        {
+            return TypedResults.BadRequest(new ErrorResponse("\"after\" must be the id of a message, a whole number."));
+        }
+
+        var entries = await transcript.ListAsync(Math.Max(afterId, 0), TranscriptPage + 1, cancellationToken);
+        var zone = entries.Count == 0 ? DateTimeZone.Utc : await ZoneAsync(collaborations, options, cancellationToken);
+        var next = entries.Count > TranscriptPage
+            ? "/playground/api/transcript?after=" + entries[TranscriptPage - 1].Id.ToString(CultureInfo.InvariantCulture)
+            : null;
+        var messages = entries.Take(TranscriptPage).Select(e => new TranscriptMessage(
             e.Id.ToString(CultureInfo.InvariantCulture),
             Iso.Format(e.At.InZone(zone).ToOffsetDateTime()),
             e.From, e.Text, e.VisibleTo, e.Kind, e.Conversation,
             (e.Buttons ?? []).Select(b => new ButtonResponse(b.ActionId, b.Label, b.Value, b.Primary)).ToList())).ToList();
-        return TypedResults.Ok(new TranscriptResponse(messages));
+        return TypedResults.Ok(new TranscriptResponse(messages, next));
     }
 
     internal static Ok<ConfigResponse> GetConfig(PlaygroundOptions options, IClockControl clock, TimeProvider time) =>
@@ -212,8 +226,7 @@ public static class PlaygroundApi
             return TypedResults.BadRequest(new ErrorResponse("\"advance\" must be an ISO 8601 duration such as \"PT2H30M\" or \"P3D\"."));
         }
 
-        var by = parsed.Value.ToDuration();
-        if (by <= Duration.Zero || by > MaxAdvance)
+        if (DurationOf(parsed.Value) is not { } by || by <= Duration.Zero || by > MaxAdvance)
         {
             return TypedResults.BadRequest(new ErrorResponse("\"advance\" must be more than zero and at most 31 days."));
         }
@@ -232,18 +245,43 @@ public static class PlaygroundApi
     private static string VisibleTo(Core.Messages.ChatAddress to) =>
         to.DirectTo ?? to.OnlyFor ?? (to.ConversationId is { } c && c.StartsWith("dm-", StringComparison.Ordinal) ? c[3..] : "all");
 
-    private static string? StringProperty(JsonElement json, string name) =>
-        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static async Task<(JsonDocument? Json, string? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The period as a duration; null when it holds more than a duration can (<c>PT9999999999999H</c>).</summary>
+    private static Duration? DurationOf(Period period)
     {
-        if (request.ContentLength is > 64 * 1024)
+        try
         {
-            return (null, "The body is too large.");
+            return period.ToDuration();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The one way the API reads a string field: null when it is missing, of another JSON type, or holds a lone
+    /// surrogate (<c>"\ud800"</c>, valid JSON that .NET cannot hold); noncharacters come back as U+FFFD.
+    /// </summary>
+    private static string? StringProperty(JsonElement json, string name)
+    {
+        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
         }
 
+        try
+        {
+            return Words.Clean(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The body as a JSON object; <see cref="PlaygroundWriteGuard"/> has already checked its type and size.</summary>
+    private static async Task<(JsonDocument? Json, string? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         try
         {
             var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
@@ -265,7 +303,9 @@ public static class PlaygroundApi
 
     public sealed record ButtonResponse(string Action, string Label, string Value, bool Primary);
 
-    public sealed record TranscriptResponse(IReadOnlyList<TranscriptMessage> Messages);
+    /// <param name="Messages">Oldest first, at most <see cref="TranscriptPage"/>.</param>
+    /// <param name="Next">Where the following page is, when there are more messages; null on the last page.</param>
+    public sealed record TranscriptResponse(IReadOnlyList<TranscriptMessage> Messages, string? Next);
 
     public sealed record ClockResponse(string Now);
 

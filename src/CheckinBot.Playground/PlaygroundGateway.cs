@@ -20,6 +20,7 @@ public sealed class PlaygroundGateway(IServiceScopeFactory scopes, TimeProvider 
         var entry = await transcript.AppendAsync(
             new TranscriptEntry(0, conversation, at, "bot", message.Message.PlainText, visibleTo, KindName(message.Message.Kind), message.To.ThreadId, message.OccurrenceKey,
                 message.Message.Buttons),
+            PlaygroundOptions.TranscriptLimit,
             cancellationToken);
         return new PostReceipt(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -7,7 +7,11 @@ public sealed class PlaygroundOptions
     public const string Workspace = "local";
     public const string Channel = "channel";
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>The transcript keeps at most this many messages; the oldest go first.</summary>
+    public const int TranscriptLimit = 10_000;
+
+    /// <summary>A development tool: on by default only in the Development environment (the host decides).</summary>
+    public bool Enabled { get; set; }
 
     public PlaygroundPerson Va { get; set; } = new() { Name = "Ina", TimeZone = "Europe/Brussels", Language = "nl" };
 

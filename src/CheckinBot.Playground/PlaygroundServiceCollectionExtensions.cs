@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Playground;
 
@@ -17,11 +19,20 @@ public static class PlaygroundServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The page at <c>/</c> and the JSON API (the clock endpoint also when the page is off).</summary>
+    /// <summary>
+    /// The page at <c>/</c> and the JSON API (the clock endpoint also when the page is off). Outside Development the
+    /// page is a risk that someone chose: the start says so.
+    /// </summary>
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints, PlaygroundOptions options)
     {
         if (options.Enabled)
         {
+            var environment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>();
+            if (!environment.IsDevelopment())
+            {
+                endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlaygroundApi)).PlaygroundOutsideDevelopment(environment.EnvironmentName);
+            }
+
             endpoints.MapGet("/", () => Results.Stream(PageStream(), "text/html; charset=utf-8"));
         }
 

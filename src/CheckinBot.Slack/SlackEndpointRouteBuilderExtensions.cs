@@ -23,7 +23,7 @@ public static class SlackEndpointRouteBuilderExtensions
         slack.MapPost("/commands", SlackHttpEndpoints.CommandsAsync).DisableAntiforgery();
         slack.MapPost("/events", SlackHttpEndpoints.EventsAsync).DisableAntiforgery();
         slack.MapPost("/interactions", SlackHttpEndpoints.InteractionsAsync).DisableAntiforgery();
-        slack.MapGet("/install", OAuthEndpoints.Install);
+        slack.MapGet("/install", OAuthEndpoints.InstallAsync);
         slack.MapGet("/oauth/callback", OAuthEndpoints.CallbackAsync);
         return endpoints;
     }

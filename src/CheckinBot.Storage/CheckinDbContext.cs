@@ -1,4 +1,5 @@
 using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
 using CheckinBot.Core.Rhythms;
@@ -19,6 +20,9 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Shadow column: which taker marked a reminder sent.</summary>
     internal const string ReminderToken = "ReminderToken";
 
+    /// <summary>Shadow concurrency token of rows that turns change at the same moment (rhythms, collaborations).</summary>
+    internal const string Version = "Version";
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     internal DbSet<Collaboration> Collaborations => Set<Collaboration>();
     internal DbSet<Person> People => Set<Person>();
@@ -33,6 +37,36 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     internal DbSet<TranscriptRow> Transcript => Set<TranscriptRow>();
     internal DbSet<ClockMarkRow> ClockMarks => Set<ClockMarkRow>();
     internal DbSet<Ping> Pings => Set<Ping>();
+    internal DbSet<OAuthStateRow> OAuthStates => Set<OAuthStateRow>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (IsLostRace(e))
+        {
+            ChangeTracker.Clear();
+            throw new ConcurrentChangeException("Another turn changed the same rows at the same moment.", e);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsLostRace(e))
+        {
+            // The turn runs again from a fresh read; what this context tracked is stale.
+            ChangeTracker.Clear();
+            throw new ConcurrentChangeException("Another turn changed the same rows at the same moment.", e);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,6 +83,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Property(c => c.Id).ValueGeneratedNever();
             e.HasIndex(c => new { c.Platform, c.WorkspaceId, c.ConversationId }).IsUnique();
             e.HasIndex(c => new { c.Platform, c.WorkspaceId, c.VaId });
+            e.Property<int>(Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Person>(e =>
@@ -70,6 +105,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.ProposedBySide).HasConversion<string>().HasMaxLength(16);
             e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RhythmId).OnDelete(DeleteBehavior.Cascade);
             e.Navigation(r => r.Events).AutoInclude(false);
+            e.Property<int>(Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<RhythmEvent>(e =>
@@ -112,6 +148,12 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Property(p => p.EventId).HasMaxLength(200);
             e.HasIndex(p => p.At);
         });
+        modelBuilder.Entity<OAuthStateRow>(e =>
+        {
+            e.HasKey(o => o.Hash);
+            e.Property(o => o.Hash).HasMaxLength(64);
+            e.HasIndex(o => o.ExpiresAt);
+        });
         modelBuilder.Entity<InstallationRow>(e =>
         {
             e.HasKey(i => new { i.Platform, i.WorkspaceId });
@@ -151,4 +193,25 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Ignore(p => p.Escalated);
         });
     }
+
+    /// <summary>Every change of a versioned row moves its token on, so a turn that read it before writes nothing.</summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(Version) is { IsConcurrencyToken: true })
+            {
+                var version = entry.Property(Version);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A concurrency token that no longer matched, or a unique key (a rhythm's number, a conversation's collaboration,
+    /// a person) that another turn took first.
+    /// </summary>
+    private static bool IsLostRace(DbUpdateException e) =>
+        e is DbUpdateConcurrencyException ||
+        (UniqueKeys.IsViolation(e) && e.Entries.Any(entry => entry.Entity is Rhythm or Collaboration or Person));
 }

@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ITranscriptStore, TranscriptStore>();
         services.AddScoped<IClockMarkStore, ClockMarkStore>();
         services.AddScoped<IPingLog, PingLog>();
+        services.AddScoped<IOAuthStateStore, OAuthStateStore>();
         services.AddSingleton<DatabaseMigrator>();
         var protection = services.AddDataProtection()
             .SetApplicationName("CheckinBot")

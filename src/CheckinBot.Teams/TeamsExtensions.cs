@@ -56,6 +56,7 @@ public static class TeamsExtensions
             var entra = settings.EntraMetadataUrlOrDefault is { } entraUrl ? new SigningKeySource(http.CreateClient(KeysClient), entraUrl, time, logger) : null;
             return new SigningKeys(connector, entra);
         });
+        services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton(provider => new BotTokenClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClient),
@@ -127,6 +128,21 @@ public static class TeamsExtensions
         if (settings.EntraOpenIdMetadataUrl is { Length: > 0 } entra)
         {
             RequireUrl("Teams:EntraOpenIdMetadataUrl", entra, development);
+        }
+
+        for (var i = 0; i < settings.AllowedServiceUrls.Count; i++)
+        {
+            var key = $"Teams:AllowedServiceUrls:{i}";
+            RequireUrl(key, settings.AllowedServiceUrls[i], development);
+            if (ServiceUrlAllowList.BaseOf(settings.AllowedServiceUrls[i]) is null)
+            {
+                throw new TeamsConfigurationException(key, "must be a base URL without user name or password, like http://127.0.0.1:3978/.");
+            }
+        }
+
+        if (settings.AllowedCallers.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new TeamsConfigurationException("Teams:AllowedCallers", "holds an empty app id.");
         }
 
         if (settings.MaxRetries is < 0 or > 10)

@@ -34,4 +34,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(10, LogLevel.Warning, "Teams card action {ActivityId} failed: {Error}")]
     public static partial void ActionFailed(this ILogger logger, string? activityId, string error);
+
+    [LoggerMessage(11, LogLevel.Warning, "Teams call {Operation} refused before it was built: the service URL of tenant {TenantId}, conversation {ConversationId}, is not allowed")]
+    public static partial void ServiceUrlRefused(this ILogger logger, string operation, string? tenantId, string? conversationId);
 }

@@ -29,6 +29,18 @@ public sealed class TeamsOptions
     /// </summary>
     public string? EntraOpenIdMetadataUrl { get; set; }
 
+    /// <summary>
+    /// Apps (their <c>appid</c>/<c>azp</c>) whose tokens from the bot's own Entra tenant are accepted; empty by default,
+    /// so that only the Bot Connector's tokens are. A tenant-issued token names whichever app asked for it.
+    /// </summary>
+    public IList<string> AllowedCallers { get; } = new List<string>();
+
+    /// <summary>
+    /// Base URLs, besides the Bot Framework's own https hosts, that activities may name as their <c>serviceUrl</c> and the
+    /// bot may send its token to: for tests and local tools on this machine. Empty by default.
+    /// </summary>
+    public IList<string> AllowedServiceUrls { get; } = new List<string>();
+
     /// <summary>Where outbound tokens come from (client credentials); by default the tenant's, or botframework.com's.</summary>
     public string? TokenEndpoint { get; set; }
 

@@ -76,15 +76,15 @@ public class PlaygroundGatewayTests
     {
         public List<TranscriptEntry> Entries { get; } = [];
 
-        public Task<TranscriptEntry> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken)
+        public Task<TranscriptEntry> AppendAsync(TranscriptEntry entry, int keep, CancellationToken cancellationToken)
         {
             var stored = entry with { Id = Entries.Count + 1 };
             Entries.Add(stored);
             return Task.FromResult(stored);
         }
 
-        public Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<TranscriptEntry>>(Entries.Where(e => e.Id > afterId).ToList());
+        public Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<TranscriptEntry>>(Entries.Where(e => e.Id > afterId).Take(limit).ToList());
 
         public Task<TranscriptEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
             Task.FromResult(Entries.FirstOrDefault(e => e.Id == id));

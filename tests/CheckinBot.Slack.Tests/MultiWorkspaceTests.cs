@@ -1,6 +1,7 @@
 using System.Net;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using CheckinBot.Slack.Installing;
 using CheckinBot.Slack.Tests.Support;
 using CheckinBot.Slack.WebApi;
 using Microsoft.AspNetCore.WebUtilities;
@@ -52,9 +53,9 @@ public sealed class MultiWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task CallbackExchangesTheCodeAndKeepsTheInstallation()
     {
-        var state = await StateAsync();
+        var install = await StartInstallAsync();
 
-        using var response = await Browser.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
+        using var response = await CallbackAsync(install, "good-code");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var exchange = slack.CallsTo("oauth.v2.access").Single();
@@ -68,10 +69,10 @@ public sealed class MultiWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task AStateIsGoodForOneCallbackOnly()
     {
-        var state = await StateAsync();
-        using var first = await Browser.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
+        var install = await StartInstallAsync();
+        using var first = await CallbackAsync(install, "good-code");
 
-        using var second = await Browser.GetAsync($"/slack/oauth/callback?code=good-code&state={state}");
+        using var second = await CallbackAsync(install, "good-code");
 
         second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         slack.CallsTo("oauth.v2.access").Should().ContainSingle();
@@ -90,9 +91,9 @@ public sealed class MultiWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task ACodeSlackRefusesIs400AndNothingIsKept()
     {
-        var state = await StateAsync();
+        var install = await StartInstallAsync();
 
-        using var response = await Browser.GetAsync($"/slack/oauth/callback?code=bad-code&state={state}");
+        using var response = await CallbackAsync(install, "bad-code");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("invalid_code");
@@ -112,9 +113,51 @@ public sealed class MultiWorkspaceTests : IAsyncLifetime
         (await notInstalled.Should().ThrowAsync<SlackApiException>()).Which.Error.Should().Be("not_installed");
     }
 
-    private async Task<string> StateAsync()
+    [Fact]
+    public async Task InstallBindsTheStateToTheBrowserWithACookieOnlyTheCallbackSees()
+    {
+        using var response = await Browser.GetAsync("/slack/install");
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single();
+        cookie.Should().StartWith(OAuthStates.CookieName + "=").And.Contain("path=/slack/oauth/callback")
+            .And.Contain("secure").And.Contain("httponly").And.Contain("samesite=lax");
+    }
+
+    [Fact]
+    public async Task AStateBroughtByAnotherBrowserIsRefused()
+    {
+        var installer = await StartInstallAsync();
+        var other = await StartInstallAsync();
+
+        using var withoutCookie = await CallbackAsync(installer with { Nonce = "" }, "good-code");
+        using var withOtherCookie = await CallbackAsync(installer with { Nonce = other.Nonce }, "good-code");
+
+        withoutCookie.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        withOtherCookie.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        slack.Calls.Should().BeEmpty();
+        app.Installations.All.Should().BeEmpty();
+    }
+
+    private async Task<Install> StartInstallAsync()
     {
         using var install = await Browser.GetAsync("/slack/install");
-        return QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
+        var state = QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
+        var cookie = install.Headers.GetValues("Set-Cookie").Single();
+        var nonce = cookie[(OAuthStates.CookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
+        return new Install(state, nonce);
     }
+
+    /// <summary>The browser comes back from Slack with the state and its cookie (sent by hand: the test host is plain http).</summary>
+    private async Task<HttpResponseMessage> CallbackAsync(Install install, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/slack/oauth/callback?code={code}&state={install.State}");
+        if (install.Nonce.Length > 0)
+        {
+            request.Headers.Add("Cookie", $"{OAuthStates.CookieName}={install.Nonce}");
+        }
+
+        return await Browser.SendAsync(request);
+    }
+
+    private sealed record Install(string State, string Nonce);
 }

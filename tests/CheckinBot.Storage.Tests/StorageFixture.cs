@@ -15,19 +15,26 @@ public sealed class StorageFixture : IAsyncDisposable
 
     private readonly ServiceProvider services;
     private readonly Func<Task> cleanUp;
+    private readonly StorageOptions options;
+    private readonly string folder;
 
-    private StorageFixture(ServiceProvider services, Func<Task> cleanUp)
+    private StorageFixture(ServiceProvider services, Func<Task> cleanUp, StorageOptions options, string folder)
     {
         this.services = services;
         this.cleanUp = cleanUp;
+        this.options = options;
+        this.folder = folder;
     }
 
     public IServiceScope Scope() => services.CreateScope();
 
+    /// <summary>A second node: its own service provider on the same database.</summary>
+    public ServiceProvider AnotherNode() => Services(options, folder, null);
+
     public static T Get<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
-    public static Task<StorageFixture> SqliteAsync()
+    public static Task<StorageFixture> SqliteAsync(Action<IServiceCollection>? more = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "checkinbot-storage-tests", Guid.NewGuid().ToString("N"));
         return CreateAsync(new StorageOptions(), folder, () =>
@@ -35,11 +42,11 @@ public sealed class StorageFixture : IAsyncDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
             return Task.CompletedTask;
-        });
+        }, more);
     }
 
     /// <summary>A new database on the configured server; skipped (with the reason) when none is configured, outside CI.</summary>
-    public static async Task<StorageFixture> PostgresAsync()
+    public static async Task<StorageFixture> PostgresAsync(Action<IServiceCollection>? more = null)
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -68,17 +75,23 @@ public sealed class StorageFixture : IAsyncDisposable
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
-        });
+        }, more);
     }
 
-    private static async Task<StorageFixture> CreateAsync(StorageOptions options, string folder, Func<Task> cleanUp)
+    private static async Task<StorageFixture> CreateAsync(StorageOptions options, string folder, Func<Task> cleanUp, Action<IServiceCollection>? more)
+    {
+        var provider = Services(options, folder, more);
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new StorageFixture(provider, cleanUp, options, folder);
+    }
+
+    private static ServiceProvider Services(StorageOptions options, string folder, Action<IServiceCollection>? more)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddStorage(options, folder);
-        var provider = collection.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new StorageFixture(provider, cleanUp);
+        more?.Invoke(collection);
+        return collection.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()

@@ -206,15 +206,16 @@ public abstract class StoreContract
         using var scope = db.Scope();
         var transcript = StorageFixture.Get<ITranscriptStore>(scope);
 
-        var first = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "va", "hello", "all", "message"), default);
-        var second = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "bot", "update", "all", "update", null, "key-1"), default);
+        var first = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "va", "hello", "all", "message"), 100, default);
+        var second = await transcript.AppendAsync(new TranscriptEntry(0, "channel", Now, "bot", "update", "all", "update", null, "key-1"), 100, default);
         var third = await transcript.AppendAsync(
             new TranscriptEntry(0, "channel", Now, "bot", "proposal", "all", "notice", Buttons: [new("rhythm.accept", "Accept", "1", Primary: true), new("rhythm.decline", "Decline", "1")]),
-            default);
+            100, default);
 
         second.Id.Should().BeGreaterThan(first.Id);
-        (await transcript.ListAsync(0, default)).Select(e => e.Text).Should().Equal("hello", "update", "proposal");
-        (await transcript.ListAsync(first.Id, default)).Should().HaveCount(2);
+        (await transcript.ListAsync(0, 100, default)).Select(e => e.Text).Should().Equal("hello", "update", "proposal");
+        (await transcript.ListAsync(first.Id, 100, default)).Should().HaveCount(2);
+        (await transcript.ListAsync(0, 2, default)).Select(e => e.Text).Should().Equal("hello", "update");
         (await transcript.FindByOccurrenceAsync("key-1", default))!.Id.Should().Be(second.Id);
         (await transcript.FindAsync(third.Id, default))!.Buttons.Should().Equal(new("rhythm.accept", "Accept", "1", true), new MessageButton("rhythm.decline", "Decline", "1"));
         (await transcript.FindAsync(first.Id, default))!.Buttons.Should().BeNull();

@@ -9,7 +9,13 @@ public sealed class TokenValidationTests : IAsyncLifetime
 {
     private TeamsTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync(configure: s => s["Teams:TenantId"] = TokenIssuer.TenantId);
+    private const string TrustedCaller = "b5b0c0de-4444-4f00-9000-00000000c0de";
+
+    public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync(configure: s =>
+    {
+        s["Teams:TenantId"] = TokenIssuer.TenantId;
+        s["Teams:AllowedCallers:0"] = TrustedCaller;
+    });
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -28,15 +34,31 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task TokensOfTheBotsOwnEntraTenantAreAccepted()
     {
-        var v2 = await host.PostAsync(Activity(), Mint(t => { t.Issuer = $"https://login.microsoftonline.com/{TokenIssuer.TenantId}/v2.0"; }));
-        var v1 = await host.PostAsync(Activity(), Mint(t => { t.Issuer = $"https://sts.windows.net/{TokenIssuer.TenantId}/"; }));
+        var v2 = await host.PostAsync(Activity(), Mint(t => Entra(t, TokenIssuer.EntraIssuer)));
+        var v1 = await host.PostAsync(Activity(), Mint(t => Entra(t, $"https://sts.windows.net/{TokenIssuer.TenantId}/")));
 
         v2.StatusCode.Should().Be(HttpStatusCode.OK);
         v1.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    /// <summary>A token of the tenant's own Entra, asked for by an app listed in Teams:AllowedCallers.</summary>
+    private static void Entra(TokenSpec t, string issuer)
+    {
+        t.Issuer = issuer;
+        t.KeyId = "entra";
+        t.AppId = TrustedCaller;
+        t.TenantId = TokenIssuer.TenantId;
+    }
+
     public static TheoryData<string, HttpStatusCode> WrongTokens => new()
     {
+        { "exp out of range", HttpStatusCode.Unauthorized },
+        { "exp far past", HttpStatusCode.Unauthorized },
+        { "entra issuer, connector key", HttpStatusCode.Unauthorized },
+        { "connector issuer, entra key", HttpStatusCode.Unauthorized },
+        { "entra caller not allowed", HttpStatusCode.Forbidden },
+        { "entra token of another tid", HttpStatusCode.Forbidden },
+        { "entra serviceurl", HttpStatusCode.Forbidden },
         { "issuer", HttpStatusCode.Unauthorized },
         { "other tenant", HttpStatusCode.Unauthorized },
         { "audience", HttpStatusCode.Unauthorized },
@@ -62,6 +84,13 @@ public sealed class TokenValidationTests : IAsyncLifetime
         {
             switch (wrong)
             {
+                case "exp out of range": t.RawExpires = 99_999_999_999_999; break;
+                case "exp far past": t.RawExpires = -99_999_999_999_999; break;
+                case "entra issuer, connector key": Entra(t, TokenIssuer.EntraIssuer); t.KeyId = "teams"; break;
+                case "connector issuer, entra key": t.KeyId = "entra"; break;
+                case "entra caller not allowed": Entra(t, TokenIssuer.EntraIssuer); t.AppId = "a0a0a0a0-ffff-4bad-8bad-000000000bad"; break;
+                case "entra token of another tid": Entra(t, TokenIssuer.EntraIssuer); t.TenantId = "00000000-2222-4b2a-8c3d-0f1e2d3c4b5a"; break;
+                case "entra serviceurl": Entra(t, TokenIssuer.EntraIssuer); t.ServiceUrl = "https://smba.example.net/amer/"; break;
                 case "issuer": t.Issuer = "https://sts.example.org/"; break;
                 case "other tenant": t.Issuer = "https://login.microsoftonline.com/00000000-2222-4b2a-8c3d-0f1e2d3c4b5a/v2.0"; break;
                 case "audience": t.Audience = "some-other-bot"; break;

@@ -1,13 +1,15 @@
 // Drives a running CheckinBot (Development, no Teams:AppId) the way a channel would, with Microsoft's own
 // Bot Framework SDK for JavaScript: BotFrameworkHttpClient posts activities to the bot's /api/messages, and a
 // ChannelServiceHandler behind ChannelServiceRoutes receives the bot's replies at the activity's serviceUrl.
-// Usage: node drive.js [botBaseUrl]   (default http://localhost:5080)
+// Usage: node drive.js [botBaseUrl] [channelPort]   (defaults http://localhost:5080 and 3978)
+// The bot answers only service URLs it allows: start it with Teams__AllowedServiceUrls__0=http://127.0.0.1:<channelPort>/.
 'use strict';
 const express = require('express');
 const { BotFrameworkHttpClient, ChannelServiceHandler, ChannelServiceRoutes } = require('botbuilder');
 const { SimpleCredentialProvider, AuthenticationConfiguration } = require('botframework-connector');
 
 const bot = (process.argv[2] || 'http://localhost:5080').replace(/\/$/, '');
+const channelPort = Number(process.argv[3] || 3978);
 const credentials = new SimpleCredentialProvider('', '');
 const received = [];
 
@@ -83,7 +85,7 @@ const steps = [];
 function pass(name, detail) { steps.push(name); console.log(`ok   ${name}${detail ? ': ' + detail : ''}`); }
 
 async function main() {
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(channelPort, '127.0.0.1');
   await new Promise(r => server.once('listening', r));
   serviceUrl = `http://127.0.0.1:${server.address().port}`;
   console.log(`channel (botbuilder ${require('botbuilder/package.json').version}) at ${serviceUrl}, bot at ${bot}/api/messages`);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,9 +7,11 @@ namespace CheckinBot.Core.Commands;
 /// <summary>Normalisation of typed words: lower case, accents removed.</summary>
 public static class Words
 {
+    private const char Replacement = '\uFFFD';
+
     public static string Fold(string word)
     {
-        var decomposed = word.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = Clean(word).Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -20,4 +23,54 @@ public static class Words
 
         return builder.ToString().Normalize(NormalizationForm.FormC).Replace('’', '\'');
     }
+
+    /// <summary>
+    /// The text with every lone surrogate and every noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their twins in
+    /// the other planes) replaced by U+FFFD. Such text arrives from hostile clients; .NET's normalisation throws on it.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        if (IsClean(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf16(rest, out var rune, out var used);
+            if (status == OperationStatus.Done && !IsNoncharacter(rune.Value))
+            {
+                builder.Append(rest[..used]);
+            }
+            else
+            {
+                builder.Append(Replacement);
+            }
+
+            rest = rest[used..];
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsClean(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done || IsNoncharacter(rune.Value))
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return true;
+    }
+
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 }

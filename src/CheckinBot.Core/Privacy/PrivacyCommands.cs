@@ -1,3 +1,4 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
@@ -32,7 +33,8 @@ public sealed class PrivacyCommands(
         var collaboration = context.Collaboration!;
         var allRhythms = await rhythms.ListWithTrailAsync(collaboration.Id, cancellationToken);
         var occurrences = await ledger.ListByCollaborationAsync(collaboration.Id, Instant.MinValue, context.Now + Duration.FromDays(1), cancellationToken);
-        var allTasks = await tasks.ListAsync(collaboration.Id, cancellationToken);
+        // The task log is the VA's: a client sees status and health, and `tasks` refuses him, so his export leaves it out.
+        IReadOnlyList<WorkTask> allTasks = context.Side == Side.Va ? await tasks.ListAsync(collaboration.Id, cancellationToken) : [];
         var json = await DataExport.JsonAsync(collaboration, allRhythms, occurrences, allTasks, sections, context.Now, cancellationToken);
         var csv = DataExport.Csv(allRhythms, occurrences);
 

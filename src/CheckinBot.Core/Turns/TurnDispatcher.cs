@@ -1,15 +1,21 @@
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using NodaTime;
 
 namespace CheckinBot.Core.Turns;
 
 /// <summary>
-/// The one dispatcher every adapter's turns go through: runs a turn through the router once per event id, and posts
-/// what it answers through the gateways.
+/// The one dispatcher every adapter's turns go through: runs a turn through the router once per event id. The event is
+/// claimed while the turn runs and marked done once its effects are stored: a turn that throws leaves it unmarked, so
+/// the platform's retry runs it again; a retry of a turn that succeeded, or a duplicate arriving meanwhile, does nothing.
+/// A turn whose write lost a race with another turn runs once more, and is then answered with one clear line.
 /// </summary>
 public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEventLedger events, TimeProvider time)
 {
+    /// <summary>How long a claim holds before another node may take the event over (its node died mid-turn).</summary>
+    public static readonly Duration ClaimLease = Duration.FromMinutes(2);
+
     public async Task<TurnOutcome> DispatchAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var answers = await AnswerOnceAsync(turn, cancellationToken);
@@ -18,6 +24,7 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
             return new TurnOutcome([]);
         }
 
+        // The answers go out after the mark: a failed post must not run the turn, and its writes, a second time.
         var posted = new List<(OutboundMessage, PostReceipt)>(answers.Count);
         foreach (var message in answers)
         {
@@ -27,15 +34,58 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
         return new TurnOutcome(posted);
     }
 
-    /// <summary>The turn's answers, its effects stored; null when the event was handled before (a retry).</summary>
+    /// <summary>The turn's answers, its effects stored and its event marked done; null when the event was handled before.</summary>
     public async Task<IReadOnlyList<OutboundMessage>?> AnswerOnceAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.EventId is { } eventId &&
-            !await events.TryRecordAsync(turn.Platform, eventId, NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken))
+        var eventId = turn.EventId;
+        if (eventId is not null &&
+            !await events.TryClaimAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), ClaimLease, cancellationToken))
         {
             return null;
         }
 
-        return await router.HandleAsync(turn, cancellationToken);
+        IReadOnlyList<OutboundMessage> answers;
+        try
+        {
+            answers = await AnswerAsync(turn, cancellationToken);
+        }
+        catch
+        {
+            if (eventId is not null)
+            {
+                // Not the request's token: a cancelled turn must still give its claim back.
+                await events.ReleaseAsync(turn.Platform, eventId, CancellationToken.None);
+            }
+
+            throw;
+        }
+
+        if (eventId is not null)
+        {
+            await events.CompleteAsync(turn.Platform, eventId, CancellationToken.None);
+        }
+
+        return answers;
+    }
+
+    private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await router.HandleAsync(turn, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            // The other turn's write stands; this one reads it afresh.
+        }
+
+        try
+        {
+            return await router.HandleAsync(turn, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            return await router.AnswerConcurrentChangeAsync(turn, cancellationToken);
+        }
     }
 }

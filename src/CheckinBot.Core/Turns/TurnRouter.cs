@@ -42,6 +42,21 @@ public sealed class TurnRouter(
         };
     }
 
+    /// <summary>The one line for a turn that lost a race with another turn twice: nothing was done, try again.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> AnswerConcurrentChangeAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var person = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, turn.Person.Id, cancellationToken)
+            ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = turn.Person.Id, Language = turn.Person.Language };
+        var context = new TurnContext
+        {
+            Turn = turn,
+            Person = person,
+            Now = Instant.FromDateTimeOffset(time.GetUtcNow()),
+            Collaboration = await FindCollaborationAsync(turn, cancellationToken),
+        };
+        return [context.ToSender(context.Say("error.concurrentChange"))];
+    }
+
     private async Task<IReadOnlyList<OutboundMessage>> RunAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {
         var handler = commands.For(command);

@@ -75,7 +75,7 @@ public sealed class BotSettings
 
         var playground = new PlaygroundOptions
         {
-            Enabled = Bool(configuration, "Playground:Enabled", true),
+            Enabled = Bool(configuration, "Playground:Enabled", isDevelopment),
             Va = Person(configuration, "Playground:Va", new PlaygroundOptions().Va),
             Client = Person(configuration, "Playground:Client", new PlaygroundOptions().Client),
         };

@@ -26,9 +26,10 @@ public sealed class SlackChatGateway(
             return await PostInsideAsync(message, cancellationToken);
         }
         catch (SlackApiException refused) when (refused.Error is "not_in_channel" or "channel_not_found" && message.OccurrenceKey is null
-            && message.To is { DirectTo: null, ConversationId: { } channel } to && responseUrls.Take(to.WorkspaceId, channel) is { } fallback)
+            && message.To is { DirectTo: null, ConversationId: { } channel } to && responseUrls.Take(to.WorkspaceId, channel, to.OnlyFor) is { } fallback)
         {
-            // "/checkin" in a channel the bot was never invited to: answer whoever ran it, and say how to invite the bot.
+            // "/checkin" in a channel the bot was never invited to: answer through the command's response_url, and say how
+            // to invite the bot. A reply for one person goes only through that person's own command.
             var language = await LanguageOfAsync(to.WorkspaceId, fallback.User, cancellationToken);
             var hint = Localizer.Get(language, "slack.notInChannel");
             var answer = message.Message with { Context = message.Message.Context is { } context ? $"{context}\n{hint}" : hint };

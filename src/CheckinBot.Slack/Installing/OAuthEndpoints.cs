@@ -14,7 +14,7 @@ internal static class OAuthEndpoints
 {
     public const string CallbackPath = "/slack/oauth/callback";
 
-    public static IResult Install(HttpContext http, OAuthStates states, IOptions<SlackOptions> options)
+    public static async Task<IResult> InstallAsync(HttpContext http, OAuthStates states, IOptions<SlackOptions> options, CancellationToken cancellationToken)
     {
         var slack = options.Value;
         if (!slack.IsMultiWorkspace)
@@ -22,11 +22,8 @@ internal static class OAuthEndpoints
             return Results.NotFound("Installing through OAuth needs Slack:ClientId and Slack:ClientSecret.");
         }
 
-        if (states.Create() is not { } state)
-        {
-            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
-        }
-
+        var (state, nonce) = await states.CreateAsync(cancellationToken);
+        http.Response.Cookies.Append(OAuthStates.CookieName, nonce, Cookie(http, OAuthStates.Lifetime));
         var url = QueryHelpers.AddQueryString(slack.AuthorizeUrl, new Dictionary<string, string?>
         {
             ["client_id"] = slack.ClientId,
@@ -48,9 +45,11 @@ internal static class OAuthEndpoints
             return Results.NotFound("Installing through OAuth needs Slack:ClientId and Slack:ClientSecret.");
         }
 
-        if (!states.TryConsume(query["state"]))
+        var bound = await states.TryConsumeAsync(query["state"], http.Request.Cookies[OAuthStates.CookieName], cancellationToken);
+        http.Response.Cookies.Delete(OAuthStates.CookieName, Cookie(http, null));
+        if (!bound)
         {
-            return Results.BadRequest("The installation link has expired or was already used; start again at /slack/install.");
+            return Results.BadRequest("The installation link has expired, was already used, or was started in another browser; start again at /slack/install.");
         }
 
         if (!string.IsNullOrEmpty(query["error"]) || string.IsNullOrEmpty(query["code"]))
@@ -103,6 +102,17 @@ internal static class OAuthEndpoints
         logger.Installed(teamId, installer);
         return Results.Text("CheckinBot is installed. Invite it to the channel you share with your client (/invite @CheckinBot), then run /checkin setup @client there.");
     }
+
+    /// <summary>Sent back only to the callback, only over https, never to scripts; Lax lets Slack's redirect carry it.</summary>
+    private static CookieOptions Cookie(HttpContext http, TimeSpan? maxAge) => new()
+    {
+        Secure = true,
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Path = http.Request.PathBase + CallbackPath,
+        MaxAge = maxAge,
+        IsEssential = true,
+    };
 
     private static string RedirectUrl(HttpContext http, SlackOptions slack) =>
         slack.RedirectUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";

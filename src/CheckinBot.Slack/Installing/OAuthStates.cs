@@ -1,42 +1,53 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
+using CheckinBot.Core.Clock;
+using CheckinBot.Core.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace CheckinBot.Slack.Installing;
 
-/// <summary>The <c>state</c> values of OAuth installs in progress: made by the server, single use, expiring.</summary>
-public sealed class OAuthStates(TimeProvider time)
+/// <summary>
+/// The <c>state</c> values of OAuth installs in progress: made by the server, bound to the browser that started the
+/// install (a nonce in a cookie), single use, expiring after ten minutes, and kept in the database (only their hash),
+/// so that the callback may reach any node.
+/// </summary>
+public sealed class OAuthStates(WallClock clock, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private const int MaxPending = 10_000;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> pending = new(StringComparer.Ordinal);
+    /// <summary>The cookie that binds an install to the browser that started it.</summary>
+    public const string CookieName = "checkinbot_oauth";
 
-    /// <summary>A new state, or null when too many installs are pending (someone is hammering <c>/slack/install</c>).</summary>
-    public string? Create()
+    /// <summary>Longer than any value this class makes; longer ones are refused unread.</summary>
+    private const int MaxLength = 64;
+
+    /// <summary>A new install: the <c>state</c> for Slack, and the nonce for the browser's cookie.</summary>
+    public async Task<(string State, string Nonce)> CreateAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (pending.Count >= MaxPending)
-        {
-            foreach (var (key, until) in pending)
-            {
-                if (until <= now)
-                {
-                    pending.TryRemove(key, out _);
-                }
-            }
-
-            if (pending.Count >= MaxPending)
-            {
-                return null;
-            }
-        }
-
-        var state = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        pending[state] = now + Lifetime;
-        return state;
+        var (state, nonce) = (Random(), Random());
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IOAuthStateStore>().AddAsync(
+            Hash(state, nonce), Instant.FromDateTimeOffset(now + Lifetime), Instant.FromDateTimeOffset(now), cancellationToken);
+        return (state, nonce);
     }
 
-    /// <summary>True once for a state this server made and that has not expired.</summary>
-    public bool TryConsume(string? state) =>
-        !string.IsNullOrEmpty(state) && pending.TryRemove(state, out var until) && until > time.GetUtcNow();
+    /// <summary>True once for a state this bot made for this browser, and that has not expired.</summary>
+    public async Task<bool> TryConsumeAsync(string? state, string? nonce, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(nonce) || state.Length > MaxLength || nonce.Length > MaxLength)
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IOAuthStateStore>().TryConsumeAsync(
+            Hash(state, nonce), Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
+    }
+
+    private static string Random() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    private static string Hash(string state, string nonce) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state + "\n" + nonce)));
 }

@@ -14,7 +14,7 @@ public static class EventReader
     {
         var eventId = callback.Str("event_id");
         var team = callback.Str("team_id");
-        if (!callback.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object || team is null)
+        if (callback.Obj("event") is not { } ev || team is null)
         {
             return null;
         }
@@ -23,8 +23,7 @@ public static class EventReader
         {
             "message" => ReadMessage(callback, ev, team, eventId),
             "app_uninstalled" => new SlackWork.Uninstall(team, eventId),
-            "tokens_revoked" when ev.TryGetProperty("tokens", out var tokens) && tokens.TryGetProperty("bot", out var bots)
-                && bots.ValueKind == JsonValueKind.Array && bots.GetArrayLength() > 0 => new SlackWork.Uninstall(team, eventId),
+            "tokens_revoked" when ev.Obj("tokens")?.Arr("bot") is { } bots && bots.GetArrayLength() > 0 => new SlackWork.Uninstall(team, eventId),
             _ => null,
         };
     }
@@ -60,20 +59,7 @@ public static class EventReader
     /// <summary>The bot's own user id is among the event's authorizations marked <c>is_bot</c>.</summary>
     private static bool IsBotUser(JsonElement callback, string user)
     {
-        if (!callback.TryGetProperty("authorizations", out var authorizations) || authorizations.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-
-        foreach (var authorization in authorizations.EnumerateArray())
-        {
-            if (authorization.Str("user_id") == user && authorization.TryGetProperty("is_bot", out var isBot) &&
-                isBot.ValueKind == JsonValueKind.True)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return callback.Arr("authorizations") is { } authorizations &&
+            authorizations.EnumerateArray().Any(a => a.Str("user_id") == user && a.IsTrue("is_bot"));
     }
 }

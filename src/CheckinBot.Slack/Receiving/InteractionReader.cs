@@ -8,8 +8,7 @@ public static class InteractionReader
 {
     public static ChatTurn? Read(JsonElement payload)
     {
-        if (payload.Str("type") != "block_actions" ||
-            !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        if (payload.Str("type") != "block_actions" || payload.Arr("actions") is not { } actions || actions.GetArrayLength() == 0)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 
 namespace CheckinBot.Slack.Receiving;
@@ -8,7 +9,7 @@ public static class SlashCommandReader
     /// <summary>The turn for a <c>/checkin</c> command, or an error saying which field is missing.</summary>
     public static (ChatTurn? Turn, string? Error) Read(IReadOnlyDictionary<string, string> fields)
     {
-        string? Field(string name) => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        string? Field(string name) => fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? Words.Clean(value) : null;
 
         var team = Field("team_id");
         var channel = Field("channel_id");

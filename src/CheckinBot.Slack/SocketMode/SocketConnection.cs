@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckinBot.Slack.Receiving;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Slack.SocketMode;
@@ -126,27 +127,26 @@ internal sealed class SocketConnection : IAsyncDisposable
         using (document)
         {
             var root = document.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+            var type = root.Str("type") ?? "";
             switch (type)
             {
                 case "hello":
                     logger.SocketReady();
                     return;
                 case "disconnect":
-                    var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                    var reason = root.Str("reason");
                     logger.SocketDisconnect(reason);
                     ended.TrySetResult("disconnect");
                     return;
             }
 
-            if (!root.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String)
+            if (root.Str("envelope_id") is not { } envelopeId)
             {
                 return;
             }
 
             // Each envelope is answered on its own, so that a command waiting for its answer holds no other envelope back.
             var envelope = root.Clone();
-            var envelopeId = id.GetString();
             var task = HandleEnvelopeAsync(type, envelope, envelopeId);
             handling.TryAdd(task, 0);
             _ = task.ContinueWith(done => handling.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

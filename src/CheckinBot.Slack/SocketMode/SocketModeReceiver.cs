@@ -126,9 +126,12 @@ public sealed class SocketModeReceiver(
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in payload.EnumerateObject())
         {
-            if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            var value = property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+                ? property.Value.GetRawText()
+                : property.Value.Text();
+            if (value is not null)
             {
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                fields[property.Name] = value;
             }
         }
 

@@ -5,6 +5,9 @@ namespace CheckinBot.Storage.Stores;
 
 internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStore
 {
+    /// <summary>The platform whose conversations the transcript holds (the playground's name for itself).</summary>
+    internal const string TranscriptPlatform = "playground";
+
     public async Task<int> ForgetAsync(string platform, string workspaceId, string personId, string pseudonym, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -39,9 +42,29 @@ internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStor
 
         var rhythmIds = await db.Rhythms.Where(r => ids.Contains(r.CollaborationId)).Select(r => r.Id).ToListAsync(cancellationToken);
         await db.Rhythms.Where(r => rhythmIds.Contains(r.Id) && r.ProposedBy == personId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProposedBy, pseudonym), cancellationToken);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ProposedBy, pseudonym)
+                .SetProperty(r => EF.Property<int>(r, CheckinDbContext.Version), r => EF.Property<int>(r, CheckinDbContext.Version) + 1), cancellationToken);
         await db.RhythmEvents.Where(e => rhythmIds.Contains(e.RhythmId) && e.ActorId == personId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, pseudonym), cancellationToken);
+
+        // Their pings, in whichever collaboration of this workspace they asked them.
+        await db.Pings.Where(p => p.PersonId == personId &&
+                db.Collaborations.Any(c => c.Id == p.CollaborationId && c.Platform == platform && c.WorkspaceId == workspaceId))
+            .ExecuteDeleteAsync(cancellationToken);
+
+        // Where the bot writes to them: their direct conversation, kept under their id or naming them inside.
+        var quoted = "\"" + personId + "\"";
+        await db.ConversationReferences
+            .Where(r => r.Platform == platform && r.WorkspaceId == workspaceId && (r.Key == "dm:" + personId || r.Data.Contains(quoted)))
+            .ExecuteDeleteAsync(cancellationToken);
+
+        var name = await db.People.Where(p => p.Platform == platform && p.WorkspaceId == workspaceId && p.Id == personId)
+            .Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        if (platform == TranscriptPlatform)
+        {
+            await ForgetTranscriptAsync(personId, name, cancellationToken);
+        }
 
         await db.People.Where(p => p.Platform == platform && p.WorkspaceId == workspaceId && p.Id == personId).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -50,5 +73,19 @@ internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStor
         // Entities this scope tracked may hold the old values.
         db.ChangeTracker.Clear();
         return theirs.Count;
+    }
+
+    /// <summary>
+    /// The playground's transcript is the only chat history the bot keeps itself: what they said, what was shown to them
+    /// or in their direct conversation, and every line that names them.
+    /// </summary>
+    private async Task ForgetTranscriptAsync(string personId, string? name, CancellationToken cancellationToken)
+    {
+        var direct = "dm-" + personId;
+        await db.Transcript.Where(t => t.From == personId || t.VisibleTo == personId || t.Conversation == direct).ExecuteDeleteAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            await db.Transcript.Where(t => t.Text.Contains(name)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace CheckinBot.Storage.Stores;
 
 internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
 {
-    public async Task<TranscriptEntry> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken)
+    public async Task<TranscriptEntry> AppendAsync(TranscriptEntry entry, int keep, CancellationToken cancellationToken)
     {
         var row = new TranscriptRow
         {
@@ -25,12 +25,16 @@ internal sealed class TranscriptStore(CheckinDbContext db) : ITranscriptStore
         db.Transcript.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(row).State = EntityState.Detached;
+
+        // Ids only grow, so everything at or below id - keep is older than the newest "keep" entries.
+        var oldest = row.Id - keep;
+        await db.Transcript.Where(t => t.Id <= oldest).ExecuteDeleteAsync(cancellationToken);
         return entry with { Id = row.Id };
     }
 
-    public async Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TranscriptEntry>> ListAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
-        var rows = await db.Transcript.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var rows = await db.Transcript.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
         return rows.ConvertAll(Entry);
     }
 

@@ -13,20 +13,19 @@ internal sealed record CardAction(string ActionId, string? Value)
     public const string ValueKey = "value";
 
     public static CardAction? FromSubmit(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } data && MentionText.Str(data, ActionKey) is { Length: > 0 } id
-            ? new CardAction(id, MentionText.Str(data, ValueKey))
+        value is { ValueKind: JsonValueKind.Object } data && ActivityJson.Str(data, ActionKey) is { Length: > 0 } id
+            ? new CardAction(id, ActivityJson.Str(data, ValueKey))
             : null;
 
     public static CardAction? FromExecute(JsonElement? value)
     {
-        if (value is not { ValueKind: JsonValueKind.Object } invoke ||
-            !invoke.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        if (value is not { } invoke || ActivityJson.Obj(invoke, "action") is not { } action)
         {
             return null;
         }
 
-        var data = action.TryGetProperty("data", out var d) ? d : default;
-        var id = MentionText.Str(data, ActionKey) ?? MentionText.Str(action, "verb");
-        return string.IsNullOrEmpty(id) ? null : new CardAction(id, MentionText.Str(data, ValueKey));
+        var data = ActivityJson.Obj(action, "data") ?? default;
+        var id = ActivityJson.Str(data, ActionKey) ?? ActivityJson.Str(action, "verb");
+        return string.IsNullOrEmpty(id) ? null : new CardAction(id, ActivityJson.Str(data, ValueKey));
     }
 }

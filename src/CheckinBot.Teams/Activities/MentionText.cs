@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CheckinBot.Core.Commands;
 
 namespace CheckinBot.Teams.Activities;
 
@@ -20,16 +21,15 @@ internal static partial class MentionText
     /// <summary>The cleaned text, whether the bot itself was mentioned, and the names of the other people mentioned.</summary>
     public static (string Text, bool MentionsBot, IReadOnlyDictionary<string, string> Names) Clean(Activity activity)
     {
-        var text = activity.Text ?? "";
+        var text = Words.Clean(activity.Text ?? "");
         var botId = activity.Recipient?.Id;
         var mentionsBot = false;
         var placeholders = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.ValueKind != JsonValueKind.Object || Str(entity, "type") != "mention" ||
-                !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object ||
-                Str(mentioned, "id") is not { Length: > 0 } id)
+            if (ActivityJson.Str(entity, "type") != "mention" || ActivityJson.Obj(entity, "mentioned") is not { } mentioned ||
+                ActivityJson.Str(mentioned, "id") is not { Length: > 0 } id)
             {
                 continue;
             }
@@ -38,8 +38,8 @@ internal static partial class MentionText
             mentionsBot |= isBot;
             var replacement = isBot ? " " : $"<@{id}>";
             var marker = $"\u0001{placeholders.Count}\u0002";
-            var written = Str(entity, "text");
-            var name = Str(mentioned, "name");
+            var written = ActivityJson.Str(entity, "text");
+            var name = ActivityJson.Str(mentioned, "name");
             var found = false;
             foreach (var form in new[] { written, name is null ? null : $"<at>{name}</at>" })
             {
@@ -76,14 +76,4 @@ internal static partial class MentionText
         var at = text.IndexOf(what, StringComparison.Ordinal);
         return new StringBuilder(text).Remove(at, what.Length).Insert(at, with).ToString();
     }
-
-    internal static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }

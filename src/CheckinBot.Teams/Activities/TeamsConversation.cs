@@ -37,8 +37,7 @@ internal sealed record TeamsConversation(string WorkspaceId, string Conversation
     /// <summary>The tenant of an activity: <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
     public static string WorkspaceOf(Activity activity)
     {
-        if (activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data &&
-            data.TryGetProperty("tenant", out var tenant) && MentionText.Str(tenant, "id") is { Length: > 0 } fromChannelData)
+        if (activity.ChannelData is { } data && ActivityJson.Obj(data, "tenant") is { } tenant && ActivityJson.Str(tenant, "id") is { Length: > 0 } fromChannelData)
         {
             return fromChannelData;
         }

@@ -76,10 +76,10 @@ internal static class TurnReader
         string? zone = null, locale = null;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (MentionText.Str(entity, "type") == "clientInfo")
+            if (ActivityJson.Str(entity, "type") == "clientInfo")
             {
-                zone ??= MentionText.Str(entity, "timezone");
-                locale ??= MentionText.Str(entity, "locale");
+                zone ??= ActivityJson.Str(entity, "timezone");
+                locale ??= ActivityJson.Str(entity, "locale");
             }
         }
 

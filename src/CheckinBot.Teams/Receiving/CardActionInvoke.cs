@@ -9,7 +9,7 @@ namespace CheckinBot.Teams.Receiving;
 
 /// <summary>
 /// Answers an <c>Action.Execute</c> click within the request, as Teams wants a card back. The click goes through the
-/// one pipeline like any turn (once per activity id); the answer to everyone in the conversation replaces the clicked
+/// one pipeline like any turn (once per activity id, marked done only once it succeeded); the answer to everyone in the conversation replaces the clicked
 /// card, an answer only for the clicker is shown to them, and any other answer is posted as usual.
 /// </summary>
 internal sealed class CardActionInvoke(TurnInbox inbox, ILogger<CardActionInvoke> logger)

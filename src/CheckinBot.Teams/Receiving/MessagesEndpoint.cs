@@ -49,7 +49,7 @@ internal static class MessagesEndpoint
             return Results.Problem(statusCode: problem == "too large" ? 413 : 400, detail: "The body is not a Bot Framework activity: " + problem + ".");
         }
 
-        var authorized = BotAuthenticator.Authorize(auth.Caller!, activity.ServiceUrl, activity.ChannelId);
+        var authorized = authenticator.Authorize(auth.Caller!, activity);
         if (!authorized.Accepted)
         {
             return Refuse(http, logger, authorized);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CheckinBot.Core.Workspaces;
 using CheckinBot.Teams.Activities;
+using CheckinBot.Teams.Authentication;
 
 namespace CheckinBot.Teams.References;
 
@@ -9,7 +10,7 @@ namespace CheckinBot.Teams.References;
 /// conversation id; <c>dm:</c> + person id for a person's personal conversation; <c>tenant</c> for the service URL and
 /// bot of the tenant, to open a personal conversation with someone the bot has not talked to alone yet.
 /// </summary>
-internal sealed class ConversationReferences(IConversationReferenceStore store, SavedReferences saved, TimeProvider time)
+internal sealed class ConversationReferences(IConversationReferenceStore store, ServiceUrlAllowList serviceUrls, SavedReferences saved, TimeProvider time)
 {
     public const string TenantKey = "tenant";
 
@@ -17,17 +18,20 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
     public static string PostedKey(string occurrenceKey) => "posted:" + occurrenceKey;
 
-    /// <summary>Remembers where an activity came from (and that the conversation is reachable again).</summary>
+    /// <summary>
+    /// Remembers where an activity came from (and that the conversation is reachable again); a service URL that is not
+    /// allowed is never kept, for the conversation nor for the tenant.
+    /// </summary>
     public async Task RememberAsync(Activity activity, TeamsConversation place, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        if (!serviceUrls.Allows(activity.ServiceUrl))
         {
             return;
         }
 
         var reference = new ConversationReference
         {
-            ServiceUrl = activity.ServiceUrl,
+            ServiceUrl = activity.ServiceUrl!,
             ChannelId = activity.ChannelId,
             ConversationId = place.ConversationId,
             ConversationType = activity.Conversation?.ConversationType,

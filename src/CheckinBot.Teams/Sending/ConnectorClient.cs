@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckinBot.Teams.Authentication;
 using CheckinBot.Teams.References;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +11,10 @@ namespace CheckinBot.Teams.Sending;
 
 /// <summary>
 /// The Bot Connector REST calls CheckinBot makes at <c>{serviceUrl}/v3/conversations</c>: send, reply, update, and
-/// create a personal conversation. Retries and pacing happen in the HttpClient's handlers (see <c>AddTeams</c>).
+/// create a personal conversation. Retries and pacing happen in the HttpClient's handlers (see <c>AddTeams</c>). A call
+/// to a service URL that is not allowed is refused before its request (and its token) exists.
 /// </summary>
-internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, ILogger<ConnectorClient> logger)
+internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, ServiceUrlAllowList serviceUrls, ILogger<ConnectorClient> logger)
 {
     /// <summary>Posts an activity into a conversation (in reply to <paramref name="replyToId"/>, when given); returns its id.</summary>
     public async Task<string> SendAsync(ConversationReference via, string conversationId, JsonObject activity, string? replyToId, CancellationToken cancellationToken)
@@ -75,6 +77,12 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, IL
     private async Task<JsonElement?> CallAsync(string operation, HttpMethod method, ConversationReference via, string path, JsonObject body, string? tenant,
         string? conversation, CancellationToken cancellationToken)
     {
+        if (!serviceUrls.Allows(via.ServiceUrl))
+        {
+            logger.ServiceUrlRefused(operation, tenant, conversation);
+            throw new TeamsCallException($"The service URL kept for tenant {tenant} is not an allowed Bot Framework service URL; nothing was sent.");
+        }
+
         var uri = new Uri(via.ServiceUrl.TrimEnd('/') + "/" + path);
         var json = body.ToJsonString();
         for (var attempt = 1; ; attempt++)

@@ -70,10 +70,22 @@ public sealed class BotServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("now").GetString()!;
     }
 
+    /// <summary>The whole transcript, page after page.</summary>
     public async Task<IReadOnlyList<TranscriptLine>> TranscriptAsync()
     {
-        var body = await Client.GetFromJsonAsync<JsonElement>("/playground/api/transcript");
-        return body.GetProperty("messages").EnumerateArray().Select(m => new TranscriptLine(
+        var lines = new List<TranscriptLine>();
+        for (string? page = "/playground/api/transcript"; page is not null;)
+        {
+            var body = await Client.GetFromJsonAsync<JsonElement>(page);
+            lines.AddRange(Lines(body));
+            page = body.GetProperty("next").GetString();
+        }
+
+        return lines;
+    }
+
+    private static IEnumerable<TranscriptLine> Lines(JsonElement body) =>
+        body.GetProperty("messages").EnumerateArray().Select(m => new TranscriptLine(
             m.GetProperty("id").GetString()!,
             DateTimeOffset.Parse(m.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             m.GetProperty("from").GetString()!,
@@ -82,8 +94,7 @@ public sealed class BotServer : IAsyncDisposable
             m.GetProperty("kind").GetString()!,
             m.GetProperty("conversation").GetString()!,
             m.GetProperty("buttons").EnumerateArray().Select(b => new TranscriptButton(
-                b.GetProperty("action").GetString()!, b.GetProperty("label").GetString()!, b.GetProperty("value").GetString()!)).ToList())).ToList();
-    }
+                b.GetProperty("action").GetString()!, b.GetProperty("label").GetString()!, b.GetProperty("value").GetString()!)).ToList()));
 
     public async ValueTask DisposeAsync()
     {

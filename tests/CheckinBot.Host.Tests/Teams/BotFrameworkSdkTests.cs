@@ -31,8 +31,11 @@ public sealed class BotFrameworkSdkTests
             Skip.If(true, $"Bot Framework SDK test skipped: {missing} (install Node.js, then run npm ci --prefix tools/teams-sdk-drive).");
         }
 
-        await using var bot = await BotServer.StartAsync(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-        var start = new ProcessStartInfo(node!, ["drive.js", bot.Address.ToString()])
+        // The driver's channel listens on a port chosen here, so that the bot may be told to answer it there.
+        var channelPort = FreePort();
+        await using var bot = await BotServer.StartAsync(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero), null,
+            $"--Teams:AllowedServiceUrls:0=http://127.0.0.1:{channelPort}/");
+        var start = new ProcessStartInfo(node!, ["drive.js", bot.Address.ToString(), channelPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = driver,
             RedirectStandardOutput = true,
@@ -47,6 +50,13 @@ public sealed class BotFrameworkSdkTests
         var printed = await output + await errors;
         process.ExitCode.Should().Be(0, "the driver printed:\n{0}", printed);
         printed.Should().Contain("8 steps passed", "the scheduled update is the last step and needs the clock to move");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()

@@ -41,6 +41,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime, IDisposable
             $"--Teams:OpenIdMetadataUrl={issuer.MetadataUrl}",
             $"--Teams:TokenEndpoint={connector.TokenEndpoint}",
             "--Teams:RetryDelay=00:00:00.050",
+            $"--Teams:AllowedServiceUrls:0={connector.BaseUrl}/",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

@@ -22,6 +22,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> profiles = new();
     private readonly ConcurrentQueue<(FakeSlackCall Call, string Ts)> posts = new();
     private readonly ConcurrentQueue<JsonObject> responses = new();
+    private readonly ConcurrentQueue<string> responseHooks = new();
     private long ts = 1767600000_000100;
     private int openSockets;
 
@@ -54,8 +55,9 @@ public sealed class FakeSlack : IAsyncDisposable
         var fake = new FakeSlack(app);
         app.UseWebSockets();
         app.MapPost("/api/{method}", fake.AnswerAsync);
-        app.MapPost("/commands/{hook}", async (HttpRequest request) =>
+        app.MapPost("/commands/{hook}", async (HttpRequest request, string hook) =>
         {
+            fake.responseHooks.Enqueue(hook);
             fake.responses.Enqueue((await JsonNode.ParseAsync(request.Body))!.AsObject());
             return Results.Ok();
         });
@@ -69,6 +71,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>A slash command's <c>response_url</c> on this fake, like <c>https://hooks.slack.com/commands/…</c>.</summary>
     public string ResponseUrl => ApiBaseUrl.Replace("/api/", "/commands/T0CHECKIN-1-hook", StringComparison.Ordinal);
+
+    /// <summary>Another command's <c>response_url</c> on this fake, told apart by <paramref name="hook"/>.</summary>
+    public string ResponseUrlFor(string hook) => ApiBaseUrl.Replace("/api/", "/commands/" + hook, StringComparison.Ordinal);
+
+    /// <summary>The hooks (the last part of the <c>response_url</c>) the bot posted to, in order.</summary>
+    public IReadOnlyList<string> ResponseHooks => responseHooks.ToArray();
 
     /// <summary>What the bot posted to <see cref="ResponseUrl"/>.</summary>
     public IReadOnlyList<JsonObject> Responses => responses.ToArray();

@@ -68,6 +68,7 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferences>();
         builder.Services.AddSingleton<IEventLedger, InMemoryEventLedger>();
         builder.Services.AddSingleton(new TurnInbox());
+        builder.Services.AddSingleton<IOAuthStateStore, InMemoryOAuthStates>();
         builder.Services.AddSlack(builder.Configuration);
 
         // The core's pipeline with two handlers: help as the core answers it, and a status that may be slow.

@@ -53,6 +53,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Teams:OpenIdMetadataUrl"] = host.Issuer.MetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = host.Issuer.EntraMetadataUrl,
+            ["Teams:AllowedServiceUrls:0"] = host.Connector.BaseUrl + "/",
             ["Teams:TokenEndpoint"] = host.Connector.TokenEndpoint,
             ["Teams:RetryDelay"] = "00:00:00.050",
         };

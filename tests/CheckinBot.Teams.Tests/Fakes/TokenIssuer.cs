@@ -11,7 +11,8 @@ namespace CheckinBot.Teams.Tests.Fakes;
 /// <summary>
 /// A local OpenID metadata and key server with RSA keys made in the test, and a minter of tokens as the Bot Connector
 /// signs them. Keys: "teams" endorsed for msteams, "webchat" endorsed for webchat only, "bare" with no endorsements,
-/// and "hidden", which signs but is not published.
+/// and "hidden", which signs but is not published. A second metadata document, <see cref="EntraMetadataUrl"/>, plays the
+/// bot's own Entra tenant: it publishes "entra", with no endorsements, as Entra's keys are.
 /// </summary>
 public sealed class TokenIssuer : IAsyncDisposable
 {
@@ -25,13 +26,18 @@ public sealed class TokenIssuer : IAsyncDisposable
         ["webchat"] = RSA.Create(2048),
         ["bare"] = RSA.Create(2048),
         ["hidden"] = RSA.Create(2048),
+        ["entra"] = RSA.Create(2048),
     };
 
     private WebApplication? app;
 
     public string BaseUrl { get; private set; } = "";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+    public string EntraMetadataUrl => BaseUrl + "/entra/v2.0/.well-known/openid-configuration";
     public int MetadataRequests { get; private set; }
+
+    /// <summary>The issuer of the tenant's Entra v2.0 tokens.</summary>
+    public static string EntraIssuer => $"https://login.microsoftonline.com/{TenantId}/v2.0";
 
     public static async Task<TokenIssuer> StartAsync()
     {
@@ -42,7 +48,10 @@ public sealed class TokenIssuer : IAsyncDisposable
             issuer.MetadataRequests++;
             return Results.Json(new { issuer = BotConnector, jwks_uri = issuer.BaseUrl + "/v1/keys", id_token_signing_alg_values_supported = new[] { "RS256" } });
         });
-        web.MapGet("/v1/keys", () => Results.Text(issuer.Jwks().ToJsonString(), "application/json"));
+        web.MapGet("/v1/keys", () => Results.Text(issuer.Jwks(Published).ToJsonString(), "application/json"));
+        web.MapGet("/entra/v2.0/.well-known/openid-configuration", () =>
+            Results.Json(new { issuer = EntraIssuer, jwks_uri = issuer.BaseUrl + "/entra/keys", id_token_signing_alg_values_supported = new[] { "RS256" } }));
+        web.MapGet("/entra/keys", () => Results.Text(issuer.Jwks([("entra", null)]).ToJsonString(), "application/json"));
         (issuer.app, issuer.BaseUrl) = await Loopback.StartAsync(web);
         return issuer;
     }
@@ -65,10 +74,20 @@ public sealed class TokenIssuer : IAsyncDisposable
             return Unsigned(spec);
         }
 
-        var claims = new Dictionary<string, object> { ["serviceurl"] = spec.ServiceUrl!, ["appid"] = "connector" };
+        var claims = new Dictionary<string, object> { ["serviceurl"] = spec.ServiceUrl!, [spec.CallerClaim] = spec.AppId };
         if (spec.ServiceUrl is null)
         {
             claims.Remove("serviceurl");
+        }
+
+        if (spec.TenantId is not null)
+        {
+            claims["tid"] = spec.TenantId;
+        }
+
+        if (spec.RawExpires is { } rawExpires)
+        {
+            claims["exp"] = rawExpires;
         }
 
         SigningCredentials credentials = spec.Algorithm == SecurityAlgorithms.HmacSha256
@@ -79,7 +98,7 @@ public sealed class TokenIssuer : IAsyncDisposable
             Issuer = spec.Issuer,
             Audience = spec.Audience,
             NotBefore = spec.NotBefore.UtcDateTime,
-            Expires = spec.Expires.UtcDateTime,
+            Expires = spec.RawExpires is null ? spec.Expires.UtcDateTime : null,
             IssuedAt = spec.NotBefore.UtcDateTime,
             Claims = claims,
             SigningCredentials = credentials,
@@ -87,10 +106,13 @@ public sealed class TokenIssuer : IAsyncDisposable
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    private JsonObject Jwks()
+    private static readonly (string Kid, string[]? Endorsements)[] Published =
+        [("teams", ["msteams", "emulator"]), ("webchat", ["webchat"]), ("bare", null)];
+
+    private JsonObject Jwks((string Kid, string[]? Endorsements)[] published)
     {
         var list = new JsonArray();
-        foreach (var (kid, endorsements) in new[] { ("teams", new[] { "msteams", "emulator" }), ("webchat", new[] { "webchat" }), ("bare", (string[]?)null) })
+        foreach (var (kid, endorsements) in published)
         {
             var p = keys[kid].ExportParameters(false);
             var key = new JsonObject
@@ -143,6 +165,18 @@ public sealed class TokenSpec
     public DateTimeOffset NotBefore { get; set; }
     public DateTimeOffset Expires { get; set; }
     public required string KeyId { get; set; }
+
+    /// <summary>The <c>appid</c> claim: who asked for the token.</summary>
+    public string AppId { get; set; } = "connector";
+
+    /// <summary>The claim that names the caller: <c>appid</c> (v1 tokens) or <c>azp</c> (v2).</summary>
+    public string CallerClaim { get; set; } = "appid";
+
+    /// <summary>The <c>tid</c> claim, when given.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>An <c>exp</c> claim written as is, even out of any date's range.</summary>
+    public long? RawExpires { get; set; }
 
     /// <summary>Sign with another key than the one the header names.</summary>
     public string? SignWith { get; set; }

@@ -58,6 +58,10 @@ namespace CheckinBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -273,6 +277,10 @@ namespace CheckinBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("State");
@@ -446,6 +454,22 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("CheckinBot.Storage.Rows.OAuthStateRow", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("OAuthStates");
+                });
+
             modelBuilder.Entity("CheckinBot.Storage.Rows.ProcessedEventRow", b =>
                 {
                     b.Property<string>("Platform")
@@ -457,6 +481,9 @@ namespace CheckinBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaseUntil")
                         .HasColumnType("bigint");
 
                     b.HasKey("Platform", "EventId");

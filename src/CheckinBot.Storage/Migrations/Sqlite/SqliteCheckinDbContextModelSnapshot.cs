@@ -52,6 +52,10 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -267,6 +271,10 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("State");
@@ -440,6 +448,22 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("CheckinBot.Storage.Rows.OAuthStateRow", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("OAuthStates");
+                });
+
             modelBuilder.Entity("CheckinBot.Storage.Rows.ProcessedEventRow", b =>
                 {
                     b.Property<string>("Platform")
@@ -451,6 +475,9 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Platform", "EventId");

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+
+namespace CheckinBot.Bench.Peers;
+
+/// <summary>
+/// <c>peers</c>: the same signed, unique slash commands against CheckinBot and a minimal Bolt-JS app, and the same
+/// unique Teams message activities against CheckinBot and a botbuilder-js <c>CloudAdapter</c> bot, all answering on
+/// loopback to one fake platform; prints answered per second at saturation, latency at a fixed rate, and the ratios.
+/// </summary>
+internal static class PeersBench
+{
+    /// <summary>How long the probes that measure CheckinBot's answers wait: longer than the limit, since a backlog may hold them up.</summary>
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>0 when every target is met, 1 when one is not, 2 when the run could not start.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = PeersOptions.Parse(args);
+        var root = Systems.FindRoot();
+        if (root is null)
+        {
+            Console.Error.WriteLine("Run this from the repository (the folder with CheckinBot.sln).");
+            return 2;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "checkinbot-peers", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        using var systems = new Systems(root, folder);
+        if (systems.Missing().ToList() is { Count: > 0 } missing)
+        {
+            Console.Error.WriteLine("The Node peers are not installed; run: " + string.Join(" && ", missing));
+            return 2;
+        }
+
+        if (options.Build && !await systems.BuildHostAsync())
+        {
+            return 2;
+        }
+
+        var ledger = new AnswerLedger();
+        await using var fake = new FakePlatform(ledger);
+        await fake.StartAsync();
+        var bolt = "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
+        var sdk = "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
+        Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
+
+        var checkinbot = await systems.StartCheckinBotAsync(fake);
+        using var slackBot = new SlackContender("CheckinBot", new Uri(checkinbot, "slack/commands"), Systems.SigningSecret, options.Channels, fake, ledger, options.Limit);
+        using var teamsBot = new TeamsContender("CheckinBot", new Uri(checkinbot, "api/messages"), options.Tenants, fake, ledger, options.Limit);
+
+        // Warm CheckinBot up first, then measure its answers: the peers answer with lines as long as those.
+        await WarmUpAsync(slackBot, options, ledger);
+        await WarmUpAsync(teamsBot, options, ledger);
+        int help, status, teamsText;
+        using (var slackProbe = new SlackContender("CheckinBot", slackBot.Url, Systems.SigningSecret, options.Channels, fake, ledger, ProbeLimit))
+        using (var teamsProbe = new TeamsContender("CheckinBot", teamsBot.Url, options.Tenants, fake, ledger, ProbeLimit))
+        {
+            (help, status, teamsText) = (await ProbeAsync(slackProbe, 0, 400), await ProbeAsync(slackProbe, 1, 120), await ProbeAsync(teamsProbe, 0, 400));
+        }
+
+        Console.WriteLine($"CheckinBot's answers: help {help} characters, status {status}; on Teams {teamsText}.");
+
+        using var slackPeer = new SlackContender(bolt, new Uri(await systems.StartBoltAsync(fake, help, status), "slack/commands"), Systems.SigningSecret,
+            options.Channels, fake, ledger, options.Limit);
+        using var teamsPeer = new TeamsContender(sdk, new Uri(await systems.StartTeamsPeerAsync(teamsText), "api/messages"), options.Tenants, fake, ledger, options.Limit);
+        await WarmUpAsync(slackPeer, options, ledger);
+        await WarmUpAsync(teamsPeer, options, ledger);
+
+        var report = new PeersReport(options);
+        var slackSaturation = new List<Tally>();
+        foreach (var (contender, phase) in new[] { (slackBot, "s"), (slackPeer, "t") })
+        {
+            slackSaturation.Add(await LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at)));
+            await QuietAsync(ledger);
+        }
+
+        var slackLatency = new List<Tally>();
+        foreach (var (contender, phase) in new[] { (slackBot, "o"), (slackPeer, "p") })
+        {
+            slackLatency.Add(await LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at)));
+            await QuietAsync(ledger);
+        }
+
+        var teams = new List<Tally>();
+        foreach (var (contender, phase) in new[] { (teamsBot, "m"), (teamsPeer, "n") })
+        {
+            teams.Add(await LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at)));
+            await QuietAsync(ledger);
+        }
+
+        var met = report.Print(slackSaturation[0], slackSaturation[1], slackLatency[0], slackLatency[1], teams[0], teams[1]);
+        Console.WriteLine($"Answers that matched nothing still waiting (late, or after a phase ended): {ledger.Unmatched:N0}; {LoadAverage()}.");
+        systems.Dispose();
+        TryDelete(Path.Combine(folder, Systems.DataFolderName));
+        return met ? 0 : 1;
+    }
+
+    /// <summary>JIT, connection pools and caches warmed by a short closed loop that is not reported.</summary>
+    private static async Task WarmUpAsync(Contender contender, PeersOptions options, AnswerLedger ledger)
+    {
+        await LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.WarmUp, (seq, at) => contender.SendAsync("w", seq, at));
+        await QuietAsync(ledger);
+    }
+
+    /// <summary>The length of a system's answer to <c>help</c> (even <paramref name="seq"/>) or <c>status</c> (odd): three tries, else the fallback.</summary>
+    private static async Task<int> ProbeAsync(Contender contender, long seq, int fallback)
+    {
+        var outcome = default(Outcome);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            outcome = await contender.SendAsync("probe", seq + (2 * attempt), Stopwatch.GetTimestamp());
+            if (outcome is { Kind: OutcomeKind.Answered, Chars: > 0 })
+            {
+                return outcome.Chars;
+            }
+        }
+
+        Console.WriteLine($"{contender.Name} gave no answer to probe {seq} ({outcome.Kind}); the peer answers with {fallback} characters.");
+        return fallback;
+    }
+
+    /// <summary>Waits until no answer has reached the fake platform for a second (at most 20 s), so a backlog does not slow the next phase.</summary>
+    private static async Task QuietAsync(AnswerLedger ledger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(ledger.LastAnswerAt) < TimeSpan.FromSeconds(1) && Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The machine's load (Linux), printed because every system here shares its cores with the load generator and whatever else runs.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "";
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            Console.WriteLine($"Left {folder} behind.");
+        }
+    }
+}

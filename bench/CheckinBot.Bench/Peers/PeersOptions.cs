@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace CheckinBot.Bench.Peers;
+
+/// <summary>The peers benchmark's settings: a full run (about three minutes) or <c>--quick</c> (a smoke run of about twenty seconds).</summary>
+internal sealed record PeersOptions
+{
+    public bool Quick { get; init; }
+
+    public bool Build { get; init; } = true;
+
+    public int Concurrency { get; init; } = 200;
+
+    public int Rate { get; init; } = 1_000;
+
+    public int Channels { get; init; } = 5_000;
+
+    public int Tenants { get; init; } = 2_000;
+
+    public TimeSpan Limit { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+
+    public TimeSpan Saturation => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
+
+    public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
+
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
+    public static PeersOptions Parse(IReadOnlyList<string> args)
+    {
+        int Number(string name, int fallback)
+        {
+            var at = args.ToList().IndexOf(name);
+            return at >= 0 && at + 1 < args.Count && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : fallback;
+        }
+
+        var defaults = new PeersOptions();
+        return new PeersOptions
+        {
+            Quick = args.Contains("--quick"),
+            Build = !args.Contains("--no-build"),
+            Concurrency = Number("--concurrency", defaults.Concurrency),
+            Rate = Number("--rate", defaults.Rate),
+            Channels = Number("--channels", defaults.Channels),
+            Tenants = Number("--tenants", defaults.Tenants),
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CheckinBot.Bench.Peers;
+
+/// <summary>The outcomes of one run against one system, with the latency of each answer (milliseconds from the planned send).</summary>
+internal sealed class Tally(string system)
+{
+    private readonly ConcurrentBag<double> latencies = [];
+    private int answered, busy, refused, unanswered, failed, sent;
+
+    public string System { get; } = system;
+
+    public TimeSpan Elapsed { get; set; }
+
+    public int Sent => sent;
+
+    public int Answered => answered;
+
+    public int Busy => busy;
+
+    public int Refused => refused;
+
+    public int Unanswered => unanswered;
+
+    public int Failed => failed;
+
+    public double AnsweredPerSecond => Elapsed > TimeSpan.Zero ? answered / Elapsed.TotalSeconds : 0;
+
+    public void Add(Outcome outcome, long plannedAt)
+    {
+        Interlocked.Increment(ref sent);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Answered:
+                Interlocked.Increment(ref answered);
+                latencies.Add(Stopwatch.GetElapsedTime(plannedAt, outcome.At).TotalMilliseconds);
+                break;
+            case OutcomeKind.Busy:
+                Interlocked.Increment(ref busy);
+                break;
+            case OutcomeKind.Refused:
+                Interlocked.Increment(ref refused);
+                break;
+            case OutcomeKind.Unanswered:
+                Interlocked.Increment(ref unanswered);
+                break;
+            default:
+                Interlocked.Increment(ref failed);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The latency below which this fraction of all sent requests was answered; anything not answered within the
+    /// limit counts as slower than every answer, so this is null (more than the limit) when too few were answered.
+    /// </summary>
+    public double? Percentile(double fraction)
+    {
+        var sorted = latencies.ToArray();
+        Array.Sort(sorted);
+        var rank = (int)Math.Ceiling(fraction * sent) - 1;
+        return sent == 0 || rank >= sorted.Length ? null : sorted[Math.Max(rank, 0)];
+    }
+}

@@ -1,0 +1,70 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CheckinBot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OnceRacesOAuthState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Rhythms",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseUntil",
+                table: "ProcessedEvents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Collaborations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "OAuthStates",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OAuthStates", x => x.Hash);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OAuthStates_ExpiresAt",
+                table: "OAuthStates",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OAuthStates");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Rhythms");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "ProcessedEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Collaborations");
+        }
+    }
+}
