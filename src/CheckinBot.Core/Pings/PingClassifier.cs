@@ -14,7 +14,7 @@ namespace CheckinBot.Core.Pings;
 /// Status cues add up against counter-evidence (work requests, news given, updates declined,
 /// small talk); a total of 2 that outweighs it makes a status check.
 /// </remarks>
-public sealed class PingClassifier
+public sealed class PingClassifier : IPingClassifier
 {
     private const int UrgentThreshold = 2;
     private const int SoftenedUrgentThreshold = 4;
