@@ -2,7 +2,7 @@ using CheckinBot.Core.Pings;
 
 namespace CheckinBot.Pings.Evaluation;
 
-/// <summary>Runs a classifier over labelled samples and measures it; shared by the tests and the PingEval tool.</summary>
+/// <summary>Runs a classifier over labelled samples and measures it; shared by the tests and tools/CheckinBot.PingTrain.</summary>
 public static class PingEvaluation
 {
     /// <summary>Classifies every sample and gathers per-language metrics, the confusion matrix and the misreads.</summary>

@@ -49,24 +49,19 @@ public static class PingTrainingReports
         return text.ToString();
     }
 
-    /// <summary>
-    /// A new corpus measured before anything changes for it: by the model trained on the corpora as they are and, while
-    /// it exists, by the rule classifier it replaces.
-    /// </summary>
+    /// <summary>A new corpus measured before anything changes for it, by the model trained on the corpora as they are.</summary>
     public static string FirstMeasure(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> fresh, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(fresh);
         var c = CultureInfo.InvariantCulture;
         var model = PingTrainer.Train(corpora, options);
-        var rules = new PingClassifier();
         var text = new StringBuilder();
         foreach (var set in fresh)
         {
             text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
             var learned = PingEvaluation.Measure(LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict)));
             text.AppendLine("learned model:").Append(Table(learned));
-            text.AppendLine("rule classifier:").Append(Table(PingEvaluation.Evaluate(set.Samples, rules, names: set.VaNames)));
             text.Append(c, $"learned model misreads ({learned.Misreads.Count})").AppendLine().Append(learned.FormatMisreads()).AppendLine();
         }
 

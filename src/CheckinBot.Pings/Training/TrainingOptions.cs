@@ -8,5 +8,5 @@ namespace CheckinBot.Pings.Training;
 public sealed record TrainingOptions(int Iterations, float L1, float L2, int Seed)
 {
     /// <summary>The options of the committed model.</summary>
-    public static TrainingOptions Committed { get; } = new(Iterations: 200, L1: 0.05f, L2: 0.05f, Seed: 9);
+    public static TrainingOptions Committed { get; } = new(Iterations: 60, L1: 0.05f, L2: 0.05f, Seed: 9);
 }
