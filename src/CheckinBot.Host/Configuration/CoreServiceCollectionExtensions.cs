@@ -35,8 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PrivacyCommands>();
         services.AddScoped<HealthCommands>();
         // The learned classifier's model is loaded here, at start, not at the first ping.
-        services.AddSingleton<IPingClassifier>(provider => new LoggedPingClassifier(
-            LearnedPingClassifier.Load(), provider.GetRequiredService<ILogger<LoggedPingClassifier>>()));
+        var classifier = LearnedPingClassifier.Load();
+        services.AddSingleton<IPingClassifier>(provider => new LoggedPingClassifier(classifier, provider.GetRequiredService<ILogger<LoggedPingClassifier>>()));
         services.AddScoped<OutlookReader>();
         services.AddScoped<UrgentEscalation>();
         services.AddScoped<IWorkStatus, TaskWorkStatus>();
