@@ -9,6 +9,7 @@ using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
+using CheckinBot.Pings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckinBot.Host.Configuration;
@@ -33,7 +34,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReminderActions>();
         services.AddScoped<PrivacyCommands>();
         services.AddScoped<HealthCommands>();
-        services.AddSingleton<PingClassifier>();
+        // The learned classifier's model is loaded here, at start, not at the first ping.
+        var classifier = LearnedPingClassifier.Load();
+        services.AddSingleton<IPingClassifier>(provider => new LoggedPingClassifier(classifier, provider.GetRequiredService<ILogger<LoggedPingClassifier>>()));
         services.AddScoped<OutlookReader>();
         services.AddScoped<UrgentEscalation>();
         services.AddScoped<IWorkStatus, TaskWorkStatus>();
