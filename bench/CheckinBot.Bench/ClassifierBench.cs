@@ -1,46 +1,66 @@
 using System.Diagnostics;
 using System.Globalization;
-using CheckinBot.Core.Pings;
-using CheckinBot.Core.Pings.Evaluation;
+using CheckinBot.Pings;
+using CheckinBot.Pings.Evaluation;
 
 namespace CheckinBot.Bench;
 
-/// <summary>How fast the ping classifier reads messages: every row of the given corpora, many passes, one thread.</summary>
+/// <summary>
+/// What the learned ping classifier costs: the model file's size, the time and working set that loading it adds, and
+/// each classification timed on one thread (p50, p99, max) with the allocation per message, over every corpus row.
+/// </summary>
 internal static class ClassifierBench
 {
+    private const string ModelResource = "CheckinBot.Pings.ping-model.bin";
+
     public static void Run(IReadOnlyList<string> corpora)
     {
         var texts = corpora.SelectMany(file => PingCorpus.Parse(File.ReadLines(file))).Select(s => s.Text).ToArray();
-        var classifier = new PingClassifier();
-        string[] names = ["Ina"];
-        Console.WriteLine($"Classifying {texts.Length:N0} messages from {corpora.Count} corpora …");
+        var c = CultureInfo.InvariantCulture;
+        using (var model = typeof(LearnedPingClassifier).Assembly.GetManifestResourceStream(ModelResource))
+        {
+            Console.WriteLine(string.Create(c, $"model file:          {model?.Length / 1024.0 / 1024.0:F2} MB"));
+        }
 
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSet = process.WorkingSet64;
+        var started = Stopwatch.GetTimestamp();
+        var classifier = LearnedPingClassifier.Load();
+        var loaded = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        Console.WriteLine(string.Create(c, $"load:                {loaded.TotalMilliseconds:F0} ms, working set +{(process.WorkingSet64 - workingSet) / 1024.0 / 1024.0:F1} MB"));
+
+        string[] names = ["Ina"];
+        Console.WriteLine(string.Create(c, $"Classifying {texts.Length:N0} messages from {corpora.Count} corpora, one thread …"));
         for (var i = 0; i < 3; i++)
         {
-            Pass(classifier, texts, names); // warm-up: JIT, tiered compilation
+            foreach (var text in texts)
+            {
+                classifier.Classify(text, names: names); // warm-up: JIT, tiered compilation
+            }
         }
 
-        const int passes = 20;
+        const int passes = 10;
+        var timings = new double[texts.Length * passes];
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < passes; i++)
+        var n = 0;
+        for (var pass = 0; pass < passes; pass++)
         {
-            Pass(classifier, texts, names);
+            foreach (var text in texts)
+            {
+                var start = Stopwatch.GetTimestamp();
+                classifier.Classify(text, names: names);
+                timings[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        var messages = (double)texts.Length * passes;
-        Console.WriteLine($"mean per message:   {(elapsed.TotalMicroseconds / messages).ToString("F1", CultureInfo.InvariantCulture)} µs");
-        Console.WriteLine($"messages per second: {(messages / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} (one thread)");
-        Console.WriteLine($"allocated per message: {(allocated / messages / 1024).ToString("F1", CultureInfo.InvariantCulture)} KiB");
-    }
-
-    private static void Pass(PingClassifier classifier, string[] texts, string[] names)
-    {
-        foreach (var text in texts)
-        {
-            classifier.Classify(text, names: names);
-        }
+        Array.Sort(timings);
+        Console.WriteLine(string.Create(c, $"per message:         p50 {timings[n / 2]:F1} µs, p99 {timings[(int)(n * 0.99)]:F1} µs, max {timings[^1]:F0} µs, mean {timings.Average():F1} µs"));
+        Console.WriteLine(string.Create(c, $"messages per second: {1e6 / timings.Average():N0} (one thread)"));
+        Console.WriteLine(string.Create(c, $"allocated per message: {allocated / (double)n / 1024:F1} KiB"));
     }
 }

@@ -29,7 +29,7 @@ if (args is ["peers", .. var peerArgs])
 
 if (args is ["classifier", .. var corpora])
 {
-    ClassifierBench.Run(corpora.Length > 0 ? corpora : Directory.GetFiles(Path.Combine("tests", "CheckinBot.Core.Tests", "Pings"), "pings.*.tsv"));
+    ClassifierBench.Run(corpora.Length > 0 ? corpora : Directory.GetFiles(Path.Combine("src", "CheckinBot.Pings", "Corpora"), "*.tsv"));
     return 0;
 }
 

@@ -18,4 +18,14 @@ public class CoreDependencyTests
             "the core is pure: no framework packages, no I/O libraries");
         references.Should().NotContain(n => n.StartsWith("Microsoft.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Core_holds_the_ping_classifiers_port_but_no_classifier_and_no_evaluation()
+    {
+        var types = typeof(PingClass).Assembly.GetTypes();
+
+        types.Should().Contain(typeof(IPingClassifier));
+        types.Where(t => t != typeof(IPingClassifier)).Should().NotContain(t => typeof(IPingClassifier).IsAssignableFrom(t), "the classifier lives in CheckinBot.Pings");
+        types.Should().NotContain(t => t.Namespace != null && t.Namespace.Contains("Evaluation", StringComparison.Ordinal));
+    }
 }

@@ -11,7 +11,7 @@ namespace CheckinBot.Core.Pings;
 /// everything else is work between the two of them: the bot stays out of it.
 /// </summary>
 public sealed class PingResponder(
-    PingClassifier classifier,
+    IPingClassifier classifier,
     IPingLog pings,
     ICollaborationStore collaborations,
     OutlookReader outlooks,

@@ -3,5 +3,8 @@ namespace CheckinBot.Core.Pings;
 /// <summary>What the classifier decided about one message, and why.</summary>
 /// <param name="Class">The decided class.</param>
 /// <param name="Language">The language used for the decision: "nl", "en" or "fr" (the hint when one was given).</param>
-/// <param name="Cues">Human-readable cues that decided, e.g. "urgent word: 'dringend'".</param>
-public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Cues);
+/// <param name="Reasons">
+/// What weighed most, strongest first: the rules that fired and the model's heaviest features. Safe to log: a
+/// reason never quotes the message (features are named by their hashed id, e.g. "feature #1a2b3c +1.40").
+/// </param>
+public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Reasons);

@@ -10,6 +10,7 @@ using CheckinBot.Core.Privacy;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
+using CheckinBot.Pings;
 
 namespace CheckinBot.Host.Configuration;
 
@@ -42,7 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.AddCommandHandler<HealthCommands>();
         services.AddCommandHandler<UrgentEscalation>();
 
-        services.AddSingleton<PingClassifier>();
+        // The learned classifier's model is loaded here, at start, not at the first ping.
+        var classifier = LearnedPingClassifier.Load();
+        services.AddSingleton<IPingClassifier>(provider => new LoggedPingClassifier(classifier, provider.GetRequiredService<ILogger<LoggedPingClassifier>>()));
         services.AddScoped<OutlookReader>();
         services.AddScoped<IWorkStatus, TaskWorkStatus>();
         services.AddScoped<IMessageHandler, PingResponder>();

@@ -49,7 +49,7 @@ internal sealed class PingWorld
         var schedule = new Schedule(Rhythms, Ledger);
         var delivery = new DeliveryOptions();
         Escalation = new UrgentEscalation(Collaborations, Pings, Options);
-        Responder = new PingResponder(new PingClassifier(), Pings, Collaborations, new OutlookReader(Rhythms, schedule), Work, Escalation, Options);
+        Responder = new PingResponder(Classifier, Pings, Collaborations, new OutlookReader(Rhythms, schedule), Work, Escalation, Options);
         var tasks = new NoTasks();
         var drafts = new NoDrafts();
         var deliveryUseCase = new OccurrenceDelivery(Ledger, Rhythms, Collaborations, drafts, tasks, new ChatGateways([]), delivery);
@@ -81,6 +81,8 @@ internal sealed class PingWorld
     public FixedWorkStatus Work { get; } = new();
     public Collaboration Collaboration { get; }
     public UrgentEscalation Escalation { get; }
+    public ScriptedPingClassifier Classifier { get; } = new();
+
     public PingResponder Responder { get; }
     public TurnRouter Router { get; }
 

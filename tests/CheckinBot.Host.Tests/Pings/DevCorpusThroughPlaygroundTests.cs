@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CheckinBot.Core.Pings;
-using CheckinBot.Core.Pings.Evaluation;
-using CheckinBot.Core.Tests.Pings;
+using CheckinBot.Pings.Evaluation;
 using CheckinBot.Host.Tests.Infrastructure;
 
 namespace CheckinBot.Host.Tests.Pings;
@@ -10,16 +9,17 @@ namespace CheckinBot.Host.Tests.Pings;
 /// <summary>
 /// The check the issue describes: every dev-corpus message sent as the client through the playground API, the
 /// clock moved 31 minutes between messages; a ping-answer must come for status checks, an urgent-alert for
-/// urgent messages, nothing for the rest, with the issue's targets per language.
+/// urgent messages, nothing for the rest, with the issue's targets per language. The dev corpus is never trained on;
+/// it is found through <c>CHECKINBOT_SHARED</c> (see <see cref="DevCorpus"/>).
 /// </summary>
 public class DevCorpusThroughPlaygroundTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_within_the_targets()
     {
-        var samples = DevCorpus.Rows;
+        var samples = DevCorpus.RowsOrSkip();
         await using var bot = await BotServer.StartAsync(Start);
         var outcomes = new List<(PingSample Sample, PingClass Got, string Kinds)>(samples.Count);
         foreach (var sample in samples)

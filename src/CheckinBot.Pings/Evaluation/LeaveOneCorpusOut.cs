@@ -1,0 +1,52 @@
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Evaluation;
+
+/// <summary>
+/// The honest figures: for each corpus in turn, a model trained on every other corpus scores it. No row is ever
+/// scored by a model that learned from its own corpus.
+/// </summary>
+public sealed class LeaveOneCorpusOut
+{
+    private LeaveOneCorpusOut(IReadOnlyList<ScoredSample> scored, PingThresholds thresholds)
+    {
+        Scored = scored;
+        Thresholds = thresholds;
+    }
+
+    internal IReadOnlyList<ScoredSample> Scored { get; }
+
+    /// <summary>The thresholds of <see cref="Report"/>.</summary>
+    public PingThresholds Thresholds { get; }
+
+    /// <summary>The corpora, in the order they were held out.</summary>
+    public IEnumerable<string> Corpora => Scored.Select(s => s.Corpus).Distinct();
+
+    /// <summary>Runs it. <paramref name="featureNames"/> names the features in the misreads' reasons.</summary>
+    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        thresholds ??= PingThresholds.Default;
+        var scored = new List<ScoredSample>();
+        foreach (var held in corpora)
+        {
+            var model = PingTrainer.Train(corpora.Where(c => !ReferenceEquals(c, held)), options, thresholds);
+            scored.AddRange(Score(model, held, featureNames));
+        }
+
+        return new LeaveOneCorpusOut(scored, thresholds);
+    }
+
+    /// <summary>The figures over all held-out rows, per language, at <see cref="Thresholds"/> or at <paramref name="other"/>.</summary>
+    public PingEvaluationReport Report(PingThresholds? other = null, string? corpus = null) =>
+        PingEvaluation.Measure(Scored.Where(s => corpus is null || s.Corpus == corpus).Select(s => (s.Sample, s.At(other ?? Thresholds))));
+
+    internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames)
+    {
+        foreach (var sample in corpus.Samples)
+        {
+            var reading = model.Read(sample.Text, null, corpus.VaNames, featureNames ? new Dictionary<int, string>() : null);
+            yield return new ScoredSample(corpus.Name, sample, reading);
+        }
+    }
+}

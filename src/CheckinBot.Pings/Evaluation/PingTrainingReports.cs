@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using CheckinBot.Core.Pings;
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Evaluation;
+
+/// <summary>What <c>tools/CheckinBot.PingTrain</c> prints: the leave-one-corpus-out evaluation, and first measurements of new corpora.</summary>
+public static class PingTrainingReports
+{
+    /// <summary>
+    /// Leave-one-corpus-out figures per language (the headline) and per corpus, the threshold sweep, the misread rows
+    /// with what weighed most; then each extra set scored by the model trained on every corpus.
+    /// </summary>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        ArgumentNullException.ThrowIfNull(extra);
+        var c = CultureInfo.InvariantCulture;
+        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: true);
+        var report = loco.Report();
+        var text = new StringBuilder();
+        text.Append(c, $"Leave-one-corpus-out: each of {corpora.Count} corpora scored by a model trained on the others").AppendLine();
+        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}").AppendLine().AppendLine();
+        text.Append(Table(report)).AppendLine();
+        text.AppendLine("Per held-out corpus");
+        foreach (var corpus in loco.Corpora)
+        {
+            var overall = loco.Report(corpus: corpus).Overall;
+            text.Append(c, $"  {corpus,-34} {Line(overall)}").AppendLine();
+        }
+
+        text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
+        text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
+
+        if (extra.Count > 0)
+        {
+            var model = PingTrainer.Train(corpora, options);
+            foreach (var set in extra)
+            {
+                var scored = LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict));
+                var measured = PingEvaluation.Measure(scored);
+                text.Append(c, $"Extra set {set.Name} (never trained on), model trained on all {corpora.Count} corpora").AppendLine();
+                text.Append(Table(measured)).AppendLine();
+                text.Append(c, $"Misread rows ({measured.Misreads.Count})").AppendLine().Append(measured.FormatMisreads()).AppendLine();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A new corpus measured before anything changes for it, by the model trained on the corpora as they are.</summary>
+    public static string FirstMeasure(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> fresh, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        ArgumentNullException.ThrowIfNull(fresh);
+        var c = CultureInfo.InvariantCulture;
+        var model = PingTrainer.Train(corpora, options);
+        var text = new StringBuilder();
+        foreach (var set in fresh)
+        {
+            text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
+            var learned = PingEvaluation.Measure(LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict)));
+            text.AppendLine("learned model:").Append(Table(learned));
+            text.Append(c, $"learned model misreads ({learned.Misreads.Count})").AppendLine().Append(learned.FormatMisreads()).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line per language and one for all: status P/R, urgent P/R, other taken for status.</summary>
+    public static string Table(PingEvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.AppendLine("lang      n  status P  status R  urgent P  urgent R  other->status");
+        foreach (var metrics in report.Languages.Append(report.Overall))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{metrics.Language,-4} {Line(metrics)}").AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string Line(LanguageMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Total,5}  {m.StatusPrecision,8:0.000}  {m.StatusRecall,8:0.000}  {m.UrgentPrecision,8:0.000}  {m.UrgentRecall,8:0.000}  {m.OtherAsStatusRate,6:0.0%} ({m.OtherAsStatus}/{m.Confusion.Labelled(PingClass.Other)})");
+}

@@ -1,0 +1,14 @@
+using CheckinBot.Core.Pings;
+
+namespace CheckinBot.Pings.Evaluation;
+
+/// <summary>A corpus row with what a model that never saw its corpus made of it.</summary>
+/// <param name="Corpus">The corpus the row belongs to.</param>
+/// <param name="Sample">The row.</param>
+/// <param name="Reading">The model's probabilities, the rules, and the verdict at the thresholds used.</param>
+internal sealed record ScoredSample(string Corpus, PingSample Sample, PingReading Reading)
+{
+    /// <summary>The verdict at other thresholds, with the same reasons.</summary>
+    public PingVerdict At(PingThresholds thresholds) =>
+        Reading.Verdict with { Class = thresholds.Decide(Reading.Status, Reading.Urgent, Reading.Rules) };
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using CheckinBot.Core.Pings;
+
+namespace CheckinBot.Pings.Evaluation;
+
+/// <summary>How precision and recall move with the thresholds, on the leave-one-corpus-out readings.</summary>
+public static class ThresholdSweep
+{
+    private static readonly float[] StatusSteps = [0.30f, 0.40f, 0.50f, 0.55f, 0.60f, 0.65f, 0.70f, 0.75f, 0.80f, 0.85f, 0.90f];
+    private static readonly float[] UrgentSteps = [0.10f, 0.15f, 0.20f, 0.25f, 0.30f, 0.35f, 0.40f, 0.50f, 0.60f];
+
+    /// <summary>One table per threshold: the status threshold with the urgent one held, then the urgent one with the status one held.</summary>
+    public static string Format(LeaveOneCorpusOut loco)
+    {
+        ArgumentNullException.ThrowIfNull(loco);
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"Status threshold (urgent held at {loco.Thresholds.Urgent:0.00}): status P / R / other->status per language").AppendLine();
+        foreach (var step in StatusSteps)
+        {
+            var report = loco.Report(loco.Thresholds with { Status = step });
+            text.Append(c, $"  {step:0.00}{(step == loco.Thresholds.Status ? "*" : " ")}");
+            foreach (var m in report.Languages)
+            {
+                text.Append(c, $"  {m.Language} {m.StatusPrecision:0.000} / {m.StatusRecall:0.000} / {m.OtherAsStatusRate,5:0.0%}");
+            }
+
+            text.AppendLine();
+        }
+
+        text.Append(c, $"Urgent threshold (status held at {loco.Thresholds.Status:0.00}): urgent P / R, other->urgent per language").AppendLine();
+        foreach (var step in UrgentSteps)
+        {
+            var report = loco.Report(loco.Thresholds with { Urgent = step });
+            text.Append(c, $"  {step:0.00}{(step == loco.Thresholds.Urgent ? "*" : " ")}");
+            foreach (var m in report.Languages)
+            {
+                var others = m.Confusion.Labelled(PingClass.Other);
+                var alarms = others == 0 ? 0 : (double)m.Confusion[PingClass.Other, PingClass.Urgent] / others;
+                text.Append(c, $"  {m.Language} {m.UrgentPrecision:0.000} / {m.UrgentRecall:0.000} / {alarms,5:0.0%}");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using CheckinBot.Pings.Rules;
+using CheckinBot.Pings.Text;
+
+namespace CheckinBot.Pings.Features;
+
+/// <summary>
+/// Turns a normalised message into a hashed bag of features: words, word pairs, the first words, character
+/// 3–5-grams of each word (typos, Flemish and French forms share them), the message's shape (question and
+/// exclamation marks, capitals, length) and the rules' findings. Every feature is worth the same; the vector
+/// has unit length. The same code serves training and classification.
+/// </summary>
+internal static class PingFeatures
+{
+    /// <summary>The feature space is 2^Bits wide.</summary>
+    public const int Bits = 18;
+
+    public const int Dimension = 1 << Bits;
+
+    /// <summary>Stands for a word that was quoted or talked about.</summary>
+    private const string Quoted = "<quoted>";
+
+    /// <summary>Collects the features of one message into <paramref name="indices"/> (sorted, distinct); names them into <paramref name="names"/> when given.</summary>
+    public static void Extract(NormalizedText text, RuleReading rules, ReadOnlySpan<bool> used, List<int> indices, Dictionary<int, string>? names = null)
+    {
+        var sink = new Sink(indices, names);
+        var tokens = text.TokenArray;
+        var previous = "^";
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = used[i] ? tokens[i] : Quoted;
+            sink.Add('w', token);
+            sink.Add('b', previous, token);
+            if (token[0] != '<')
+            {
+                CharacterGrams(token, sink);
+            }
+
+            previous = token;
+        }
+
+        sink.Add('b', previous, "$");
+        if (tokens.Length > 0)
+        {
+            sink.Add('f', used[0] ? tokens[0] : Quoted);
+            sink.Add('g', used[0] ? tokens[0] : Quoted, tokens.Length > 1 ? (used[1] ? tokens[1] : Quoted) : "$");
+        }
+
+        Shape(text, sink);
+        if (rules.UrgentWord)
+        {
+            sink.Add('r', "urgent");
+        }
+
+        if (rules.Calm)
+        {
+            sink.Add('r', "calm");
+        }
+
+        if (rules.Mentioned > 0)
+        {
+            sink.Add('r', "mentioned");
+        }
+
+        if (rules.Addressed)
+        {
+            sink.Add('r', "addressed");
+        }
+
+        indices.Sort();
+        var distinct = 0;
+        for (var i = 0; i < indices.Count; i++)
+        {
+            if (i == 0 || indices[i] != indices[distinct - 1])
+            {
+                indices[distinct++] = indices[i];
+            }
+        }
+
+        indices.RemoveRange(distinct, indices.Count - distinct);
+    }
+
+    /// <summary>The value of every feature of a message with <paramref name="count"/> distinct features: the vector has unit length.</summary>
+    public static float ValueOf(int count) => count == 0 ? 0f : 1f / MathF.Sqrt(count);
+
+    private static void CharacterGrams(string token, Sink sink)
+    {
+        Span<char> padded = stackalloc char[Math.Min(token.Length, 60) + 2];
+        padded[0] = '^';
+        token.AsSpan(0, padded.Length - 2).CopyTo(padded[1..]);
+        padded[^1] = '$';
+        for (var n = 3; n <= 5; n++)
+        {
+            for (var start = 0; start + n <= padded.Length; start++)
+            {
+                sink.Add('c', padded.Slice(start, n));
+            }
+        }
+    }
+
+    private static void Shape(NormalizedText text, Sink sink)
+    {
+        var length = text.TokenArray.Length switch
+        {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3 => "3",
+            <= 6 => "4-6",
+            <= 12 => "7-12",
+            <= 25 => "13-25",
+            _ => "26+",
+        };
+        sink.Add('s', "len", length);
+        if (text.QuestionMarks > 0)
+        {
+            sink.Add('s', "question");
+            sink.Add('s', "question-len", length);
+            if (text.QuestionMarks > 1)
+            {
+                sink.Add('s', "questions");
+            }
+        }
+
+        if (text.ExclamationMarks > 0)
+        {
+            sink.Add('s', text.ExclamationMarks > 1 ? "exclamations" : "exclamation");
+        }
+
+        if (text.Letters >= 8 && text.UpperLetters * 10 >= text.Letters * 7)
+        {
+            sink.Add('s', "capitals");
+        }
+
+        var shouted = 0;
+        foreach (var word in text.ShoutedArray)
+        {
+            shouted += word ? 1 : 0;
+        }
+
+        if (shouted >= 2)
+        {
+            sink.Add('s', "shouted");
+        }
+
+        if (text.HasLink)
+        {
+            sink.Add('s', "link");
+        }
+
+        if (text.IsCommand)
+        {
+            sink.Add('s', "command");
+        }
+    }
+
+    /// <summary>Hashes features into the index list, and names them when asked (explanations only).</summary>
+    private readonly struct Sink(List<int> indices, Dictionary<int, string>? names)
+    {
+        public void Add(char kind, ReadOnlySpan<char> text)
+        {
+            var hash = FeatureHash.Start(kind);
+            hash.Add(text);
+            Record(hash.Index(Bits), kind, names is null ? string.Empty : text.ToString());
+        }
+
+        public void Add(char kind, string first, string second)
+        {
+            var hash = FeatureHash.Start(kind);
+            hash.Add(first);
+            hash.Add(' ');
+            hash.Add(second);
+            Record(hash.Index(Bits), kind, names is null ? string.Empty : first + " " + second);
+        }
+
+        private void Record(int index, char kind, string name)
+        {
+            indices.Add(index);
+            if (names is not null)
+            {
+                names.TryAdd(index, string.Create(CultureInfo.InvariantCulture, $"{kind}:{name}"));
+            }
+        }
+    }
+}

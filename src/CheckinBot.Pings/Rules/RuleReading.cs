@@ -1,0 +1,39 @@
+namespace CheckinBot.Pings.Rules;
+
+/// <summary>What the few hand-written rules found in one message; each finding is also a feature the model weighs.</summary>
+/// <param name="UrgentWord">An explicit urgent word ("urgent", "dringend", "ASAP") used, not quoted, talked about or negated.</param>
+/// <param name="Calm">The client says it can wait ("no rush", "niks dringends", "pas pressé"), and takes nothing back after it.</param>
+/// <param name="Mentioned">How many words were quoted or talked about ("take URGENT out of the subject line"); they are not used.</param>
+/// <param name="Addressed">The message names or @mentions someone (the VA's name reads as a mention).</param>
+/// <param name="Command">The message is a slash command ("/remind …"): no ping.</param>
+internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command)
+{
+    /// <summary>The rules that fired, by name; safe to log.</summary>
+    public IEnumerable<string> Names()
+    {
+        if (Command)
+        {
+            yield return "rule: a command is no ping";
+        }
+
+        if (UrgentWord)
+        {
+            yield return "rule: explicit urgent word";
+        }
+
+        if (Calm)
+        {
+            yield return "rule: calmed (no rush)";
+        }
+
+        if (Mentioned > 0)
+        {
+            yield return "rule: quoted or mentioned word not used";
+        }
+
+        if (Addressed)
+        {
+            yield return "rule: addressed by name";
+        }
+    }
+}

@@ -1,0 +1,80 @@
+namespace CheckinBot.Pings.Text;
+
+/// <summary>
+/// A message reduced to what the rules and the features look at: lower-case, accent-free word tokens with
+/// elongations collapsed and known emoji turned into named tokens ("&lt;eyes&gt;"), plus the
+/// punctuation and shape facts that words lose.
+/// </summary>
+internal sealed class NormalizedText
+{
+    internal NormalizedText(
+        string[] tokens,
+        bool[] shouted,
+        bool[] endsSentence,
+        bool[] quoted,
+        int questionMarks,
+        int exclamationMarks,
+        int upperLetters,
+        int letters,
+        bool isCommand,
+        bool hasLink,
+        bool hadAccents,
+        bool startsAddressed)
+    {
+        TokenArray = tokens;
+        ShoutedArray = shouted;
+        EndsSentenceArray = endsSentence;
+        QuotedArray = quoted;
+        QuestionMarks = questionMarks;
+        ExclamationMarks = exclamationMarks;
+        UpperLetters = upperLetters;
+        Letters = letters;
+        IsCommand = isCommand;
+        HasLink = hasLink;
+        HadAccents = hadAccents;
+        StartsAddressed = startsAddressed;
+    }
+
+    /// <summary>The word tokens, lower-case and without diacritics.</summary>
+    public IReadOnlyList<string> Tokens => TokenArray;
+
+    /// <summary>Per token: whether it was written in capitals (two letters or more).</summary>
+    public IReadOnlyList<bool> Shouted => ShoutedArray;
+
+    public int QuestionMarks { get; }
+
+    public int ExclamationMarks { get; }
+
+    public int UpperLetters { get; }
+
+    public int Letters { get; }
+
+    /// <summary>The message is a slash command or is addressed to a bot ("/remind", "@pingbot").</summary>
+    public bool IsCommand { get; }
+
+    /// <summary>The message carries a URL.</summary>
+    public bool HasLink { get; }
+
+    /// <summary>The original had letters with diacritics (a hint for French).</summary>
+    public bool HadAccents { get; }
+
+    /// <summary>The message began by addressing someone ("@Ina", "Ina, …"); those leading mentions are not among the tokens.</summary>
+    public bool StartsAddressed { get; }
+
+    /// <summary>The tokens joined by single spaces, handy in tests and cues.</summary>
+    public string Joined => string.Join(' ', TokenArray);
+
+    internal string[] TokenArray { get; }
+
+    internal bool[] ShoutedArray { get; }
+
+    /// <summary>Per token: it stood between quotation marks.</summary>
+    internal bool[] QuotedArray { get; }
+
+    /// <summary>Per token: a sentence ends after it ("?", "!", "." or a line break follows).</summary>
+    internal bool[] EndsSentenceArray { get; }
+
+    /// <summary>Whether <paramref name="position"/> is the end of the message or of a sentence.</summary>
+    internal bool IsSentenceEnd(int position) =>
+        position == TokenArray.Length || position > 0 && EndsSentenceArray[position - 1];
+}

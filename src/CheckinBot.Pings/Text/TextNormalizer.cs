@@ -1,0 +1,426 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CheckinBot.Pings.Text;
+
+/// <summary>
+/// Turns a chat message into <see cref="NormalizedText"/>: folds case and diacritics, collapses
+/// elongations ("updaaaate" → "update"), names the emoji that carry meaning, replaces links by
+/// "&lt;url&gt;", and maps chat shorthand and Flemish forms onto the words the rules use
+/// ("ge" → "je", "zijde" → "bent je", "pls" → "please", "wnr" → "wanneer"). Words between quotation marks are
+/// marked as quoted: a word that is quoted is talked about, not used.
+/// </summary>
+internal static partial class TextNormalizer
+{
+    /// <summary>Stands in for a mention of a person while the text is folded.</summary>
+    private const char MentionMark = '\uE000';
+
+    /// <summary>Longer messages are cut: what matters comes early.</summary>
+    internal const int MaxTokens = 120;
+
+    private static readonly FrozenDictionary<string, string[]> Shorthand = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // Flemish
+        ["ge"] = ["je"],
+        ["gij"] = ["jij"],
+        ["zijde"] = ["bent", "je"],
+        ["zijt"] = ["bent"],
+        ["hebde"] = ["heb", "je"],
+        ["kunde"] = ["kun", "je"],
+        ["da"] = ["dat"],
+        ["wa"] = ["wat"],
+        ["hoever"] = ["hoe", "ver"],
+        // Dutch chat
+        ["ff"] = ["even"],
+        ["effe"] = ["even"],
+        ["wnr"] = ["wanneer"],
+        ["idd"] = ["inderdaad"],
+        // English chat
+        ["pls"] = ["please"],
+        ["plz"] = ["please"],
+        ["plse"] = ["please"],
+        ["thx"] = ["thanks"],
+        ["thnx"] = ["thanks"],
+        ["tnx"] = ["thanks"],
+        ["ty"] = ["thanks"],
+        ["ur"] = ["your"],
+        ["ya"] = ["you"],
+        ["w"] = ["with"],
+        ["abt"] = ["about"],
+        ["r"] = ["are"],
+        ["rn"] = ["right", "now"],
+        ["whats"] = ["what", "s"],
+        ["hows"] = ["how", "s"],
+        ["wheres"] = ["where", "s"],
+        // French chat
+        ["svp"] = ["stp"],
+        ["qd"] = ["quand"],
+        ["qnd"] = ["quand"],
+        ["mtn"] = ["maintenant"],
+        ["tt"] = ["tout"],
+        ["bcp"] = ["beaucoup"],
+        ["pr"] = ["pour"],
+        ["tjrs"] = ["toujours"],
+        ["tjs"] = ["toujours"],
+        ["qqch"] = ["quelque", "chose"],
+        ["thru"] = ["through"],
+        ["didnt"] = ["didn", "t"],
+        ["doesnt"] = ["doesn", "t"],
+        ["cant"] = ["can", "t"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Normalises one message.</summary>
+    /// <param name="text">The message.</param>
+    /// <param name="names">First names of the people who may be addressed by name ("Ina??", "Ina when will…"); they read as mentions.</param>
+    public static NormalizedText Normalize(string text, IReadOnlyCollection<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        var trimmed = text.AsSpan().TrimStart();
+        var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
+
+        // "@Ina", "<@U123>", "Ina??": who is addressed says nothing about what is asked.
+        var marked = Mention().Replace(text, " " + MentionMark + " ");
+        foreach (var name in names ?? [])
+        {
+            if (name.Length >= 2 && name.All(char.IsLetter))
+            {
+                marked = Regex.Replace(marked, $@"(?<!\w){name}(?!\w)", " " + MentionMark + " ",
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        var decomposed = marked.Normalize(NormalizationForm.FormD);
+        var state = new State();
+        var i = 0;
+        while (i < decomposed.Length && state.Tokens.Count < MaxTokens)
+        {
+            if (state.Current.Length == 0 && StartsLink(decomposed, i))
+            {
+                while (i < decomposed.Length && !char.IsWhiteSpace(decomposed[i]))
+                {
+                    i++;
+                }
+
+                state.Emit("<url>", shouted: false);
+                state.HasLink = true;
+                continue;
+            }
+
+            Rune.DecodeFromUtf16(decomposed.AsSpan(i), out var rune, out var consumed);
+            Step(state, decomposed, i, rune);
+            i += consumed;
+        }
+
+        state.Flush();
+        var addressed = state.DropLeadingMentions();
+        return new NormalizedText(
+            [.. state.Tokens],
+            [.. state.Shouted],
+            [.. state.EndsSentence],
+            [.. state.Quoted],
+            state.QuestionMarks,
+            state.ExclamationMarks,
+            state.UpperLetters,
+            state.Letters,
+            isCommand,
+            state.HasLink,
+            state.HadAccents,
+            addressed);
+    }
+
+    private static void Step(State state, string text, int index, Rune rune)
+    {
+        var category = Rune.GetUnicodeCategory(rune);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+        {
+            state.HadAccents |= rune.Value is >= 0x300 and < 0x370;
+            return;
+        }
+
+        if (Rune.IsLetter(rune))
+        {
+            state.AddLetter(rune);
+            return;
+        }
+
+        if (Rune.IsDigit(rune))
+        {
+            state.AddDigit((char)('0' + (int)Rune.GetNumericValue(rune)));
+            return;
+        }
+
+        switch (rune.Value)
+        {
+            case '"' or 0x201C or 0x201D or 0x201E or 0xAB or 0xBB:
+                state.Flush();
+                state.InQuote = rune.Value switch
+                {
+                    0x201C or 0x201E or 0xAB => true,
+                    0x201D or 0xBB => false,
+                    _ => !state.InQuote,
+                };
+                return;
+            case '\'' or 0x2018 or 0x2019 when OpensOrClosesQuote(state, text, index):
+                state.Flush();
+                state.InQuote = !state.InQuote;
+                return;
+            case MentionMark:
+                state.Flush();
+                state.Emit("<mention>", shouted: false);
+                return;
+            case '?' or 0x2753 or 0x2754:
+                state.Flush();
+                state.EndSentence();
+                state.QuestionMarks++;
+                return;
+            case '!' or 0x2757 or 0x2755:
+                state.Flush();
+                state.EndSentence();
+                state.ExclamationMarks++;
+                return;
+            case 0x203C or 0x2049:
+                state.Flush();
+                state.EndSentence();
+                state.ExclamationMarks += 2;
+                return;
+            case '.' or '\n' or 0x2026:
+                state.Flush();
+                state.EndSentence();
+                return;
+            case '%':
+                state.Flush();
+                state.Emit("%", shouted: false);
+                return;
+            case '/' when state.LastIsDigit && index + 1 < text.Length && char.IsDigit(text[index + 1]):
+                state.Current.Append('/');
+                return;
+        }
+
+        state.Flush();
+        var emoji = EmojiToken(rune.Value);
+        if (emoji is not null)
+        {
+            state.Emit(emoji, shouted: false);
+        }
+    }
+
+    /// <summary>
+    /// A single quote opens a quotation after a space and before a letter ('URGENT' …), and closes one after a letter
+    /// and before a space or punctuation; inside a word ("l'hôtel", "don't") it is an apostrophe.
+    /// </summary>
+    private static bool OpensOrClosesQuote(State state, string text, int index)
+    {
+        var before = index == 0 || char.IsWhiteSpace(text[index - 1]) || text[index - 1] is '(' or ':';
+        var after = index + 1 >= text.Length || !char.IsLetterOrDigit(text[index + 1]);
+        return state.InQuote ? after && !before : before && !after;
+    }
+
+    /// <summary>The emoji that change what a message means get a token; the rest are decoration.</summary>
+    private static string? EmojiToken(int codePoint) => codePoint switch
+    {
+        0x1F440 => "<eyes>",
+        0x23F0 or 0x23F3 or 0x231B or 0x1F570 => "<clock>",
+        0x1F525 => "<fire>",
+        0x1F6A8 => "<siren>",
+        0x1F198 => "<sos>",
+        0x1F64F => "<please>",
+        0x1F631 or 0x1F630 => "<scream>",
+        0x1F644 or 0x1F629 or 0x1F62C or 0x1F624 or 0x1F612 => "<sigh>",
+        0x2B06 or 0x1F53C or 0x2934 => "<up>",
+        0x1F44D or 0x1F44C or 0x1F64C or 0x1F44F or 0x1F389 or 0x1F973 => "<praise>",
+        0x1F4CE => "<attachment>",
+        _ => null,
+    };
+
+    private static bool StartsLink(string text, int index)
+    {
+        var rest = text.AsSpan(index);
+        return rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Folds one word the way messages are folded; used for the rules' few words.</summary>
+    internal static string FoldWord(string word)
+    {
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    [GeneratedRegex(@"<@[^>\s]+>|(?<![\w@])@[\p{L}\p{N}._-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+
+    private sealed class State
+    {
+        private int _runLength;
+        private char _runChar;
+        private int _tokenLetters;
+        private int _tokenUpper;
+
+        public StringBuilder Current { get; } = new(32);
+
+        public List<string> Tokens { get; } = new(24);
+
+        public List<bool> Shouted { get; } = new(24);
+
+        public List<bool> EndsSentence { get; } = new(24);
+
+        public List<bool> Quoted { get; } = new(24);
+
+        public bool InQuote { get; set; }
+
+        public int QuestionMarks { get; set; }
+
+        public int ExclamationMarks { get; set; }
+
+        public int UpperLetters { get; private set; }
+
+        public int Letters { get; private set; }
+
+        public bool HasLink { get; set; }
+
+        public bool HadAccents { get; set; }
+
+        public bool LastIsDigit => Current.Length > 0 && char.IsAsciiDigit(Current[^1]);
+
+        /// <summary>"@Ina did you…": the message starts where the mentions end.</summary>
+        public bool DropLeadingMentions()
+        {
+            var leading = 0;
+            while (leading < Tokens.Count && Tokens[leading] == "<mention>")
+            {
+                leading++;
+            }
+
+            Tokens.RemoveRange(0, leading);
+            Shouted.RemoveRange(0, leading);
+            EndsSentence.RemoveRange(0, leading);
+            Quoted.RemoveRange(0, leading);
+            return leading > 0;
+        }
+
+        public void AddLetter(Rune rune)
+        {
+            Letters++;
+            _tokenLetters++;
+            if (Rune.IsUpper(rune))
+            {
+                UpperLetters++;
+                _tokenUpper++;
+            }
+
+            var lower = Rune.ToLowerInvariant(rune);
+            switch (lower.Value)
+            {
+                case 'œ':
+                    AppendLetter('o');
+                    AppendLetter('e');
+                    return;
+                case 'æ':
+                    AppendLetter('a');
+                    AppendLetter('e');
+                    return;
+                case 'ß':
+                    AppendLetter('s');
+                    AppendLetter('s');
+                    return;
+                case 'ø':
+                    AppendLetter('o');
+                    return;
+                case 'ł':
+                    AppendLetter('l');
+                    return;
+            }
+
+            if (lower.IsBmp)
+            {
+                AppendLetter((char)lower.Value);
+            }
+        }
+
+        public void AddDigit(char digit)
+        {
+            _runLength = 0;
+            Current.Append(digit);
+        }
+
+        /// <summary>Three or more of the same letter in a row are one letter: "updaaaate", "helllp".</summary>
+        private void AppendLetter(char letter)
+        {
+            if (_runLength > 0 && letter == _runChar)
+            {
+                _runLength++;
+                if (_runLength == 3)
+                {
+                    Current.Length--;
+                }
+
+                if (_runLength >= 3)
+                {
+                    return;
+                }
+            }
+            else
+            {
+                _runChar = letter;
+                _runLength = 1;
+            }
+
+            Current.Append(letter);
+        }
+
+        public void Flush()
+        {
+            _runLength = 0;
+            if (Current.Length == 0)
+            {
+                return;
+            }
+
+            var token = Current.ToString();
+            var shouted = _tokenLetters >= 2 && _tokenUpper == _tokenLetters;
+            Current.Clear();
+            _tokenLetters = 0;
+            _tokenUpper = 0;
+            if (Shorthand.TryGetValue(token, out var expansion))
+            {
+                foreach (var word in expansion)
+                {
+                    Emit(word, shouted);
+                }
+
+                return;
+            }
+
+            Emit(token, shouted);
+        }
+
+        public void Emit(string token, bool shouted)
+        {
+            Tokens.Add(token);
+            Shouted.Add(shouted);
+            EndsSentence.Add(false);
+            Quoted.Add(InQuote);
+        }
+
+        public void EndSentence()
+        {
+            if (EndsSentence.Count > 0)
+            {
+                EndsSentence[^1] = true;
+            }
+        }
+    }
+}

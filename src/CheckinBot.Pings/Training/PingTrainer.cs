@@ -1,0 +1,97 @@
+using CheckinBot.Core.Pings;
+using CheckinBot.Pings.Evaluation;
+using CheckinBot.Pings.Features;
+using CheckinBot.Pings.Model;
+using CheckinBot.Pings.Rules;
+using CheckinBot.Pings.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace CheckinBot.Pings.Training;
+
+/// <summary>
+/// Learns the ping model with ML.NET: the messages are featurised by <see cref="PingFeatures"/> (the code that serves
+/// them), a multiclass maximum-entropy model is trained with L-BFGS on one thread with a fixed seed, and its weights
+/// and biases are read out into a <see cref="PingModel"/>. Deterministic: the same corpora give the same model.
+/// </summary>
+public static class PingTrainer
+{
+    /// <summary>Trains on every row of the corpora; each corpus's VA names read as mentions, as they would live.</summary>
+    public static LearnedPingClassifier Train(IEnumerable<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        return new LearnedPingClassifier(TrainModel(corpora, options ?? TrainingOptions.Committed), thresholds ?? PingThresholds.Default);
+    }
+
+    /// <summary>Writes a trained classifier's model file.</summary>
+    public static void Write(LearnedPingClassifier classifier, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        classifier.Model.Write(stream);
+    }
+
+    internal static PingModel TrainModel(IEnumerable<LabelledCorpus> corpora, TrainingOptions options)
+    {
+        var rows = new List<TrainingRow>();
+        var features = new List<int>(512);
+        foreach (var corpus in corpora)
+        {
+            foreach (var sample in corpus.Samples)
+            {
+                rows.Add(Row(sample, corpus.VaNames, features));
+            }
+        }
+
+        var context = new MLContext(seed: options.Seed);
+        var schema = SchemaDefinition.Create(typeof(TrainingRow));
+        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, PingFeatures.Dimension);
+        var data = context.Data.LoadFromEnumerable(rows, schema);
+        var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(TrainingRow.Label),
+            FeatureColumnName = nameof(TrainingRow.Features),
+            L1Regularization = options.L1,
+            L2Regularization = options.L2,
+            MaximumNumberOfIterations = options.Iterations,
+            NumberOfThreads = 1,
+            ShowTrainingStatistics = false,
+        });
+        var parameters = trainer.Fit(data).Model;
+
+        VBuffer<float>[] classWeights = [];
+        parameters.GetWeights(ref classWeights, out var classes);
+        if (classes != PingModel.Classes)
+        {
+            throw new InvalidOperationException($"ML.NET learned {classes} classes, expected {PingModel.Classes}.");
+        }
+
+        var weights = new float[PingFeatures.Dimension * PingModel.Classes];
+        for (var c = 0; c < classes; c++)
+        {
+            foreach (var (feature, weight) in classWeights[c].Items())
+            {
+                weights[feature * PingModel.Classes + c] = weight;
+            }
+        }
+
+        return new PingModel(PingFeatures.Bits, weights, [.. parameters.GetBiases()]);
+    }
+
+    private static TrainingRow Row(PingSample sample, IReadOnlyCollection<string> names, List<int> features)
+    {
+        var normalized = TextNormalizer.Normalize(sample.Text, names);
+        var used = new bool[normalized.TokenArray.Length];
+        var rules = PingRules.Read(normalized, used);
+        features.Clear();
+        PingFeatures.Extract(normalized, rules, used, features);
+        var value = PingFeatures.ValueOf(features.Count);
+        var values = new float[features.Count];
+        Array.Fill(values, value);
+        return new TrainingRow
+        {
+            Label = (uint)sample.Expected,
+            Features = new VBuffer<float>(PingFeatures.Dimension, features.Count, values, [.. features]),
+        };
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.ML.Data;
+
+namespace CheckinBot.Pings.Training;
+
+/// <summary>One labelled message as ML.NET sees it: the class as a key (0-based, in <c>PingClass</c> order) and the hashed features.</summary>
+internal sealed class TrainingRow
+{
+    [KeyType(3)]
+    public uint Label { get; set; }
+
+    public VBuffer<float> Features { get; set; }
+}

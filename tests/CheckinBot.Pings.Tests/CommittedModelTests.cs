@@ -1,0 +1,33 @@
+using CheckinBot.Pings.Evaluation;
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Tests;
+
+public class CommittedModelTests
+{
+    private const string Resource = "CheckinBot.Pings.ping-model.bin";
+
+    [Fact]
+    public void Retraining_from_the_corpora_gives_back_the_committed_models_figures()
+    {
+        var retrained = PingTrainer.Train(Corpora.All, TrainingOptions.Committed);
+
+        var committed = Figures(PingClassifiers.Committed);
+        var again = Figures(retrained);
+
+        again.Should().Be(committed, "tools/CheckinBot.PingTrain trains the committed model from these corpora with TrainingOptions.Committed; rerun it if the corpora changed");
+    }
+
+    [Fact]
+    public void The_committed_model_file_is_at_most_five_megabytes()
+    {
+        using var model = typeof(LearnedPingClassifier).Assembly.GetManifestResourceStream(Resource);
+
+        model.Should().NotBeNull();
+        model!.Length.Should().BeLessThanOrEqualTo(5 * 1024 * 1024);
+    }
+
+    private static string Figures(LearnedPingClassifier classifier) =>
+        string.Join(Environment.NewLine, Corpora.All.Select(corpus =>
+            corpus.Name + Environment.NewLine + PingTrainingReports.Table(PingEvaluation.Evaluate(corpus.Samples, classifier, names: corpus.VaNames))));
+}

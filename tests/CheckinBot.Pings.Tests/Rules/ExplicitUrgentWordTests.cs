@@ -1,0 +1,36 @@
+using CheckinBot.Core.Pings;
+
+namespace CheckinBot.Pings.Tests.Rules;
+
+public class ExplicitUrgentWordTests
+{
+    [Theory]
+    [InlineData("URGENT: the payment page is down")]
+    [InlineData("dringend, bel me even")]
+    [InlineData("c'est urgent, rappelle-moi")]
+    [InlineData("need the contract signed asap")]
+    [InlineData("urgnet!! call me")]
+    public void An_urgent_word_used_outside_quotes_is_urgent_whatever_the_model_says(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        PingThresholds.Default.Decide(status: 0.9f, urgent: 0.0f, rules).Should().Be(PingClass.Urgent);
+        PingClassifiers.Committed.Classify(message).Class.Should().Be(PingClass.Urgent);
+    }
+
+    [Theory]
+    [InlineData("niet dringend, maar kun je de offerte nakijken")]
+    [InlineData("not urgent: the logo in the footer is blurry")]
+    [InlineData("pas urgent, mais regarde le devis")]
+    public void An_urgent_word_in_the_negative_is_not(string message)
+    {
+        Read.Rules(message).UrgentWord.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_word_that_only_looks_like_one_is_not()
+    {
+        Read.Rules("ik heb het argent nog niet overgemaakt").UrgentWord.Should().BeFalse();
+    }
+}

@@ -1,0 +1,36 @@
+using CheckinBot.Core.Pings;
+
+namespace CheckinBot.Pings.Tests.Rules;
+
+public class NoRushCalmsTests
+{
+    [Theory]
+    [InlineData("no rush, send it whenever you can")]
+    [InlineData("niks dringends, kijk eens naar de offerte als je tijd hebt")]
+    [InlineData("geen haast hoor")]
+    [InlineData("pas pressé pour le devis")]
+    [InlineData("this is not urgent at all")]
+    [InlineData("rien d'urgent, juste une question")]
+    public void A_message_that_says_it_can_wait_is_calm_and_has_no_urgent_word(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.Calm.Should().BeTrue();
+        rules.UrgentWord.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_turn_after_the_calm_takes_it_back()
+    {
+        Read.Rules("no rush on the rest of the list, but the checkout is broken for everyone").Calm.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_calm_message_is_not_escalated_however_likely_the_model_finds_urgency()
+    {
+        var calm = Read.Rules("geen haast hoor");
+
+        PingThresholds.Default.Decide(status: 0.05f, urgent: 0.95f, calm).Should().Be(PingClass.Other);
+        PingThresholds.Default.Decide(status: 0.95f, urgent: 0.04f, calm).Should().Be(PingClass.StatusCheck);
+    }
+}
