@@ -94,13 +94,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public void EachRowIsTheCommandItNames()
     {
-        var actionCommand = typeof(TurnRouter).GetMethod("ActionCommand", BindingFlags.NonPublic | BindingFlags.Static)!;
         var place = new Place("W0") { OccurrenceId = Guid.NewGuid().ToString("N"), PingId = Guid.NewGuid().ToString("N") };
         foreach (var row in Rows)
         {
             var made = row.ActionId is null
                 ? CommandParser.Parse(row.Text!)
-                : actionCommand.Invoke(null, [Turn(place, Actor.Va, row)]);
+                : ActionCommands.Of(Turn(place, Actor.Va, row));
             made.Should().NotBeNull().And.BeOfType(row.Command, "row {0}", row.Name);
         }
     }
