@@ -21,6 +21,18 @@ public class TextNormalizerTests
         TextNormalizer.Normalize(message).Joined.Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("status\uFFFE?")]
+    [InlineData("any update\uD800")]
+    [InlineData("\uDC00\uFDD0")]
+    public void Noncharacters_and_lone_surrogates_do_not_stop_a_classification(string message)
+    {
+        var classify = () => PingClassifiers.Committed.Classify(message);
+
+        classify.Should().NotThrow();
+        TextNormalizer.Normalize(message).Joined.Should().NotContain("\uFFFE");
+    }
+
     [Fact]
     public void Links_become_a_single_token_and_are_flagged()
     {

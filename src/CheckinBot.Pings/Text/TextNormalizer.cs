@@ -78,6 +78,8 @@ internal static partial class TextNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
 
+        // Lone surrogates and noncharacters make string.Normalize throw; they carry no meaning, so they are replaced.
+        text = CheckinBot.Core.Commands.Words.Clean(text);
         var trimmed = text.AsSpan().TrimStart();
         var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 

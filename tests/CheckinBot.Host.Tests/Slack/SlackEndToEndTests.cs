@@ -32,6 +32,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             $"--DataFolder={dataFolder}",
             "--Clock:TimeTravel=true",
+            "--Playground:Enabled=true", // the test reads the bot's clock from the playground's config; outside Development it is off by default
             "--Scheduling:Enabled=false",
             $"--Slack:SigningSecret={Secret}",
             "--Slack:BotToken=xoxb-e2e-token",
