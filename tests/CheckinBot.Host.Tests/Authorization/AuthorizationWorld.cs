@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Globalization;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
@@ -54,7 +55,7 @@ public sealed class AuthorizationWorld : IAsyncDisposable
         collection.AddScoped<Schedule>();
         collection.AddScoped<OccurrencePlanner>();
         collection.AddScoped<OccurrenceDelivery>();
-        collection.AddSingleton<IChatGateway, RecordingGateway>();
+        collection.AddSingleton<IChatGateway>(new RecordingGateway(Platform));
         var world = new AuthorizationWorld(folder, collection.BuildServiceProvider(), clock);
         await world.services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return world;

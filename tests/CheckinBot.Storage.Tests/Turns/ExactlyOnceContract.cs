@@ -44,7 +44,7 @@ public abstract class ExactlyOnceContract
         first.Posted.Should().ContainSingle();
         retry.Posted.Should().BeEmpty();
         (await world.RhythmsAsync(collaboration)).Should().ContainSingle().Which.State.Should().Be(RhythmState.Proposed);
-        world.Slack.Posts.Should().HaveCount(1);
+        world.Slack.Posted.Should().HaveCount(1);
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
@@ -26,7 +27,7 @@ public sealed class TurnWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
-    public RecordingGateway Slack { get; } = new();
+    public RecordingGateway Slack { get; } = new("slack");
 
     public FailingMessages Messages { get; } = new();
 
