@@ -1,6 +1,7 @@
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Turns;
@@ -37,6 +38,7 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
     /// <summary>The turn's answers, its effects stored and its event marked done; null when the event was handled before.</summary>
     public async Task<IReadOnlyList<OutboundMessage>?> AnswerOnceAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
+        using var activity = TurnTelemetry.StartDispatch(turn);
         var eventId = turn.EventId;
         if (eventId is not null &&
             !await events.TryClaimAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), ClaimLease, cancellationToken))

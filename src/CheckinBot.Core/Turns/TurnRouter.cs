@@ -2,6 +2,7 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Messages;
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Turns;
@@ -22,6 +23,7 @@ public sealed class TurnRouter(
     /// <summary>Answers a turn with the messages it causes; the caller posts them.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
+        using var activity = TurnTelemetry.StartHandle(turn);
         if (turn.Person.IsBot || await people.KnowSenderAsync(turn, cancellationToken) is not { } person)
         {
             return [];
@@ -59,6 +61,7 @@ public sealed class TurnRouter(
 
     private async Task<IReadOnlyList<OutboundMessage>> RunAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {
+        TurnTelemetry.TagCommand(command);
         var handler = commands.For(command);
         if (handler.NeedsMembership(command))
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CheckinBot.Core.Telemetry;
 using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Host.Turns;
@@ -17,6 +19,7 @@ public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options
         {
             await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
             {
+                using var activity = TurnTelemetry.StartTurn(pending.Turn, pending.Origin);
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
@@ -24,6 +27,7 @@ public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                     LogFailed(ex, pending.Turn.Platform, pending.Turn.EventId, pending.Turn.ConversationId);
                 }
             }
