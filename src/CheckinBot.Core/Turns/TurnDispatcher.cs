@@ -37,7 +37,7 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
     /// <summary>The turn's answers, its effects stored and its event marked done; null when the event was handled before.</summary>
     public async Task<IReadOnlyList<OutboundMessage>?> AnswerOnceAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var eventId = turn.EventId;
+        var eventId = NeedsClaim(turn) ? turn.EventId : null;
         if (eventId is not null &&
             !await events.TryClaimAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), ClaimLease, cancellationToken))
         {
@@ -67,6 +67,13 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
 
         return answers;
     }
+
+    /// <summary>
+    /// Whether the turn is claimed in the event ledger: every turn with an event id, except a command that only reads on a
+    /// platform that never sends it again. Running such a turn twice has no second effect, so its two writes (claim, done)
+    /// would guard nothing.
+    /// </summary>
+    private bool NeedsClaim(ChatTurn turn) => turn.EventId is not null && !(turn.NeverRetried && router.OnlyReads(turn));
 
     private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
