@@ -13,28 +13,29 @@ internal sealed class EventLedger(CheckinDbContext db) : IEventLedger
     public async Task<bool> TryClaimAsync(string platform, string eventId, Instant now, Duration lease, CancellationToken cancellationToken)
     {
         var (at, until) = (now.ToUnixTimeMilliseconds(), (now + lease).ToUnixTimeMilliseconds());
-        var claimed = await db.Database.ExecuteSqlAsync($"""
+        var claimed = await SqliteWriteGate.WriteAsync(db, token => db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ProcessedEvents" ("Platform", "EventId", "At", "LeaseUntil") VALUES ({platform}, {eventId}, {at}, {until})
             ON CONFLICT ("Platform", "EventId") DO UPDATE SET "At" = excluded."At", "LeaseUntil" = excluded."LeaseUntil"
             WHERE "ProcessedEvents"."LeaseUntil" IS NOT NULL AND "ProcessedEvents"."LeaseUntil" < {at}
-            """, cancellationToken);
+            """, token), cancellationToken);
         return claimed == 1;
     }
 
     public Task CompleteAsync(string platform, string eventId, CancellationToken cancellationToken) =>
-        db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, (Instant?)null), cancellationToken);
+        SqliteWriteGate.WriteAsync(db, token => db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, (Instant?)null), token), cancellationToken);
 
     public Task ReleaseAsync(string platform, string eventId, CancellationToken cancellationToken) =>
-        db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId && e.LeaseUntil != null).ExecuteDeleteAsync(cancellationToken);
+        SqliteWriteGate.WriteAsync(db, token => db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId && e.LeaseUntil != null)
+            .ExecuteDeleteAsync(token), cancellationToken);
 
     public async Task<bool> TryRecordAsync(string platform, string eventId, Instant at, CancellationToken cancellationToken)
     {
         var ms = at.ToUnixTimeMilliseconds();
-        return await db.Database.ExecuteSqlAsync($"""
+        return await SqliteWriteGate.WriteAsync(db, token => db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ProcessedEvents" ("Platform", "EventId", "At", "LeaseUntil") VALUES ({platform}, {eventId}, {ms}, NULL)
             ON CONFLICT ("Platform", "EventId") DO NOTHING
-            """, cancellationToken) == 1;
+            """, token), cancellationToken) == 1;
     }
 
     public Task PruneAsync(Instant before, CancellationToken cancellationToken) =>
