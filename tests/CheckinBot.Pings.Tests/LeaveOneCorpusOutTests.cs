@@ -14,20 +14,24 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 20 corpora, thresholds 0.75 / 0.30). Status recall is 0.81–0.87, not
-    /// 0.90: the threshold is set for precision, and voice-dictated messages without a question mark are the weakest
-    /// corpus (recall 0.59 at 0.60). Urgent recall is about 0.95, not 0.98: emergencies told without an urgent word
-    /// (a tax deadline, a mail to the wrong list) are missed. English other-taken-for-status prints as 2.0%.
+    /// (tools/CheckinBot.PingTrain --evaluate, 25 corpora, 8,764 rows, thresholds 0.75 / 0.30). The five corpora of the
+    /// second round brought harder negatives (questions to the VA, very short messages): status precision is 0.963 in
+    /// English and 0.968 in French, not 0.97, and other-taken-for-status 2.7% and 2.1%, not 2%. Status recall is
+    /// 0.84–0.88, not 0.90 (voice-dictated and long messages). Urgent recall is 0.95–0.97, not 0.98: emergencies told
+    /// without an urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status recall")] = 0.825,
-        [("fr", "status recall")] = 0.80,
-        [("nl", "status recall")] = 0.86,
-        [("en", "urgent recall")] = 0.95,
+        [("en", "status precision")] = 0.96,
+        [("fr", "status precision")] = 0.965,
+        [("en", "status recall")] = 0.845,
+        [("fr", "status recall")] = 0.84,
+        [("nl", "status recall")] = 0.87,
+        [("en", "urgent recall")] = 0.96,
         [("fr", "urgent recall")] = 0.95,
-        [("nl", "urgent recall")] = 0.945,
-        [("en", "other->status")] = 0.021,
+        [("nl", "urgent recall")] = 0.955,
+        [("en", "other->status")] = 0.028,
+        [("fr", "other->status")] = 0.022,
     };
 
     [Theory]
