@@ -14,24 +14,19 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 25 corpora, 8,764 rows, thresholds 0.75 / 0.30). The five corpora of the
-    /// second round brought harder negatives (questions to the VA, very short messages): status precision is 0.963 in
-    /// English and 0.968 in French, not 0.97, and other-taken-for-status 2.7% and 2.1%, not 2%. Status recall is
-    /// 0.84–0.88, not 0.90 (voice-dictated and long messages). Urgent recall is 0.95–0.97, not 0.98: emergencies told
-    /// without an urgent word are missed.
+    /// (tools/CheckinBot.PingTrain --evaluate, 25 corpora, 8,764 rows, at the committed thresholds 0.82 / 0.20). Status
+    /// precision (0.972–0.984) and other-taken-for-status (1.0–1.8%) meet the targets. Status recall is 0.849–0.887,
+    /// not 0.90: the status threshold is set for precision, and voice-dictated and long messages are the weakest
+    /// corpora. Urgent recall is 0.963–0.973, not 0.98: emergencies told without an urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status precision")] = 0.96,
-        [("fr", "status precision")] = 0.965,
-        [("en", "status recall")] = 0.845,
-        [("fr", "status recall")] = 0.84,
-        [("nl", "status recall")] = 0.87,
-        [("en", "urgent recall")] = 0.96,
-        [("fr", "urgent recall")] = 0.95,
-        [("nl", "urgent recall")] = 0.955,
-        [("en", "other->status")] = 0.028,
-        [("fr", "other->status")] = 0.022,
+        [("en", "status recall")] = 0.85,
+        [("fr", "status recall")] = 0.845,
+        [("nl", "status recall")] = 0.885,
+        [("en", "urgent recall")] = 0.97,
+        [("fr", "urgent recall")] = 0.96,
+        [("nl", "urgent recall")] = 0.96,
     };
 
     [Theory]

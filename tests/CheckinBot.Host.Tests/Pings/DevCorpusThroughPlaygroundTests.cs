@@ -3,6 +3,7 @@ using System.Text;
 using CheckinBot.Core.Pings;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Host.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace CheckinBot.Host.Tests.Pings;
 
@@ -12,7 +13,7 @@ namespace CheckinBot.Host.Tests.Pings;
 /// urgent messages, nothing for the rest, with the targets per language. The dev corpus is never trained on;
 /// it is found through <c>CHECKINBOT_SHARED</c> (see <see cref="DevCorpus"/>).
 /// </summary>
-public class DevCorpusThroughPlaygroundTests
+public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
@@ -65,12 +66,17 @@ public class DevCorpusThroughPlaygroundTests
 
         // Nothing at all for the rest: not even an acknowledgement or a stray reply.
         var noisy = outcomes.Where(o => o.Sample.Expected == PingClass.Other && o.Kinds.Length > 0).ToList();
+        var others = outcomes.Count(o => o.Sample.Expected == PingClass.Other);
+        report.AppendLine(CultureInfo.InvariantCulture, $"all: other messages given any bot message {noisy.Count}/{others}");
+
+        // The figures only, never the rows: the dev set's misreads are not looked at while the classifier is worked on.
+        output.WriteLine(report.ToString());
         var misread = outcomes.Where(o => o.Sample.Expected != o.Got)
             .Select(o => $"{o.Sample.Id}\t{o.Sample.Language}\texpected {PingCorpus.LabelOf(o.Sample.Expected)}\tgot [{o.Kinds}]\t{o.Sample.Text}");
         var because = report + string.Join(Environment.NewLine, misread);
 
         failures.Should().BeEmpty(because);
-        noisy.Should().HaveCountLessThanOrEqualTo((int)(outcomes.Count(o => o.Sample.Expected == PingClass.Other) * OtherAnsweredCeiling), because);
+        noisy.Should().HaveCountLessThanOrEqualTo((int)(others * OtherAnsweredCeiling), because);
         outcomes.Where(o => o.Sample.Expected == PingClass.StatusCheck && o.Got == PingClass.StatusCheck)
             .Should().OnlyContain(o => o.Kinds == "ping-answer", "31 minutes apart, every status check gets a full answer and nothing else");
     }
