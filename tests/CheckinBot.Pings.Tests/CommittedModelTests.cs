@@ -19,6 +19,13 @@ public class CommittedModelTests
     }
 
     [Fact]
+    public void The_committed_thresholds_are_those_the_leave_one_corpus_out_floors_and_the_readme_were_measured_at()
+    {
+        PingThresholds.Default.Should().Be(new PingThresholds(0.82f, 0.20f),
+            "LeaveOneCorpusOutTests' floors and the README's table were printed at these; re-run --evaluate and update both when they change");
+    }
+
+    [Fact]
     public void The_committed_model_file_is_at_most_five_megabytes()
     {
         using var model = typeof(LearnedPingClassifier).Assembly.GetManifestResourceStream(Resource);

@@ -14,20 +14,19 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 20 corpora, thresholds 0.75 / 0.30). Status recall is 0.81–0.87, not
-    /// 0.90: the threshold is set for precision, and voice-dictated messages without a question mark are the weakest
-    /// corpus (recall 0.59 at 0.60). Urgent recall is about 0.95, not 0.98: emergencies told without an urgent word
-    /// (a tax deadline, a mail to the wrong list) are missed. English other-taken-for-status prints as 2.0%.
+    /// (tools/CheckinBot.PingTrain --evaluate, 25 corpora, 8,764 rows, at the committed thresholds 0.82 / 0.20). Status
+    /// precision (0.972–0.984) and other-taken-for-status (1.0–1.8%) meet the targets. Status recall is 0.849–0.887,
+    /// not 0.90: the status threshold is set for precision, and voice-dictated and long messages are the weakest
+    /// corpora. Urgent recall is 0.963–0.973, not 0.98: emergencies told without an urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status recall")] = 0.825,
-        [("fr", "status recall")] = 0.80,
-        [("nl", "status recall")] = 0.86,
-        [("en", "urgent recall")] = 0.95,
-        [("fr", "urgent recall")] = 0.95,
-        [("nl", "urgent recall")] = 0.945,
-        [("en", "other->status")] = 0.021,
+        [("en", "status recall")] = 0.85,
+        [("fr", "status recall")] = 0.845,
+        [("nl", "status recall")] = 0.885,
+        [("en", "urgent recall")] = 0.97,
+        [("fr", "urgent recall")] = 0.96,
+        [("nl", "urgent recall")] = 0.96,
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Pings.Training;
 
@@ -9,6 +10,9 @@ const string Usage = """
       --first <new.tsv> …      measure new corpora with the model trained on the corpora as they are, before anything changes
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
+      --iterations <n>, --l1 <x>, --l2 <x>
+                               with --evaluate or --first: try other training options than TrainingOptions.Committed
+      --no-misreads            with --evaluate: leave out the misread rows
     """;
 
 var root = RepositoryRoot.Find();
@@ -16,6 +20,8 @@ var corporaFolder = Path.Combine(root, "src", "CheckinBot.Pings", "Corpora");
 var modelFile = Path.Combine(root, "src", "CheckinBot.Pings", "Model", "ping-model.bin");
 string? mode = null;
 string? va = null;
+var options = TrainingOptions.Committed;
+var misreads = true;
 var files = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -30,6 +36,17 @@ for (var i = 0; i < args.Length; i++)
         case "--va" when i + 1 < args.Length:
             va = args[++i];
             break;
+        case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var iterations) && iterations > 0:
+            options = options with { Iterations = iterations };
+            i++;
+            break;
+        case "--l1" or "--l2" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value >= 0:
+            options = args[i] == "--l1" ? options with { L1 = value } : options with { L2 = value };
+            i++;
+            break;
+        case "--no-misreads":
+            misreads = false;
+            break;
         case var file when !file.StartsWith('-') && mode is not null:
             files.Add(file);
             break;
@@ -39,7 +56,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0)
+if (mode == "--first" && files.Count == 0 || mode is null && options != TrainingOptions.Committed)
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -63,10 +80,10 @@ try
             Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes)");
             break;
         case "--first":
-            Console.Write(PingTrainingReports.FirstMeasure(corpora, extra));
+            Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
             break;
         default:
-            Console.Write(PingTrainingReports.Evaluate(corpora, extra));
+            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads));
             break;
     }
 

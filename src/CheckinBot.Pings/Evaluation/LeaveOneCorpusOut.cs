@@ -27,11 +27,14 @@ public sealed class LeaveOneCorpusOut
     {
         ArgumentNullException.ThrowIfNull(corpora);
         thresholds ??= PingThresholds.Default;
+        options ??= TrainingOptions.Committed;
+        var rows = corpora.Select(PingTrainer.Rows).ToList();
         var scored = new List<ScoredSample>();
-        foreach (var held in corpora)
+        for (var held = 0; held < corpora.Count; held++)
         {
-            var model = PingTrainer.Train(corpora.Where(c => !ReferenceEquals(c, held)), options, thresholds);
-            scored.AddRange(Score(model, held, featureNames));
+            var others = rows.Where((_, i) => i != held).SelectMany(r => r).ToList();
+            var model = new LearnedPingClassifier(PingTrainer.TrainModel(others, options), thresholds);
+            scored.AddRange(Score(model, corpora[held], featureNames));
         }
 
         return new LeaveOneCorpusOut(scored, thresholds);

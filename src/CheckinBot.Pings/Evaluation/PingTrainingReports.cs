@@ -12,16 +12,20 @@ public static class PingTrainingReports
     /// Leave-one-corpus-out figures per language (the headline) and per corpus, the threshold sweep, the misread rows
     /// with what weighed most; then each extra set scored by the model trained on every corpus.
     /// </summary>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null)
+    /// <param name="corpora">The corpora, each held out in turn.</param>
+    /// <param name="extra">Sets never trained on, scored by the model trained on every corpus.</param>
+    /// <param name="options">The training options; the committed ones when null.</param>
+    /// <param name="misreads">Whether to list the misread rows.</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
         var c = CultureInfo.InvariantCulture;
-        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: true);
+        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads);
         var report = loco.Report();
         var text = new StringBuilder();
         text.Append(c, $"Leave-one-corpus-out: each of {corpora.Count} corpora scored by a model trained on the others").AppendLine();
-        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}").AppendLine().AppendLine();
+        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
         text.Append(Table(report)).AppendLine();
         text.AppendLine("Per held-out corpus");
         foreach (var corpus in loco.Corpora)
@@ -31,7 +35,10 @@ public static class PingTrainingReports
         }
 
         text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
-        text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
+        if (misreads)
+        {
+            text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
+        }
 
         if (extra.Count > 0)
         {
@@ -42,7 +49,10 @@ public static class PingTrainingReports
                 var measured = PingEvaluation.Measure(scored);
                 text.Append(c, $"Extra set {set.Name} (never trained on), model trained on all {corpora.Count} corpora").AppendLine();
                 text.Append(Table(measured)).AppendLine();
-                text.Append(c, $"Misread rows ({measured.Misreads.Count})").AppendLine().Append(measured.FormatMisreads()).AppendLine();
+                if (misreads)
+                {
+                    text.Append(c, $"Misread rows ({measured.Misreads.Count})").AppendLine().Append(measured.FormatMisreads()).AppendLine();
+                }
             }
         }
 

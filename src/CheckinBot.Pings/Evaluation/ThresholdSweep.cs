@@ -7,7 +7,7 @@ namespace CheckinBot.Pings.Evaluation;
 /// <summary>How precision and recall move with the thresholds, on the leave-one-corpus-out readings.</summary>
 public static class ThresholdSweep
 {
-    private static readonly float[] StatusSteps = [0.30f, 0.40f, 0.50f, 0.55f, 0.60f, 0.65f, 0.70f, 0.75f, 0.80f, 0.85f, 0.90f];
+    private static readonly float[] StatusSteps = [0.30f, 0.40f, 0.50f, 0.55f, 0.60f, 0.65f, 0.70f, 0.75f, 0.78f, 0.80f, 0.82f, 0.85f, 0.90f];
     private static readonly float[] UrgentSteps = [0.10f, 0.15f, 0.20f, 0.25f, 0.30f, 0.35f, 0.40f, 0.50f, 0.60f];
 
     /// <summary>One table per threshold: the status threshold with the urgent one held, then the urgent one with the status one held.</summary>

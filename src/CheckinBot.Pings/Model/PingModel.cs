@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using CheckinBot.Core.Pings;
 
@@ -108,18 +109,27 @@ internal sealed class PingModel
         }
     }
 
+    /// <summary>
+    /// Reads a model file: decompressed in one go, then read from memory (one small read per number through the
+    /// decompressor cost most of the load time).
+    /// </summary>
     /// <exception cref="InvalidDataException">The stream is not a ping model of this version.</exception>
     public static PingModel Read(Stream stream)
     {
-        using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(zip);
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
+        using var unzipped = new MemoryStream();
+        using (var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            zip.CopyTo(unzipped);
+        }
+
+        var file = new ModelReader(unzipped.GetBuffer().AsSpan(0, (int)unzipped.Length));
+        if (file.Int() != Magic || file.Int() != Version)
         {
             throw new InvalidDataException("Not a CheckinBot ping model of version 1.");
         }
 
-        var bits = reader.ReadInt32();
-        if (bits is < 8 or > 24 || reader.ReadInt32() != Classes)
+        var bits = file.Int();
+        if (bits is < 8 or > 24 || file.Int() != Classes)
         {
             throw new InvalidDataException("The ping model's shape is not supported.");
         }
@@ -127,14 +137,14 @@ internal sealed class PingModel
         var biases = new float[Classes];
         for (var c = 0; c < Classes; c++)
         {
-            biases[c] = reader.ReadSingle();
+            biases[c] = file.Float();
         }
 
         var weights = new float[(1 << bits) * Classes];
-        var count = reader.ReadInt32();
+        var count = file.Int();
         for (var i = 0; i < count; i++)
         {
-            var feature = reader.ReadInt32();
+            var feature = file.Int();
             if (feature < 0 || feature >= 1 << bits)
             {
                 throw new InvalidDataException("A feature of the ping model is out of range.");
@@ -142,10 +152,30 @@ internal sealed class PingModel
 
             for (var c = 0; c < Classes; c++)
             {
-                weights[feature * Classes + c] = reader.ReadSingle();
+                weights[feature * Classes + c] = file.Float();
             }
         }
 
         return new PingModel(bits, weights, biases);
+    }
+
+    /// <summary>Little-endian numbers from the decompressed file, as <see cref="BinaryWriter"/> wrote them.</summary>
+    private ref struct ModelReader(ReadOnlySpan<byte> bytes)
+    {
+        private ReadOnlySpan<byte> _rest = bytes;
+
+        public int Int()
+        {
+            if (_rest.Length < sizeof(int))
+            {
+                throw new InvalidDataException("The ping model file is cut short.");
+            }
+
+            var value = BinaryPrimitives.ReadInt32LittleEndian(_rest);
+            _rest = _rest[sizeof(int)..];
+            return value;
+        }
+
+        public float Float() => BitConverter.Int32BitsToSingle(Int());
     }
 }

@@ -31,18 +31,18 @@ public static class PingTrainer
         classifier.Model.Write(stream);
     }
 
-    internal static PingModel TrainModel(IEnumerable<LabelledCorpus> corpora, TrainingOptions options)
-    {
-        var rows = new List<TrainingRow>();
-        var features = new List<int>(512);
-        foreach (var corpus in corpora)
-        {
-            foreach (var sample in corpus.Samples)
-            {
-                rows.Add(Row(sample, corpus.VaNames, features));
-            }
-        }
+    internal static PingModel TrainModel(IEnumerable<LabelledCorpus> corpora, TrainingOptions options) =>
+        TrainModel([.. corpora.SelectMany(Rows)], options);
 
+    /// <summary>The rows ML.NET learns from, one per sample: featurised once, so that leave-one-corpus-out can reuse them.</summary>
+    internal static IReadOnlyList<TrainingRow> Rows(LabelledCorpus corpus)
+    {
+        var features = new List<int>(512);
+        return [.. corpus.Samples.Select(sample => Row(sample, corpus.VaNames, features))];
+    }
+
+    internal static PingModel TrainModel(IReadOnlyList<TrainingRow> rows, TrainingOptions options)
+    {
         var context = new MLContext(seed: options.Seed);
         var schema = SchemaDefinition.Create(typeof(TrainingRow));
         schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, PingFeatures.Dimension);

@@ -3,6 +3,7 @@ using System.Text;
 using CheckinBot.Core.Pings;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Host.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace CheckinBot.Host.Tests.Pings;
 
@@ -12,21 +13,21 @@ namespace CheckinBot.Host.Tests.Pings;
 /// urgent messages, nothing for the rest, with the issue's targets per language. The dev corpus is never trained on;
 /// it is found through <c>CHECKINBOT_SHARED</c> (see <see cref="DevCorpus"/>).
 /// </summary>
-public class DevCorpusThroughPlaygroundTests
+public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     // The issue's targets per language: status P >= .97, R >= .90, urgent R >= .98, other->status <= 2%. The learned
-    // model does not reach them on the dev set (measured 2026-11-30: status P .82-.86, R .88-.93, urgent R .96-1.0,
-    // other->status 12-16%). These floors hold what was measured, so a regression fails; the gap stays open in issue 9
-    // and is reported, never tuned away on this set.
-    private const double StatusPrecisionFloor = 0.78;
-    private const double StatusRecallFloor = 0.85;
-    private const double UrgentRecallFloor = 0.93;
-    private const double OtherAsStatusCeiling = 0.19;
+    // model does not reach them on the dev set (measured 2026-11-30 with the model of 25 corpora at 0.82 / 0.20:
+    // status P .84-.92, R .87-.93, urgent R 1.0, other->status 7.4-14.9%). These floors hold what was measured, so a
+    // regression fails; the gap stays open in issue 9 and is reported, never tuned away on this set.
+    private const double StatusPrecisionFloor = 0.83;
+    private const double StatusRecallFloor = 0.86;
+    private const double UrgentRecallFloor = 0.98;
+    private const double OtherAsStatusCeiling = 0.15;
 
-    // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%, measured 20.5% (33/161).
-    private const double OtherAnsweredCeiling = 0.22;
+    // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%, measured 15.5% (25/161).
+    private const double OtherAnsweredCeiling = 0.16;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
@@ -65,12 +66,17 @@ public class DevCorpusThroughPlaygroundTests
 
         // Nothing at all for the rest: not even an acknowledgement or a stray reply.
         var noisy = outcomes.Where(o => o.Sample.Expected == PingClass.Other && o.Kinds.Length > 0).ToList();
+        var others = outcomes.Count(o => o.Sample.Expected == PingClass.Other);
+        report.AppendLine(CultureInfo.InvariantCulture, $"all: other messages given any bot message {noisy.Count}/{others}");
+
+        // The figures only, never the rows: the dev set's misreads are not looked at while the classifier is worked on.
+        output.WriteLine(report.ToString());
         var misread = outcomes.Where(o => o.Sample.Expected != o.Got)
             .Select(o => $"{o.Sample.Id}\t{o.Sample.Language}\texpected {PingCorpus.LabelOf(o.Sample.Expected)}\tgot [{o.Kinds}]\t{o.Sample.Text}");
         var because = report + string.Join(Environment.NewLine, misread);
 
         failures.Should().BeEmpty(because);
-        noisy.Should().HaveCountLessThanOrEqualTo((int)(outcomes.Count(o => o.Sample.Expected == PingClass.Other) * OtherAnsweredCeiling), because);
+        noisy.Should().HaveCountLessThanOrEqualTo((int)(others * OtherAnsweredCeiling), because);
         outcomes.Where(o => o.Sample.Expected == PingClass.StatusCheck && o.Got == PingClass.StatusCheck)
             .Should().OnlyContain(o => o.Kinds == "ping-answer", "31 minutes apart, every status check gets a full answer and nothing else");
     }
