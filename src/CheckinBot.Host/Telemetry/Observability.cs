@@ -11,8 +11,8 @@ namespace CheckinBot.Host.Telemetry;
 
 /// <summary>
 /// Traces, metrics and the log's format. The core's spans and meters (<see cref="CheckinTelemetry"/>) are always there;
-/// OpenTelemetry collects and exports them only when an OTLP endpoint is configured (<see cref="OtlpTarget"/>). The
-/// meters are published on <c>/metrics</c> by prometheus-net either way.
+/// OpenTelemetry collects and exports them only when an OTLP endpoint is configured (<see cref="OtlpTarget"/>); the
+/// <c>CheckinBot</c> meter is on <c>/metrics</c> either way (<see cref="PrometheusBridge"/>).
 /// </summary>
 public static class Observability
 {
@@ -24,6 +24,7 @@ public static class Observability
     {
         var json = LogFormat.Apply(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ThrottleCountingFilter>());
+        PrometheusBridge.Start();
         if (OtlpTarget.Read(builder.Configuration) is { } target)
         {
             builder.Services.AddOpenTelemetry()

@@ -22,6 +22,8 @@ public class DeliveryMetricsTests
         measured.Sum(DeliveryTelemetry.DeliveredName).Should().Be(1);
         measured.Sum(DeliveryTelemetry.LateName).Should().Be(0);
         measured.Of(DeliveryTelemetry.LatenessName).Should().Equal(0);
+        var scrape = await bot.Client.GetStringAsync("/metrics");
+        scrape.Should().Contain("checkinbot_occurrences_delivered_total").And.Contain("checkinbot_occurrence_lateness_seconds_bucket");
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using CheckinBot.Core.Telemetry;
 using CheckinBot.Host.Telemetry;
-using CheckinBot.Host.Tests.Slack;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -11,44 +9,20 @@ namespace CheckinBot.Host.Tests.Telemetry;
 /// <summary>One Slack slash command, traced with the host's own tracing set-up into an in-memory exporter.</summary>
 public sealed class SlackTurnTraceTests : IAsyncLifetime
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-otel-" + Guid.NewGuid().ToString("N"));
     private readonly SpanCollection spans = [];
-    private FakeSlackApi slack = null!;
-    private WebApplication host = null!;
-    private HttpClient Client { get; set; } = null!;
+    private SlackBot bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackApi.StartAsync();
-        host = BotApp.Build(
-            [
-                "--urls=http://127.0.0.1:0",
-                $"--DataFolder={dataFolder}",
-                "--Scheduling:Enabled=false",
-                "--Logging:LogLevel:Default=Warning",
-                .. SignedSlack.Settings(slack.BaseUrl),
-            ],
-            services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCheckinBotTracing().AddInMemoryExporter(spans)));
-        await host.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(host.Urls.First()) };
-    }
+    public async Task InitializeAsync() =>
+        bot = await SlackBot.StartAsync(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCheckinBotTracing().AddInMemoryExporter(spans)));
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await host.StopAsync();
-        await host.DisposeAsync();
-        await slack.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await bot.DisposeAsync();
 
     [Fact]
     public async Task ACommandIsOneTraceFromTheRequestThroughTurnDispatchAndHandlerToTheOutboundPost()
     {
         using var trace = new TestTrace();
 
-        using var response = await Client.SendAsync(SignedSlack.Command("UVA00001", "setup <@UCLIENT01|pieter>", "otel1"));
+        using var response = await bot.Client.SendAsync(SignedSlack.Command("UVA00001", "setup <@UCLIENT01|pieter>", "otel1"));
         response.EnsureSuccessStatusCode();
         await SignedSlack.EventuallyAsync(
             () => spans.Of(trace.TraceId).Any(s => s.OperationName == TurnTelemetry.TurnSpan) && PostOf(spans.Of(trace.TraceId)) is not null,

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CheckinBot.Core.Telemetry;
+using Prometheus;
+
+namespace CheckinBot.Host.Telemetry;
+
+/// <summary>
+/// Publishes the <c>CheckinBot</c> meter on <c>/metrics</c> with Prometheus' names: a counter
+/// <c>checkinbot.occurrences.delivered</c> as <c>checkinbot_occurrences_delivered_total</c>, a histogram in seconds
+/// <c>checkinbot.ack.duration</c> as <c>checkinbot_ack_duration_seconds</c>, its tags as labels.
+/// </summary>
+public static class PrometheusBridge
+{
+    private static readonly ConcurrentDictionary<Instrument, Action<double, string[]>> Published = new();
+    private static readonly Lazy<MeterListener> Listener = new(Listen);
+
+    /// <summary>Starts publishing (once per process).</summary>
+    public static void Start() => _ = Listener.Value;
+
+    /// <summary>The Prometheus name of an instrument of the bot's meter.</summary>
+    public static string NameOf(Instrument instrument)
+    {
+        var name = instrument.Name.Replace('.', '_');
+        return instrument switch
+        {
+            Counter<long> => name + "_total",
+            Histogram<double> when instrument.Unit == "s" => name + "_seconds",
+            _ => name,
+        };
+    }
+
+    private static MeterListener Listen()
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CheckinTelemetry.MeterName && instrument is Counter<long> or Histogram<double>)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.Start();
+        return listener;
+    }
+
+    private static void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var names = new string[tags.Length];
+        var values = new string[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            names[i] = tags[i].Key;
+            values[i] = tags[i].Value?.ToString() ?? "";
+        }
+
+        Published.GetOrAdd(instrument, _ => Collector(instrument, names))(value, values);
+    }
+
+    /// <summary>The collector of one instrument; its label names are its tags' keys, the same on every measurement.</summary>
+    private static Action<double, string[]> Collector(Instrument instrument, string[] labels)
+    {
+        var help = string.IsNullOrEmpty(instrument.Description) ? instrument.Name : instrument.Description;
+        if (instrument is Histogram<double> histogram)
+        {
+            var buckets = histogram.Advice?.HistogramBucketBoundaries?.ToArray() ?? Histogram.ExponentialBuckets(0.01, 2, 20);
+            var collector = Metrics.CreateHistogram(NameOf(instrument), help, new HistogramConfiguration { LabelNames = labels, Buckets = buckets });
+            return (value, values) => collector.WithLabels(values).Observe(value);
+        }
+
+        var counter = Metrics.CreateCounter(NameOf(instrument), help, labels);
+        return (value, values) => counter.WithLabels(values).Inc(value);
+    }
+}

@@ -1,0 +1,50 @@
+using CheckinBot.Host.Tests.Slack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.Host.Tests.Telemetry;
+
+/// <summary>The real host on loopback with Slack over HTTP, its Web API a fake Slack, and services of the test's own.</summary>
+public sealed class SlackBot : IAsyncDisposable
+{
+    private readonly string dataFolder;
+    private readonly WebApplication host;
+
+    private SlackBot(string dataFolder, FakeSlackApi slack, WebApplication host)
+    {
+        this.dataFolder = dataFolder;
+        this.host = host;
+        Slack = slack;
+        Client = new HttpClient { BaseAddress = new Uri(host.Urls.First()) };
+    }
+
+    public FakeSlackApi Slack { get; }
+    public HttpClient Client { get; }
+
+    public static async Task<SlackBot> StartAsync(Action<IServiceCollection>? services = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-otel-" + Guid.NewGuid().ToString("N"));
+        var slack = await FakeSlackApi.StartAsync();
+        var host = BotApp.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--DataFolder={dataFolder}",
+                "--Scheduling:Enabled=false",
+                "--Logging:LogLevel:Default=Warning",
+                .. SignedSlack.Settings(slack.BaseUrl),
+            ],
+            services);
+        await host.StartAsync();
+        return new SlackBot(dataFolder, slack, host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await host.StopAsync();
+        await host.DisposeAsync();
+        await Slack.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+}
