@@ -77,6 +77,16 @@ internal sealed class ChildProcess : IDisposable
         throw new TimeoutException($"{Name} was not ready at {probe} within {within.TotalSeconds:F0} s; see {logPath}.");
     }
 
+    /// <summary>The processor time the process has used so far (user and system, all its threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>A loopback port nothing listens on now.</summary>
     public static int FreePort()
     {

@@ -68,24 +68,24 @@ internal static class PeersBench
 
         var report = new PeersReport(options);
         var slackSaturation = new List<Tally>();
-        foreach (var (contender, phase) in new[] { (slackBot, "s"), (slackPeer, "t") })
+        foreach (var (contender, phase, process) in new[] { (slackBot, "s", Systems.CheckinBotName), (slackPeer, "t", Systems.BoltName) })
         {
-            slackSaturation.Add(await LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at)));
-            await QuietAsync(ledger);
+            slackSaturation.Add(await MeasureAsync(systems, process, ledger,
+                () => LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
         var slackLatency = new List<Tally>();
-        foreach (var (contender, phase) in new[] { (slackBot, "o"), (slackPeer, "p") })
+        foreach (var (contender, phase, process) in new[] { (slackBot, "o", Systems.CheckinBotName), (slackPeer, "p", Systems.BoltName) })
         {
-            slackLatency.Add(await LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at)));
-            await QuietAsync(ledger);
+            slackLatency.Add(await MeasureAsync(systems, process, ledger,
+                () => LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
         var teams = new List<Tally>();
-        foreach (var (contender, phase) in new[] { (teamsBot, "m"), (teamsPeer, "n") })
+        foreach (var (contender, phase, process) in new[] { (teamsBot, "m", Systems.CheckinBotName), (teamsPeer, "n", Systems.TeamsPeerName) })
         {
-            teams.Add(await LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at)));
-            await QuietAsync(ledger);
+            teams.Add(await MeasureAsync(systems, process, ledger,
+                () => LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
         var met = report.Print(slackSaturation[0], slackSaturation[1], slackLatency[0], slackLatency[1], teams[0], teams[1]);
@@ -93,6 +93,16 @@ internal static class PeersBench
         systems.Dispose();
         TryDelete(Path.Combine(folder, Systems.DataFolderName));
         return met ? 0 : 1;
+    }
+
+    /// <summary>One run, with the processor time the system used for it until its answers stopped coming.</summary>
+    private static async Task<Tally> MeasureAsync(Systems systems, string process, AnswerLedger ledger, Func<Task<Tally>> run)
+    {
+        var before = systems.CpuTime(process);
+        var tally = await run();
+        await QuietAsync(ledger);
+        tally.Cpu = systems.CpuTime(process) - before;
+        return tally;
     }
 
     /// <summary>JIT, connection pools and caches warmed by a short closed loop that is not reported.</summary>

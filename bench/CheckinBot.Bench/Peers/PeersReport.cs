@@ -40,10 +40,12 @@ internal sealed class PeersReport(PeersOptions options)
     }
 
     private static void Header() =>
-        Console.WriteLine($"  {"system",-20} {"sent",9} {"answered",9} {"answered/s",11} {"busy",8} {"refused",8} {"too late",9} {"failed",7} {"p50",9} {"p99",9}");
+        Console.WriteLine($"  {"system",-20} {"sent",9} {"answered",9} {"answered/s",11} {"busy",8} {"refused",8} {"too late",9} {"failed",7} {"p50",9} {"p99",9} {"CPU/req",9}");
 
     private void Row(Tally tally) =>
-        Console.WriteLine($"  {tally.System,-20} {tally.Sent,9:N0} {tally.Answered,9:N0} {tally.AnsweredPerSecond,11:N0} {tally.Busy,8:N0} {tally.Refused,8:N0} {tally.Unanswered,9:N0} {tally.Failed,7:N0} {Latency(tally.Percentile(0.5)),9} {Latency(tally.Percentile(0.99)),9}");
+        Console.WriteLine($"  {tally.System,-20} {tally.Sent,9:N0} {tally.Answered,9:N0} {tally.AnsweredPerSecond,11:N0} {tally.Busy,8:N0} {tally.Refused,8:N0} {tally.Unanswered,9:N0} {tally.Failed,7:N0} {Latency(tally.Percentile(0.5)),9} {Latency(tally.Percentile(0.99)),9} {Cpu(tally.CpuPerRequest),9}");
+
+    private static string Cpu(double? ms) => ms is { } value ? value.ToString("F2", CultureInfo.InvariantCulture) + " ms" : "n/a";
 
     private string Latency(double? ms) => ms is { } value ? Ms(value) : ">" + Ms(options.Limit.TotalMilliseconds);
 

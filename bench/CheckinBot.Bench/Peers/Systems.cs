@@ -13,6 +13,10 @@ internal sealed class Systems(string root, string folder) : IDisposable
 {
     public const string SigningSecret = "bench-signing-secret-8f14e45fceea167a5a36dedd4bea2543";
 
+    public const string CheckinBotName = "CheckinBot";
+    public const string BoltName = "Bolt";
+    public const string TeamsPeerName = "botbuilder peer";
+
     /// <summary>CheckinBot's data folder (its SQLite file) inside the run's folder.</summary>
     public const string DataFolderName = "checkinbot-data";
 
@@ -92,7 +96,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
             ["Teams__AllowedServiceUrls__0"] = fake.BaseUrl.ToString(),
         };
         var log = Path.Combine(folder, "checkinbot.log");
-        var host = Start("CheckinBot", "dotnet", [HostDll, "--urls", url.ToString().TrimEnd('/')], environment, log);
+        var host = Start(CheckinBotName, "dotnet", [HostDll, "--urls", url.ToString().TrimEnd('/')], environment, log);
         await host.WaitUntilReadyAsync(new Uri(url, "readyz"), HttpStatusCode.OK, TimeSpan.FromSeconds(90), log);
         return url;
     }
@@ -101,7 +105,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
     {
         var port = ChildProcess.FreePort();
         var log = Path.Combine(folder, "bolt.log");
-        var bolt = Start("Bolt", "node", [Path.Combine(BoltDirectory, "app.js")], new Dictionary<string, string>
+        var bolt = Start(BoltName, "node", [Path.Combine(BoltDirectory, "app.js")], new Dictionary<string, string>
         {
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLACK_SIGNING_SECRET"] = SigningSecret,
@@ -118,7 +122,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
     {
         var port = ChildProcess.FreePort();
         var log = Path.Combine(folder, "teams-sdk-peer.log");
-        var peer = Start("botbuilder peer", "node", [Path.Combine(TeamsPeerDirectory, "bot.js")], new Dictionary<string, string>
+        var peer = Start(TeamsPeerName, "node", [Path.Combine(TeamsPeerDirectory, "bot.js")], new Dictionary<string, string>
         {
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TEXT_CHARS"] = textChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -134,6 +138,9 @@ internal sealed class Systems(string root, string folder) : IDisposable
         started.Add(child);
         return child;
     }
+
+    /// <summary>The processor time a started system (<see cref="CheckinBotName"/>, <see cref="BoltName"/>, <see cref="TeamsPeerName"/>) has used so far.</summary>
+    public TimeSpan CpuTime(string name) => started.FirstOrDefault(child => child.Name == name)?.CpuTime ?? TimeSpan.Zero;
 
     public void Dispose()
     {

@@ -13,6 +13,12 @@ internal sealed class Tally(string system)
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>The processor time the system used for the run (its backlog included): a cost per request that the machine's other load hardly changes.</summary>
+    public TimeSpan Cpu { get; set; }
+
+    /// <summary>Milliseconds of processor time per request sent; null when not measured.</summary>
+    public double? CpuPerRequest => sent > 0 && Cpu > TimeSpan.Zero ? Cpu.TotalMilliseconds / sent : null;
+
     public int Sent => sent;
 
     public int Answered => answered;

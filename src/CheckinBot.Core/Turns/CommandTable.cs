@@ -38,6 +38,9 @@ public sealed class CommandTable
             ? handler
             : throw new InvalidOperationException($"No handler serves {command.GetType().Name}.");
 
+    /// <summary>True when the command's handler says it only reads; false for a command without a handler (it fails when run).</summary>
+    public bool OnlyReads(Command command) => byCommand.TryGetValue(command.GetType(), out var handler) && handler.OnlyReads(command);
+
     /// <summary>The command types a handler type declares it serves (read once per type: the table is built every turn).</summary>
     public static IEnumerable<Type> CommandsOf(Type handlerType) =>
         Declared.GetOrAdd(handlerType, static type => type.GetInterfaces()
