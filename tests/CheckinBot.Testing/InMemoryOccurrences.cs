@@ -29,6 +29,8 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -18,6 +18,9 @@ public interface IOccurrenceLedger
     /// <summary>Extends the lease of those of <paramref name="occurrenceIds"/> that <paramref name="owner"/> still holds; returns how many.</summary>
     Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken);
 
+    /// <summary>Notes that <paramref name="owner"/> is about to hand these occurrences to the platform (<see cref="Occurrence.SendingSince"/>).</summary>
+    Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken);
+
     /// <summary>The earliest moment after <paramref name="now"/> at which the lease of a pending occurrence due by then runs out, if any.</summary>
     Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken);
 

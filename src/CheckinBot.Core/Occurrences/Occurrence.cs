@@ -20,6 +20,12 @@ public sealed class Occurrence
     /// <summary>How many times a worker claimed it; above one means a takeover.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// When a worker last handed it to the platform, written before the post: a worker that takes it over without a
+    /// recorded post asks the platform first only when this is set. Never cleared.
+    /// </summary>
+    public Instant? SendingSince { get; set; }
+
     public Instant? PostedAt { get; set; }
     public string? MessageId { get; set; }
     public bool Late { get; set; }

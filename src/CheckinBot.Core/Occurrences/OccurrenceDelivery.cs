@@ -14,7 +14,8 @@ namespace CheckinBot.Core.Occurrences;
 /// Delivers what is due: claims occurrences with a lease taken at each claim and renewed while they are posted, posts each
 /// through the chat gateway, and records each platform message id as soon as the platform confirmed it; sends the VA her
 /// reminders; posts late within the grace period and records the rest as missed. An occurrence claimed before without a
-/// recorded post is looked up on the platform before it is posted again; when that lookup fails it waits for a later try.
+/// recorded post, and handed to the platform then, is looked up there before it is posted again; when that lookup fails it
+/// waits for a later try.
 /// </summary>
 public sealed class OccurrenceDelivery(
     IOccurrenceLedger ledger,
@@ -73,12 +74,12 @@ public sealed class OccurrenceDelivery(
         var outcomes = new ConcurrentBag<PostOutcome>();
         var draftsUsed = new ConcurrentBag<Guid>();
         var failures = new ConcurrentBag<DeliveryFailure>();
-        var byConversation = batch.GroupBy(o => o.CollaborationId);
+        var byConversation = batch.GroupBy(o => o.CollaborationId).ToList();
 
         // From here until the recorder completes, it alone uses the ledger (the stores share one unit of work).
         await using (var recorder = new OutcomeRecorder(ledger, batch.Select(o => o.Id), leaseUntil, options, clock))
         {
-            await Parallel.ForEachAsync(byConversation,
+            await Parallel.ForEachAsync(MarkedAhead(byConversation, recorder),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
                 async (group, ct) =>
                 {
@@ -128,6 +129,31 @@ public sealed class OccurrenceDelivery(
     }
 
     /// <summary>
+    /// The conversations to post to, each handed out only once its occurrences are marked as being sent, a chunk at a
+    /// time, the next chunk marked while this one is posted: after a crash at most about two chunks were marked but not
+    /// confirmed, and only those need a lookup on the platform. When a mark cannot be stored, nothing more is handed out.
+    /// </summary>
+    private async IAsyncEnumerable<IGrouping<Guid, Occurrence>> MarkedAhead(List<IGrouping<Guid, Occurrence>> conversations, OutcomeRecorder recorder)
+    {
+        var chunk = Math.Max(options.Parallelism * 4, 1);
+        Task<bool> Mark(int from) => recorder.MarkSendingAsync(conversations.Skip(from).Take(chunk).SelectMany(g => g.Select(o => o.Id)).ToList());
+        var marking = Mark(0);
+        for (var from = 0; from < conversations.Count; from += chunk)
+        {
+            if (!await marking)
+            {
+                yield break;
+            }
+
+            marking = from + chunk < conversations.Count ? Mark(from + chunk) : Task.FromResult(true);
+            foreach (var conversation in conversations.Skip(from).Take(chunk))
+            {
+                yield return conversation;
+            }
+        }
+    }
+
+    /// <summary>
     /// Posts one pending occurrence at once, ahead of its due time (the reminder's Post now), claimed by the same rules
     /// as the delivery rounds; false when it is no longer pending or another worker holds it.
     /// </summary>
@@ -167,7 +193,7 @@ public sealed class OccurrenceDelivery(
             return await MissAsync(occurrence, world, collaboration, rhythm, va, now, cancellationToken);
         }
 
-        if (occurrence.Attempts > 1 && await FindEarlierPostAsync(gateway, channel, occurrence, now, cancellationToken) is { } earlier)
+        if (occurrence.SendingSince is not null && await FindEarlierPostAsync(gateway, channel, occurrence, now, cancellationToken) is { } earlier)
         {
             // A worker posted it before it could record that; record that post, with the platform's time, instead of doubling it.
             var at = earlier.PostedAt is { } platformTime ? Instant.FromDateTimeOffset(platformTime) : now;

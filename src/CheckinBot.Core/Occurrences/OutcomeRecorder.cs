@@ -6,7 +6,8 @@ namespace CheckinBot.Core.Occurrences;
 /// <summary>
 /// The ledger's only writer while one claim is being posted. Each outcome is written as soon as the write before it is
 /// done, together with whatever else arrived meanwhile (at most <see cref="DeliveryOptions.RecordBatch"/>): a crash loses
-/// only the confirmations of the write in flight, and the posts never wait for the database. Every third of a lease it
+/// only the confirmations of the write in flight, and the posts never wait for the database. It also stores, ahead of
+/// the posts, which occurrences are about to be handed to the platform, so that a takeover asks the platform only about those. Every third of a lease it
 /// renews the lease of the occurrences not recorded yet; when that fails for long enough, <see cref="StillHeld"/> turns
 /// false and the posting stops before another worker may take the rest over.
 /// </summary>
@@ -41,10 +42,25 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
     public bool StillHeld => clock.Now() < Instant.FromUnixTimeTicks(Interlocked.Read(ref heldUntil)) - options.Lease / 3;
 
     /// <summary>Queues what became of an occurrence for the next write.</summary>
-    public void Record(PostOutcome outcome) => entries.Writer.TryWrite(new Entry(outcome, outcome.OccurrenceId, default));
+    public void Record(PostOutcome outcome) => entries.Writer.TryWrite(new Entry(outcome, outcome.OccurrenceId, default, null, null));
 
     /// <summary>Queues giving an occurrence back after a failed post, to be claimed again from <paramref name="retryAt"/>.</summary>
-    public void Release(Guid occurrenceId, Instant retryAt) => entries.Writer.TryWrite(new Entry(null, occurrenceId, retryAt));
+    public void Release(Guid occurrenceId, Instant retryAt) => entries.Writer.TryWrite(new Entry(null, occurrenceId, retryAt, null, null));
+
+    /// <summary>
+    /// Writes, with the next group, that these occurrences are about to be handed to the platform; true once that is
+    /// stored, false when it could not be (they must then not be posted).
+    /// </summary>
+    public Task<bool> MarkSendingAsync(IReadOnlyCollection<Guid> occurrenceIds)
+    {
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!entries.Writer.TryWrite(new Entry(null, Guid.Empty, default, occurrenceIds, stored)))
+        {
+            stored.SetResult(false);
+        }
+
+        return stored.Task;
+    }
 
     /// <summary>Writes what is still queued and stops renewing.</summary>
     public async ValueTask DisposeAsync()
@@ -109,21 +125,30 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
 
     private async Task WriteAsync(List<Entry> group)
     {
+        var marks = group.Where(e => e.Marked is not null).ToList();
         var outcomes = group.Where(e => e.Outcome is not null).Select(e => e.Outcome!).ToList();
+        var releases = group.Where(e => e.Marked is null && e.Outcome is null).ToList();
+        var stored = false;
         while (true)
         {
             try
             {
+                if (marks.Count > 0)
+                {
+                    await ledger.MarkSendingAsync(options.WorkerId, marks.SelectMany(m => m.Marked!).ToList(), clock.Now(), CancellationToken.None);
+                }
+
                 if (outcomes.Count > 0)
                 {
                     await ledger.RecordAsync(options.WorkerId, outcomes, CancellationToken.None);
                 }
 
-                foreach (var release in group.Where(e => e.Outcome is null))
+                foreach (var release in releases)
                 {
                     await ledger.ReleaseAsync(release.OccurrenceId, options.WorkerId, release.RetryAt, CancellationToken.None);
                 }
 
+                stored = true;
                 break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && StillHeld)
@@ -138,7 +163,12 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
             }
         }
 
-        foreach (var entry in group)
+        foreach (var mark in marks)
+        {
+            mark.Stored!.SetResult(stored);
+        }
+
+        foreach (var entry in group.Where(e => e.Marked is null))
         {
             held.Remove(entry.OccurrenceId);
         }
@@ -165,5 +195,6 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
 
     private Task NextRenewal() => Task.Delay((options.Lease / 3).ToTimeSpan(), clock.Time, stop.Token);
 
-    private readonly record struct Entry(PostOutcome? Outcome, Guid OccurrenceId, Instant RetryAt);
+    /// <summary>An outcome, a release (neither outcome nor marks), or marks to store before posting.</summary>
+    private readonly record struct Entry(PostOutcome? Outcome, Guid OccurrenceId, Instant RetryAt, IReadOnlyCollection<Guid>? Marked, TaskCompletionSource<bool>? Stored);
 }

@@ -124,6 +124,11 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
             .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
 
+    public Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SendingSince, at), cancellationToken);
+
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) =>
         db.Occurrences
             .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && o.LeaseUntil > now)

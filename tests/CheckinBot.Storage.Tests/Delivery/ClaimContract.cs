@@ -116,6 +116,25 @@ public abstract class ClaimContract
     }
 
     [SkippableFact]
+    public async Task A_mark_that_an_occurrence_is_being_sent_stays_with_it_into_the_next_claim()
+    {
+        await using var db = await CreateAsync();
+        var seeds = Seeds(2);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+        var claimed = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, default);
+        claimed.Should().OnlyContain(o => o.SendingSince == null);
+
+        await ledger.MarkSendingAsync("worker-b", [claimed[0].Id], Due, default);
+        await ledger.MarkSendingAsync("worker-a", [claimed[1].Id], Due + Duration.FromSeconds(1), default);
+
+        var takenOver = await ledger.ClaimDueAsync(Due + Lease, "worker-b", Due + Lease + Lease, 10, default);
+        takenOver.Single(o => o.Id == claimed[0].Id).SendingSince.Should().BeNull("worker-b held no lease on it when it marked it");
+        takenOver.Single(o => o.Id == claimed[1].Id).SendingSince.Should().Be(Due + Duration.FromSeconds(1));
+    }
+
+    [SkippableFact]
     public async Task The_claim_finds_its_rows_through_the_claim_index()
     {
         await using var db = await CreateAsync();

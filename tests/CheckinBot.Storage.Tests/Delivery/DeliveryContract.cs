@@ -112,12 +112,44 @@ public abstract class DeliveryContract
     }
 
     [SkippableFact]
+    public async Task A_node_taking_over_asks_the_platform_only_about_what_the_dead_node_had_handed_over()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(20);
+        var dying = world.Node("node-a", Due, o => o.Parallelism = 1);
+        dying.Gateway.Gate = GateMode.AfterPosting;
+        using var crash = new CancellationTokenSource();
+
+        // One conversation at a time, marked four ahead (and the next four while those are posted): node A confirms
+        // three posts and dies while the fourth is on its way.
+        var delivering = dying.DeliverAsync(crash.Token);
+        dying.Gateway.Release(3);
+        await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 3, "three posts recorded");
+        await Until(() => dying.Gateway.Waiting == 1);
+        (await world.LedgerAsync()).Count(o => o.SendingSince is not null && o.Status == OccurrenceStatus.Pending).Should().Be(5);
+
+        var survivor = world.Node("node-b", Due + Lease);
+        var report = await survivor.DeliverAsync();
+
+        report.Posted.Should().Be(17);
+        world.Platform.Lookups.Should().Be(5, "only the five marked as being sent could have been posted");
+        world.Platform.ChannelPosts.Should().HaveCount(20).And.OnlyHaveUniqueItems(p => p.OccurrenceKey);
+        await crash.CancelAsync();
+        await FluentActions.Awaiting(() => delivering).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [SkippableFact]
     public async Task When_the_platform_cannot_be_asked_nothing_is_posted_and_the_occurrence_waits_for_a_later_try()
     {
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);
         var id = (await world.PlanAsync(1)).Single();
         var dead = world.Node("node-a", Due);
         await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(async l =>
+        {
+            await l.MarkSendingAsync("node-a", [id], Due, default);
+            return 0;
+        });
         world.Platform.FailLookups = true;
 
         var survivor = world.Node("node-b", Due + Lease);
@@ -183,7 +215,7 @@ public abstract class DeliveryContract
 
         var survivor = world.Node("node-b", Due + Duration.FromSeconds(1));
         var cycle = survivor.RunCycleUntilAsync(Due + Duration.FromSeconds(58));
-        while (!cycle.IsCompleted && survivor.Now < Due + Duration.FromSeconds(58))
+        while (!cycle.IsCompleted && survivor.Now < Due + Lease + Duration.FromSeconds(1))
         {
             await Task.Delay(20);
             survivor.Clock.Advance(TimeSpan.FromMilliseconds(500));
@@ -191,6 +223,7 @@ public abstract class DeliveryContract
 
         var report = await cycle;
         report.Posted.Should().Be(3);
+        world.Platform.Lookups.Should().Be(0, "the dead node had handed none of them to the platform");
         var rows = await world.LedgerAsync();
         rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted && o.PostedAt <= Due + Lease + Duration.FromSeconds(5),
             "they went out as soon as the dead node's lease ran out");

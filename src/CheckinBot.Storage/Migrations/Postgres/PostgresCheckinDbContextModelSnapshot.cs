@@ -153,6 +153,9 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.Property<Guid>("RhythmId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("SendingSince")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

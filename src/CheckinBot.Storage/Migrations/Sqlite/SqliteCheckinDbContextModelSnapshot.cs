@@ -147,6 +147,9 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.Property<Guid>("RhythmId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SendingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
