@@ -23,6 +23,14 @@ if (args is ["burst-node", .. var nodeArgs])
     return await BurstNode.RunAsync(nodeArgs);
 }
 
+if (args is ["burst-seed", .. var seedArgs])
+{
+    // A world on disk for running one node by hand: burst-seed --folder <dir> [--conversations N] [--rhythms-per-conversation N].
+    await BurstWorld.SeedAsync(BurstStore.Parse(seedArgs), BurstArguments.Number(seedArgs, "--conversations", 10_000),
+        BurstArguments.Number(seedArgs, "--rhythms-per-conversation", 10));
+    return 0;
+}
+
 if (args is ["quartz-node", .. var quartzArgs])
 {
     return await QuartzBaseline.RunAsync(quartzArgs);

@@ -21,6 +21,7 @@ internal static class BurstNode
     {
         var store = BurstStore.Parse(args);
         var worker = BurstArguments.Text(args, "--worker", "node");
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
         var time = new FakeTimeProvider((BurstWorld.Due - Duration.FromMinutes(15)).ToDateTimeOffset());
         var gateway = new RecordingGateway();
         await using var provider = BurstServices.Create(store, time, gateway, worker).BuildServiceProvider();
@@ -39,9 +40,15 @@ internal static class BurstNode
 
         // 17:00: the minute is due. Measured from here.
         time.SetUtcNow(BurstWorld.Due.ToDateTimeOffset());
+        sampler?.Start();
         var started = Stopwatch.GetTimestamp();
         await CycleAsync(provider, BurstWorld.Due);
         var finished = Stopwatch.GetTimestamp();
+        sampler?.Stop();
+        foreach (var line in sampler?.Top(25) ?? [])
+        {
+            await Console.Error.WriteLineAsync("allocated: " + line);
+        }
         var last = gateway.LastPostTicks;
         var figures = new NodeFigures(
             gateway.Posts,

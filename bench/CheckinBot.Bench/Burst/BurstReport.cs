@@ -8,41 +8,40 @@ internal static class BurstReport
 {
     private const double Mebi = 1024 * 1024;
 
-    public static string Render(int conversations, int perConversation, IReadOnlyList<BurstRun> runs)
+    public static string Heading(int conversations, int perConversation) =>
+        Invariant($"burst: {(long)conversations * perConversation:N0} rhythms ({conversations:N0} conversations × {perConversation}) due at 17:00, a gateway that answers at once") +
+        Environment.NewLine +
+        "targets: all posted within 10 s of the due minute, peak working set ≤ 250 MB, ≤ 1 GB allocated; baseline ≥ 20×" + Environment.NewLine;
+
+    public static string Run(BurstRun run)
     {
         var text = new StringBuilder();
-        var expected = (long)conversations * perConversation;
-        text.AppendLine(Invariant($"burst: {expected:N0} rhythms ({conversations:N0} conversations × {perConversation}) due at 17:00, a gateway that answers at once"));
-        text.AppendLine("targets: all posted within 10 s of the due minute, peak working set ≤ 250 MB, ≤ 1 GB allocated; baseline ≥ 20×");
-        foreach (var run in runs)
+        text.AppendLine();
+        text.AppendLine(Invariant($"{run.Name} ({run.Nodes.Count} node{(run.Nodes.Count > 1 ? "s" : "")}, load average {run.LoadAverage})"));
+        text.AppendLine(Invariant($"  before the due minute:         {run.Nodes[0].Prepared}"));
+        text.AppendLine(Invariant($"  posted:                        {run.Posted:N0} of {run.Expected:N0}{PerNode(run, n => n.Posted.ToString("N0", CultureInfo.InvariantCulture))}"));
+        text.AppendLine(Invariant($"  due minute → last post:        {run.ToLastPost:F2} s{PerNode(run, n => n.ToLastPost.ToString("F2", CultureInfo.InvariantCulture) + " s")}"));
+        text.AppendLine(Invariant($"  due minute → all recorded:     {run.ToDone:F2} s"));
+        text.AppendLine(Invariant($"  posts per second:              {run.Posted / Math.Max(0.001, run.ToDone):F0}"));
+        text.AppendLine(Invariant($"  peak resident (VmHWM):         {run.Peak / Mebi:F0} MiB = {run.Peak / 1e6:F0} MB, read from outside{PerNode(run, (n, i) => Megabytes(run.PeaksFromOutside[i]))} (the node's own reading: {string.Join(", ", run.Nodes.Select(n => Megabytes(n.PeakWorkingSet)))})"));
+        text.AppendLine(Invariant($"  allocated from the due minute: {run.AllocatedBurst / Mebi:F0} MiB"));
+        text.AppendLine(Invariant($"  allocated in all:              {run.AllocatedTotal / Mebi:F0} MiB (start, 16:45 planning and reminders, 17:00)"));
+        return text.ToString();
+    }
+
+    /// <summary>CheckinBot beside the baseline, per post where the two ran on different numbers of rhythms.</summary>
+    public static string Comparison(BurstRun ours, BurstRun baseline)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        var oursRate = ours.Posted / Math.Max(0.001, ours.ToDone);
+        var baselineRate = baseline.Posted / Math.Max(0.001, baseline.ToDone);
+        if (baseline.Posted < baseline.Expected)
         {
-            text.AppendLine();
-            text.AppendLine(Invariant($"{run.Name} ({run.Nodes.Count} node{(run.Nodes.Count > 1 ? "s" : "")}, load average {run.LoadAverage})"));
-            text.AppendLine(Invariant($"  before the due minute:        {run.Nodes[0].Prepared}"));
-            text.AppendLine(Invariant($"  posted:                       {run.Posted:N0} of {run.Expected:N0}{PerNode(run, n => n.Posted.ToString("N0", CultureInfo.InvariantCulture))}"));
-            text.AppendLine(Invariant($"  due minute → last post:       {run.ToLastPost:F2} s{PerNode(run, n => n.ToLastPost.ToString("F2", CultureInfo.InvariantCulture) + " s")}"));
-            text.AppendLine(Invariant($"  due minute → all recorded:    {run.ToDone:F2} s"));
-            text.AppendLine(Invariant($"  peak resident (VmHWM):        {run.Peak / Mebi:F0} MiB = {run.Peak / 1e6:F0} MB, read from outside{PerNode(run, (n, i) => Megabytes(run.PeaksFromOutside[i]))} (the node's own reading: {string.Join(", ", run.Nodes.Select(n => Megabytes(n.PeakWorkingSet)))})"));
-            text.AppendLine(Invariant($"  allocated from the due minute: {run.AllocatedBurst / Mebi:F0} MiB"));
-            text.AppendLine(Invariant($"  allocated in all:             {run.AllocatedTotal / Mebi:F0} MiB (start, 16:45 planning and reminders, 17:00)"));
+            text.AppendLine(Invariant($"the baseline posted {baseline.Posted:N0} of {baseline.Expected:N0} within its {baseline.ToDone:F0} s; at that rate all {ours.Expected:N0} would take {ours.Expected / Math.Max(0.001, baselineRate):F0} s"));
         }
 
-        if (runs.FirstOrDefault(r => r.Name.StartsWith("CheckinBot", StringComparison.Ordinal)) is { } ours &&
-            runs.FirstOrDefault(r => r.Name.StartsWith("Quartz", StringComparison.Ordinal)) is { } baseline && ours.ToLastPost > 0)
-        {
-            text.AppendLine();
-            var baselineTime = baseline.ToLastPost;
-            var estimated = baseline.Posted < baseline.Expected;
-            if (estimated && baseline.Posted > 0)
-            {
-                // It did not finish within its cap: its time for all of them is its own rate carried on.
-                baselineTime = baseline.ToDone * baseline.Expected / baseline.Posted;
-                text.AppendLine(Invariant($"the baseline posted {baseline.Posted:N0} of {baseline.Expected:N0} in {baseline.ToDone:F0} s; at that rate all would take {baselineTime:F0} s"));
-            }
-
-            text.AppendLine(Invariant($"CheckinBot beside the baseline: {baselineTime / ours.ToLastPost:F1}× {(estimated ? "(estimated) " : "")}faster to the last post, {(double)baseline.Peak / ours.Peak:F1}× less peak memory, {(double)baseline.AllocatedBurst / Math.Max(1, ours.AllocatedBurst):F1}× less allocated from the due minute"));
-        }
-
+        text.AppendLine(Invariant($"CheckinBot beside the baseline: {oursRate / Math.Max(0.001, baselineRate):F1}× the posts per second ({oursRate:F0} against {baselineRate:F0}), {(double)baseline.Peak / ours.Peak:F1}× less peak memory ({ours.Peak / Mebi:F0} MiB for {ours.Expected:N0} rhythms against {baseline.Peak / Mebi:F0} MiB for {baseline.Expected:N0}), {(double)baseline.AllocatedBurst / Math.Max(1, baseline.Posted) / ((double)ours.AllocatedBurst / Math.Max(1, ours.Posted)):F1}× less allocated per post"));
         return text.ToString();
     }
 
