@@ -1,0 +1,45 @@
+namespace CheckinBot.Host.Tests.Cluster;
+
+/// <summary>The occurrences due in one minute, and what the fake Slack received of them.</summary>
+public sealed class Burst(SlowSlack slack, DateTimeOffset due, IReadOnlyList<string> keys)
+{
+    public DateTimeOffset Due => due;
+
+    public IReadOnlyList<string> Keys => keys;
+
+    /// <summary>Every post of the burst, doubles included, in the order they arrived per occurrence.</summary>
+    public IReadOnlyList<SlackPost> Posts() => keys.SelectMany(slack.PostsOf).ToList();
+
+    /// <summary>How many of the occurrences were posted at least once.</summary>
+    public int Posted() => keys.Count(k => slack.PostsOf(k).Count > 0);
+
+    public IReadOnlyList<string> Missing() => keys.Where(k => slack.PostsOf(k).Count == 0).ToList();
+
+    public IReadOnlyList<string> Doubled() => keys.Where(k => slack.PostsOf(k).Count > 1).ToList();
+
+    /// <summary>When the last occurrence got its first post, counted from the due minute.</summary>
+    public TimeSpan? Completed() => Missing().Count > 0 ? null : keys.Max(k => slack.PostsOf(k).Min(p => p.At)) - due;
+
+    /// <summary>The node that made the latest post of the burst so far.</summary>
+    public string? LatestPoster() => Posts().MaxBy(p => p.At)?.Node;
+
+    /// <summary>The first whole minute of the wall clock after <paramref name="after"/>.</summary>
+    public static DateTimeOffset NextWholeMinute(DateTimeOffset after) =>
+        new DateTimeOffset(after.Year, after.Month, after.Day, after.Hour, after.Minute, 0, TimeSpan.Zero) + TimeSpan.FromMinutes(1);
+
+    /// <summary>Polls until <paramref name="condition"/> holds or the wall clock passes <paramref name="deadline"/>; true when it held.</summary>
+    public static async Task<bool> WaitAsync(Func<bool> condition, DateTimeOffset deadline)
+    {
+        while (!condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+}
