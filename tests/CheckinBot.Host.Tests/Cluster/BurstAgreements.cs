@@ -18,10 +18,12 @@ public sealed class BurstAgreements : IAsyncDisposable
     public const string Zone = "Europe/Brussels";
 
     private readonly ServiceProvider services;
+    private readonly string connectionString;
 
-    private BurstAgreements(ServiceProvider services)
+    private BurstAgreements(ServiceProvider services, string connectionString)
     {
         this.services = services;
+        this.connectionString = connectionString;
     }
 
     /// <summary>Opens the database with the product's storage, migrating it as a node would at start.</summary>
@@ -32,33 +34,35 @@ public sealed class BurstAgreements : IAsyncDisposable
         collection.AddStorage(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = connectionString }, Path.GetTempPath());
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new BurstAgreements(provider);
+        return new BurstAgreements(provider, connectionString);
     }
 
     /// <summary>A VA and her client in each of <paramref name="count"/> channels named after <paramref name="prefix"/>.</summary>
     public async Task<IReadOnlyList<Collaboration>> AddCollaborationsAsync(string prefix, int count, Instant at)
     {
-        var added = new List<Collaboration>(count);
-        await using var scope = services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ICollaborationStore>();
-        for (var i = 0; i < count; i++)
+        var added = Enumerable.Range(0, count).Select(i => new Collaboration
         {
-            var collaboration = new Collaboration
-            {
-                Id = Guid.NewGuid(),
-                Platform = "slack",
-                WorkspaceId = Workspace,
-                ConversationId = $"C{prefix}{i:D5}",
-                VaId = $"UVA{prefix}{i:D5}",
-                ClientIds = [$"UCL{prefix}{i:D5}"],
-                TimeZone = Zone,
-                Language = "en",
-                CreatedAt = at,
-            };
-            await store.AddAsync(collaboration, CancellationToken.None);
-            added.Add(collaboration);
-        }
+            Id = Guid.NewGuid(),
+            Platform = "slack",
+            WorkspaceId = Workspace,
+            ConversationId = $"C{prefix}{i:D5}",
+            VaId = $"UVA{prefix}{i:D5}",
+            ClientIds = [$"UCL{prefix}{i:D5}"],
+            TimeZone = Zone,
+            Language = "en",
+            CreatedAt = at,
+        }).ToList();
 
+        // The store adds one at a time; a few scopes side by side keep thousands short.
+        await Parallel.ForEachAsync(added.Chunk(250), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<ICollaborationStore>();
+            foreach (var collaboration in chunk)
+            {
+                await store.AddAsync(collaboration, ct);
+            }
+        });
         return added;
     }
 
@@ -78,6 +82,16 @@ public sealed class BurstAgreements : IAsyncDisposable
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IRhythmStore>().SaveAsync(rhythms, CancellationToken.None);
         return rhythms.Select(r => Occurrence.KeyOf(r.Id, due)).ToList();
+    }
+
+    /// <summary>How many occurrences due at <paramref name="due"/> the ledger holds as posted: one query, cheap to ask again and again.</summary>
+    public async Task<int> CountPostedAsync(Instant due)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "Occurrences" WHERE "Due" = @due AND "Status" = 'Posted'""", connection);
+        count.Parameters.AddWithValue("due", due.ToUnixTimeMilliseconds());
+        return (int)(long)(await count.ExecuteScalarAsync())!;
     }
 
     /// <summary>What the ledger holds for the collaborations between two instants.</summary>

@@ -22,9 +22,9 @@ public class DatabaseOutageTests(ClusterFixture fixture, ITestOutputHelper outpu
     public async Task Nothing_is_lost_or_doubled_and_both_nodes_answer_503_while_the_database_is_away_and_recover_without_a_restart()
     {
         ClusterDatabase.Server();
-        await using var cluster = await TwoNodeCluster.StartAsync("o", fixture.Slack);
+        await using var cluster = await TwoNodeCluster.StartAsync("o", fixture.Slack, Occurrences);
         var nodes = cluster.Nodes;
-        var collaborations = await cluster.Agreements.AddCollaborationsAsync("O", Occurrences, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()));
+        var collaborations = cluster.Collaborations;
         var due = Burst.NextWholeMinute(TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20));
         var keys = await cluster.Agreements.AgreeDailyUpdatesAsync(collaborations, Instant.FromDateTimeOffset(due), Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()));
         var burst = new Burst(fixture.Slack, due, keys);
@@ -54,18 +54,23 @@ public class DatabaseOutageTests(ClusterFixture fixture, ITestOutputHelper outpu
             readyAgain[node.Name] = TimeProvider.System.GetUtcNow() - restoredAt;
         }
 
+        // Posts made while the database was away are recorded once it is back (or once their lease ran out and a
+        // worker found them in Slack): wait for the ledger, then a little longer for any second copy.
         await Burst.WaitAsync(() => burst.Missing().Count == 0, due + TimeSpan.FromMinutes(5));
+        var recorded = await Burst.WaitAsync(async () => await cluster.Agreements.CountPostedAsync(Instant.FromDateTimeOffset(due)) == Occurrences, due + TimeSpan.FromMinutes(5));
+        var recordedAt = TimeProvider.System.GetUtcNow() - due;
         await Task.Delay(TwoNodeCluster.Lease + TimeSpan.FromSeconds(5));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cut at +{(cutAt - due).TotalSeconds:0.0} s after {postedBeforeCut} posts; {postedDuringCut} posted during the cut; " +
+            $"started in {cluster.StartedIn.TotalSeconds:0} s; cut at +{(cutAt - due).TotalSeconds:0.0} s after {postedBeforeCut} posts; {postedDuringCut} posted during the cut; " +
             $"ready again after {string.Join(", ", readyAgain.Select(r => $"{r.Key} {r.Value.TotalSeconds:0.0} s"))}; " +
-            $"all out at {(burst.Completed() is { } c ? $"+{c.TotalSeconds:0.0} s" : "never")}; history lookups {fixture.Slack.HistoryCallsBy("o-")}"));
+            $"all out at {(burst.Completed() is { } c ? $"+{c.TotalSeconds:0.0} s" : "never")}; all recorded at {(recorded ? $"+{recordedAt.TotalSeconds:0.0} s" : "never")}; history lookups {fixture.Slack.HistoryCallsBy("o-")}"));
         output.WriteLine(string.Join("; ", during.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Node} +{d.At.TotalSeconds:0} s {(int?)d.Status}"))));
 
         during.Where(d => d.At >= ReadinessSettles).Should().NotBeEmpty()
             .And.OnlyContain(d => d.Status == HttpStatusCode.ServiceUnavailable, "a node whose database is away is not ready");
         burst.Doubled().Should().BeEmpty("no occurrence may be posted twice");
         burst.Missing().Should().BeEmpty("no occurrence may be lost");
+        recorded.Should().BeTrue("every post is recorded in the ledger as posted once the database is back");
     }
 }

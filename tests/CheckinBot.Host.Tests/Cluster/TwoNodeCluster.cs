@@ -1,4 +1,6 @@
 using System.Globalization;
+using CheckinBot.Core.Collaborations;
+using NodaTime;
 
 namespace CheckinBot.Host.Tests.Cluster;
 
@@ -31,14 +33,27 @@ public sealed class TwoNodeCluster : IAsyncDisposable
 
     public IReadOnlyList<HostNode> Nodes => nodes.Where(n => n is not null).Cast<HostNode>().ToList();
 
-    /// <summary>A fresh database, migrated, then the first node and, once it is ready, the second (as compose starts them).</summary>
-    public static async Task<TwoNodeCluster> StartAsync(string name, SlowSlack slack, params string[] settings)
+    /// <summary>The collaborations added at start, one channel each.</summary>
+    public IReadOnlyList<Collaboration> Collaborations { get; private set; } = [];
+
+    /// <summary>How long the start took: both nodes ready, and the collaborations added meanwhile.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>
+    /// A fresh database, migrated; then the first node and, once it is ready, the second (as compose starts them), while
+    /// <paramref name="collaborations"/> collaborations are added.
+    /// </summary>
+    public static async Task<TwoNodeCluster> StartAsync(string name, SlowSlack slack, int collaborations, params string[] settings)
     {
+        var started = TimeProvider.System.GetTimestamp();
         var database = await ClusterDatabase.CreateAsync();
         var agreements = await BurstAgreements.OpenAsync(database.DirectConnectionString);
         var cluster = new TwoNodeCluster(name, slack, database, agreements) { Settings = settings };
+        var adding = agreements.AddCollaborationsAsync(name.ToUpperInvariant(), collaborations, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()));
         await cluster.StartNodeAsync(0);
         await cluster.StartNodeAsync(1);
+        cluster.Collaborations = await adding;
+        cluster.StartedIn = TimeProvider.System.GetElapsedTime(started);
         return cluster;
     }
 
