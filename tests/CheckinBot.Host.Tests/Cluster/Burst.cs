@@ -11,11 +11,11 @@ public sealed class Burst(SlowSlack slack, DateTimeOffset due, IReadOnlyList<str
     public IReadOnlyList<SlackPost> Posts() => keys.SelectMany(slack.PostsOf).ToList();
 
     /// <summary>How many of the occurrences were posted at least once.</summary>
-    public int Posted() => keys.Count(k => slack.PostsOf(k).Count > 0);
+    public int Posted() => keys.Count(k => slack.CountOf(k) > 0);
 
-    public IReadOnlyList<string> Missing() => keys.Where(k => slack.PostsOf(k).Count == 0).ToList();
+    public IReadOnlyList<string> Missing() => keys.Where(k => slack.CountOf(k) == 0).ToList();
 
-    public IReadOnlyList<string> Doubled() => keys.Where(k => slack.PostsOf(k).Count > 1).ToList();
+    public IReadOnlyList<string> Doubled() => keys.Where(k => slack.CountOf(k) > 1).ToList();
 
     /// <summary>When the last occurrence got its first post, counted from the due minute.</summary>
     public TimeSpan? Completed() => Missing().Count > 0 ? null : keys.Max(k => slack.PostsOf(k).Min(p => p.At)) - due;
@@ -58,7 +58,7 @@ public sealed class Burst(SlowSlack slack, DateTimeOffset due, IReadOnlyList<str
                 return false;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(200);
         }
 
         return true;

@@ -31,6 +31,9 @@ public sealed class ClusterDatabase : IAsyncDisposable
         Database = name,
         Host = "127.0.0.1",
         Port = Proxy.Port,
+
+        // Several clusters start at once on a busy machine; Npgsql's 15 s to connect is not always enough then.
+        Timeout = 60,
     }.ToString();
 
     /// <summary>The same database without the proxy, for the test's own reads and writes.</summary>

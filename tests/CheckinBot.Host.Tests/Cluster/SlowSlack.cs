@@ -44,6 +44,9 @@ public sealed class SlowSlack : IAsyncDisposable
     public IReadOnlyCollection<SlackPost> PostsOf(string occurrenceKey) =>
         byKey.TryGetValue(occurrenceKey, out var found) ? found.ToArray() : [];
 
+    /// <summary>How many posts carried this occurrence key.</summary>
+    public int CountOf(string occurrenceKey) => byKey.TryGetValue(occurrenceKey, out var found) ? found.Count : 0;
+
     /// <summary>The posts in one channel (or direct conversation), in the order they arrived.</summary>
     public IReadOnlyList<SlackPost> PostsIn(string channel)
     {

@@ -13,7 +13,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>The delivery lease the nodes are given: short, so a dead node's work is taken over soon.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly SlowSlack slack;
     private readonly HostNode?[] nodes = new HostNode?[2];
