@@ -1,5 +1,6 @@
 using CheckinBot.Host.Configuration;
 using CheckinBot.Host.Health;
+using CheckinBot.Host.Telemetry;
 using CheckinBot.Host.Turns;
 using CheckinBot.Playground;
 using CheckinBot.Scheduling;
@@ -24,6 +25,7 @@ public static class BotApp
         AddRootSettings(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
         var metricsPort = MetricsPort.Listen(builder);
+        var jsonLogs = builder.AddObservability();
 
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -51,6 +53,7 @@ public static class BotApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
+        AckLatency.Use(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         MetricsPort.Map(app, metricsPort);
@@ -59,7 +62,12 @@ public static class BotApp
         app.MapSlack();
 
         StartupWarnings.Log(app, settings);
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings, metricsPort));
+        if (!jsonLogs)
+        {
+            // A JSON log is read by machines, line by line; "Now listening on" says the same in it.
+            app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, settings, metricsPort));
+        }
+
         return app;
     }
 

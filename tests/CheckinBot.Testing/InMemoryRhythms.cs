@@ -15,6 +15,9 @@ public sealed class InMemoryRhythms : IRhythmStore
     public Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled).ToList());
 
+    public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled && r.PlannedUntil < horizon).OrderBy(r => r.Id).Take(max).ToList());
+
     public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => ids.Contains(r.Id)).ToList());
 

@@ -14,4 +14,6 @@ public sealed class UsageHandler : ICommandHandler<HelpCommand>, ICommandHandler
         });
 
     public bool NeedsMembership(Command command) => false;
+
+    public bool OnlyReads(Command command) => true;
 }

@@ -30,6 +30,13 @@ public sealed record ChatTurn
     /// <summary>A stable id of the event, for deduplication of retries.</summary>
     public string? EventId { get; init; }
 
+    /// <summary>
+    /// True when the platform never sends this turn again (Slack retries events, never a slash command): a command that
+    /// only reads then runs without a dedupe row. A command that writes is still claimed under <see cref="EventId"/>, which
+    /// also turns away a replay of the signed request.
+    /// </summary>
+    public bool NeverRetried { get; init; }
+
     /// <summary>A link to the message, where the platform gives one.</summary>
     public string? Permalink { get; init; }
 

@@ -19,6 +19,8 @@ public sealed class HealthCommands(IOccurrenceLedger ledger, IPingLog pings) : I
 
     public const int Weeks = 4;
 
+    bool ICommandHandler.OnlyReads(Command command) => true;
+
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var collaboration = context.Collaboration!;

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Occurrences;
@@ -7,8 +8,10 @@ public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery 
 {
     public async Task<(int Planned, DeliveryReport Delivered)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
+        using var activity = DeliveryTelemetry.StartCycle(now);
         var planned = await planner.PlanAsync(now, cancellationToken);
         var delivered = await delivery.DeliverDueAsync(now, cancellationToken);
+        DeliveryTelemetry.Finish(activity, planned, delivered);
         return (planned, delivered);
     }
 }

@@ -5,6 +5,7 @@ using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Tasks;
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Occurrences;
@@ -71,7 +72,9 @@ public sealed class OccurrenceDelivery(
                 {
                     try
                     {
+                        using var post = DeliveryTelemetry.StartPost(occurrence);
                         var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, now, ct);
+                        DeliveryTelemetry.Record(post, occurrence, outcome);
                         outcomes.Add(outcome);
                         if (usedDraft)
                         {
@@ -120,7 +123,9 @@ public sealed class OccurrenceDelivery(
         }
 
         var world = await LoadAsync([claimed], now, cancellationToken);
+        using var post = DeliveryTelemetry.StartPost(claimed);
         var (outcome, usedDraft) = await DeliverOneAsync(claimed, world, now, cancellationToken);
+        DeliveryTelemetry.Record(post, claimed, outcome);
         await ledger.RecordAsync(options.WorkerId, [outcome], cancellationToken);
         if (usedDraft)
         {

@@ -7,21 +7,45 @@ namespace CheckinBot.Core.Occurrences;
 /// Writes the occurrences due up to the planning horizon into the ledger, for every running rhythm,
 /// from where it left off (its watermark) — so downtime is caught up and nothing is planned twice.
 /// </summary>
+/// <remarks>
+/// Rhythms are read a page at a time and only when their watermark lies before the horizon; a planned rhythm's
+/// watermark moves on to just before its next due instant, so the minutes between two of its occurrences cost nothing.
+/// </remarks>
 public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger ledger, DeliveryOptions options)
 {
+    /// <summary>How many rhythms are planned together: what one page holds in memory.</summary>
+    public const int PageSize = 1_000;
+
     public async Task<int> PlanAsync(Instant now, CancellationToken cancellationToken)
     {
         var horizon = now + options.PlanningHorizon;
-        var running = await rhythms.ListScheduledAsync(cancellationToken);
-        var seeds = new List<OccurrenceSeed>();
-        var advanced = new List<Guid>();
-        foreach (var rhythm in running)
+        var added = 0;
+        var previous = new HashSet<Guid>();
+        while (true)
         {
-            if (rhythm.PlannedUntil >= horizon)
+            var page = await rhythms.ListToPlanAsync(horizon, PageSize, cancellationToken);
+            if (page.Count == 0 || page.Any(r => previous.Contains(r.Id)))
             {
-                continue;
+                // Nothing left, or a watermark did not move (another node planned it meanwhile, or the store keeps none).
+                return added;
             }
 
+            added += await PlanPageAsync(page, now, horizon, cancellationToken);
+            if (page.Count < PageSize)
+            {
+                return added;
+            }
+
+            previous = page.Select(r => r.Id).ToHashSet();
+        }
+    }
+
+    private async Task<int> PlanPageAsync(IReadOnlyList<Rhythm> page, Instant now, Instant horizon, CancellationToken cancellationToken)
+    {
+        var seeds = new List<OccurrenceSeed>();
+        var watermarks = new List<(Guid Id, Instant Until)>(page.Count);
+        foreach (var rhythm in page)
+        {
             var from = Instant.Max(rhythm.PlannedUntil, now - options.MaxCatchUp);
             var recurrence = rhythm.Recurrence(DateTimeZoneProviders.Tzdb);
             foreach (var due in recurrence.Between(from, horizon))
@@ -32,17 +56,25 @@ public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger le
                 }
             }
 
-            advanced.Add(rhythm.Id);
+            watermarks.Add((rhythm.Id, Watermark(recurrence, horizon)));
         }
 
+        // Occurrences first, then the watermarks: a crash in between plans the page again, and the ledger keeps one of each.
         var added = seeds.Count == 0 ? 0 : await ledger.AddMissingAsync(seeds, cancellationToken);
-        if (advanced.Count > 0)
+        foreach (var group in watermarks.GroupBy(w => w.Until, w => w.Id))
         {
-            await rhythms.AdvancePlannedUntilAsync(advanced, horizon, cancellationToken);
+            await rhythms.AdvancePlannedUntilAsync(group.ToList(), group.Key, cancellationToken);
         }
 
         return added;
     }
+
+    /// <summary>
+    /// Planned up to the horizon means planned up to just before the next due instant after it: nothing falls between.
+    /// A second's margin keeps the watermark exact in any store's precision.
+    /// </summary>
+    private static Instant Watermark(Recurrence recurrence, Instant horizon) =>
+        Instant.Max(horizon, recurrence.Next(horizon) - Duration.FromSeconds(1));
 
     /// <summary>The earliest due instant, after <paramref name="now"/>, of any running rhythm that the planner has not written yet.</summary>
     public async Task<Instant?> NextUnplannedAsync(Instant now, CancellationToken cancellationToken)

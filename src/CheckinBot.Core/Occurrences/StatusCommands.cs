@@ -29,6 +29,8 @@ public sealed class StatusCommands(Schedule schedule, IOccurrenceLedger ledger, 
         return [context.ToSender(new BotMessage(MessageKind.Reply, null, lines, []))];
     }
 
+    public bool OnlyReads(Command command) => true;
+
     /// <summary>"Ina is working on ‘Newsletter PDF’ since today at 09:12 (60%, due Thursday)." or that nothing is in progress.</summary>
     public async Task<string> CurrentTaskLineAsync(TurnContext context, CancellationToken cancellationToken)
     {

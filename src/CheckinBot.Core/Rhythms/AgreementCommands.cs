@@ -39,6 +39,8 @@ public sealed class AgreementCommands(
         };
     }
 
+    public bool OnlyReads(Command command) => command is RhythmsCommand;
+
     private async Task<IReadOnlyList<OutboundMessage>> ProposeAsync(Step step, ProposeCommand propose, CancellationToken cancellationToken)
     {
         var (context, collaboration) = (step.Context, step.Collaboration);

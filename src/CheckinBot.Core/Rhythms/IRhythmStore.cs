@@ -11,6 +11,12 @@ public interface IRhythmStore
     /// <summary>Rhythms that produce occurrences now or later: agreed, or paused with an end date.</summary>
     Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> scheduled rhythms whose watermark lies before <paramref name="horizon"/>, in id order,
+    /// without their audit trail and not tracked: the planner's next page.
+    /// </summary>
+    Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>Adds new rhythms and saves changed ones, with any new audit events.</summary>

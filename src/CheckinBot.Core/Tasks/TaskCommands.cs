@@ -15,6 +15,8 @@ public sealed class TaskCommands(ITaskStore tasks)
     /// <summary>How many tasks <c>tasks</c> lists.</summary>
     public const int MaxListed = 30;
 
+    public bool OnlyReads(Command command) => command is TasksCommand;
+
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {
         if (context.Side != Side.Va)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CheckinBot.Core.Commands;
 
 namespace CheckinBot.Core.Turns;
@@ -8,6 +9,8 @@ namespace CheckinBot.Core.Turns;
 /// </summary>
 public sealed class CommandTable
 {
+    private static readonly ConcurrentDictionary<Type, Type[]> Declared = new();
+
     private readonly Dictionary<Type, ICommandHandler> byCommand = [];
 
     public CommandTable(IEnumerable<ICommandHandler> handlers)
@@ -35,9 +38,10 @@ public sealed class CommandTable
             ? handler
             : throw new InvalidOperationException($"No handler serves {command.GetType().Name}.");
 
-    /// <summary>The command types a handler type declares it serves.</summary>
+    /// <summary>The command types a handler type declares it serves (read once per type: the table is built every turn).</summary>
     public static IEnumerable<Type> CommandsOf(Type handlerType) =>
-        handlerType.GetInterfaces()
+        Declared.GetOrAdd(handlerType, static type => type.GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>))
-            .Select(i => i.GetGenericArguments()[0]);
+            .Select(i => i.GetGenericArguments()[0])
+            .ToArray());
 }

@@ -1,4 +1,5 @@
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Messages;
 
 namespace CheckinBot.Core.Turns;
@@ -17,4 +18,11 @@ public interface ICommandHandler
     /// false for commands anyone may give.
     /// </summary>
     bool NeedsMembership(Command command) => true;
+
+    /// <summary>
+    /// True when the command only reads, so that answering it twice has no second effect: a turn its platform never sends
+    /// again then needs no dedupe row (see <see cref="ChatTurn.NeverRetried"/>). False, the safe default, for anything
+    /// that writes.
+    /// </summary>
+    bool OnlyReads(Command command) => false;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Messages;
 
@@ -29,6 +30,9 @@ public sealed class PendingTurn
     }
 
     public ChatTurn Turn { get; }
+
+    /// <summary>The trace of the request that queued the turn, which the worker that runs it continues.</summary>
+    public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
 
     /// <summary>Completes when every answer is handed over or posted; faults when the turn failed.</summary>
     public Task<TurnOutcome> Completion => done.Task;

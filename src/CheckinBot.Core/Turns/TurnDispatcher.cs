@@ -1,6 +1,7 @@
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Turns;
@@ -37,7 +38,8 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
     /// <summary>The turn's answers, its effects stored and its event marked done; null when the event was handled before.</summary>
     public async Task<IReadOnlyList<OutboundMessage>?> AnswerOnceAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var eventId = turn.EventId;
+        using var activity = TurnTelemetry.StartDispatch(turn);
+        var eventId = NeedsClaim(turn) ? turn.EventId : null;
         if (eventId is not null &&
             !await events.TryClaimAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), ClaimLease, cancellationToken))
         {
@@ -67,6 +69,13 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
 
         return answers;
     }
+
+    /// <summary>
+    /// Whether the turn is claimed in the event ledger: every turn with an event id, except a command that only reads on a
+    /// platform that never sends it again. Running such a turn twice has no second effect, so its two writes (claim, done)
+    /// would guard nothing.
+    /// </summary>
+    private bool NeedsClaim(ChatTurn turn) => turn.EventId is not null && !(turn.NeverRetried && router.OnlyReads(turn));
 
     private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

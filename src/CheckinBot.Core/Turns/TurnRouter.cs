@@ -2,6 +2,7 @@ using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Messages;
+using CheckinBot.Core.Telemetry;
 using NodaTime;
 
 namespace CheckinBot.Core.Turns;
@@ -22,6 +23,7 @@ public sealed class TurnRouter(
     /// <summary>Answers a turn with the messages it causes; the caller posts them.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
+        using var activity = TurnTelemetry.StartHandle(turn);
         if (turn.Person.IsBot || await people.KnowSenderAsync(turn, cancellationToken) is not { } person)
         {
             return [];
@@ -42,6 +44,18 @@ public sealed class TurnRouter(
         };
     }
 
+    /// <summary>True when the turn is a command whose handler only reads (<c>help</c>, <c>status</c>, a usage error, …).</summary>
+    public bool OnlyReads(ChatTurn turn)
+    {
+        if (turn.Kind != TurnKind.Command)
+        {
+            return false;
+        }
+
+        var command = CommandParser.Parse(turn.Text);
+        return commands.For(command).OnlyReads(command);
+    }
+
     /// <summary>The one line for a turn that lost a race with another turn twice: nothing was done, try again.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> AnswerConcurrentChangeAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -59,6 +73,7 @@ public sealed class TurnRouter(
 
     private async Task<IReadOnlyList<OutboundMessage>> RunAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {
+        TurnTelemetry.TagCommand(command);
         var handler = commands.For(command);
         if (handler.NeedsMembership(command))
         {

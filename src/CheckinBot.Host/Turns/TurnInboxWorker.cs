@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CheckinBot.Core.Telemetry;
 using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Host.Turns;
@@ -8,8 +10,27 @@ namespace CheckinBot.Host.Turns;
 /// </summary>
 public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options, IServiceScopeFactory scopes, ILogger<TurnInboxWorker> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => ReadAsync(stoppingToken), stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Math.Max(1, options.Workers);
+        EnoughThreadsFor(workers);
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => ReadAsync(stoppingToken), stoppingToken)));
+    }
+
+    /// <summary>
+    /// Lets the thread pool start a thread for every worker at once. SQLite's ADO.NET provider runs its async methods
+    /// synchronously, so a turn holds a pool thread while it reads or waits for the write lock; with the default minimum
+    /// (one per core) the pool adds threads only a few a second, and requests queue behind the turns meanwhile.
+    /// </summary>
+    private static void EnoughThreadsFor(int workers)
+    {
+        ThreadPool.GetMinThreads(out var threads, out var completionThreads);
+        var wanted = workers + (4 * Environment.ProcessorCount);
+        if (threads < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completionThreads);
+        }
+    }
 
     private async Task ReadAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +38,7 @@ public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options
         {
             await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
             {
+                using var activity = TurnTelemetry.StartTurn(pending.Turn, pending.Origin);
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
@@ -24,6 +46,7 @@ public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                     LogFailed(ex, pending.Turn.Platform, pending.Turn.EventId, pending.Turn.ConversationId);
                 }
             }

@@ -30,6 +30,7 @@ public static class SlashCommandReader
             Text = Field("text")?.Trim() ?? "",
             IsDirect = Field("channel_name") == "directmessage" || channel.StartsWith('D'),
             EventId = triggerId is null ? null : $"command:{triggerId}",
+            NeverRetried = true,
             ReplyAddress = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var reply) && reply.Scheme is "https" or "http"
                 ? reply.AbsoluteUri
                 : null,

@@ -1,5 +1,4 @@
 using CheckinBot.Core.Conversations;
-using CheckinBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -7,51 +6,38 @@ namespace CheckinBot.Storage.Stores;
 
 internal sealed class EventLedger(CheckinDbContext db) : IEventLedger
 {
+    /// <remarks>
+    /// One statement, one write: the row is inserted, or a claim whose lease ran out (its node died mid-turn) is taken
+    /// over by exactly one retry, since the update is conditional; a done event or a live claim changes nothing.
+    /// </remarks>
     public async Task<bool> TryClaimAsync(string platform, string eventId, Instant now, Duration lease, CancellationToken cancellationToken)
     {
-        var until = now + lease;
-
-        // A claim whose node died mid-turn is taken over by exactly one retry: the update is conditional.
-        var takenOver = await db.ProcessedEvents
-            .Where(e => e.Platform == platform && e.EventId == eventId && e.LeaseUntil != null && e.LeaseUntil < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, until).SetProperty(e => e.At, now), cancellationToken);
-        return takenOver == 1 || await TryInsertAsync(new ProcessedEventRow { Platform = platform, EventId = eventId, At = now, LeaseUntil = until }, cancellationToken);
+        var (at, until) = (now.ToUnixTimeMilliseconds(), (now + lease).ToUnixTimeMilliseconds());
+        var claimed = await SqliteWriteGate.WriteAsync(db, token => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ProcessedEvents" ("Platform", "EventId", "At", "LeaseUntil") VALUES ({platform}, {eventId}, {at}, {until})
+            ON CONFLICT ("Platform", "EventId") DO UPDATE SET "At" = excluded."At", "LeaseUntil" = excluded."LeaseUntil"
+            WHERE "ProcessedEvents"."LeaseUntil" IS NOT NULL AND "ProcessedEvents"."LeaseUntil" < {at}
+            """, token), cancellationToken);
+        return claimed == 1;
     }
 
     public Task CompleteAsync(string platform, string eventId, CancellationToken cancellationToken) =>
-        db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, (Instant?)null), cancellationToken);
+        SqliteWriteGate.WriteAsync(db, token => db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, (Instant?)null), token), cancellationToken);
 
     public Task ReleaseAsync(string platform, string eventId, CancellationToken cancellationToken) =>
-        db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId && e.LeaseUntil != null).ExecuteDeleteAsync(cancellationToken);
+        SqliteWriteGate.WriteAsync(db, token => db.ProcessedEvents.Where(e => e.Platform == platform && e.EventId == eventId && e.LeaseUntil != null)
+            .ExecuteDeleteAsync(token), cancellationToken);
 
-    public Task<bool> TryRecordAsync(string platform, string eventId, Instant at, CancellationToken cancellationToken) =>
-        TryInsertAsync(new ProcessedEventRow { Platform = platform, EventId = eventId, At = at }, cancellationToken);
+    public async Task<bool> TryRecordAsync(string platform, string eventId, Instant at, CancellationToken cancellationToken)
+    {
+        var ms = at.ToUnixTimeMilliseconds();
+        return await SqliteWriteGate.WriteAsync(db, token => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ProcessedEvents" ("Platform", "EventId", "At", "LeaseUntil") VALUES ({platform}, {eventId}, {ms}, NULL)
+            ON CONFLICT ("Platform", "EventId") DO NOTHING
+            """, token), cancellationToken) == 1;
+    }
 
     public Task PruneAsync(Instant before, CancellationToken cancellationToken) =>
         db.ProcessedEvents.Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
-
-    private async Task<bool> TryInsertAsync(ProcessedEventRow row, CancellationToken cancellationToken)
-    {
-        if (await db.ProcessedEvents.AnyAsync(e => e.Platform == row.Platform && e.EventId == row.EventId, cancellationToken))
-        {
-            return false;
-        }
-
-        db.ProcessedEvents.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (UniqueKeys.IsViolation(e))
-        {
-            // The same event arrived twice at once; the key let one through.
-            return false;
-        }
-        finally
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
-    }
 }

@@ -9,23 +9,59 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     private const string ClaimToken = CheckinDbContext.ClaimToken;
     private const string ReminderToken = CheckinDbContext.ReminderToken;
 
+    /// <summary>How many seeds are written in one statement batch: what one round holds in memory.</summary>
+    private const int SeedChunk = 500;
+
+    /// <summary>How often a chunk is written again after another node wrote some of its rows first.</summary>
+    private const int MaxPlanAttempts = 3;
+
     public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
     {
-        var from = seeds.Min(s => s.Due);
-        var to = seeds.Max(s => s.Due);
-        var known = await db.Occurrences
-            .Where(o => o.Due >= from && o.Due <= to)
-            .ToDictionaryAsync(o => (o.RhythmId, o.Due), cancellationToken);
-
         var added = 0;
-        foreach (var seed in seeds)
+        foreach (var chunk in seeds.Chunk(SeedChunk))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    added += await AddMissingChunkAsync(chunk, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt < MaxPlanAttempts)
+                {
+                    // Another node planned some of them at the same moment: the unique key kept one of each; write what is missing.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Reads only the (rhythm, due) pairs of this chunk that exist, as a projection, inserts the rest, and plans cancelled
+    /// ones again once their rhythm runs again (resume).
+    /// </summary>
+    private async Task<int> AddMissingChunkAsync(OccurrenceSeed[] chunk, CancellationToken cancellationToken)
+    {
+        var from = chunk.Min(s => s.Due);
+        var to = chunk.Max(s => s.Due);
+        var rhythmIds = chunk.Select(s => s.RhythmId).Distinct().ToList();
+        var known = (await db.Occurrences.AsNoTracking()
+                .Where(o => rhythmIds.Contains(o.RhythmId) && o.Due >= from && o.Due <= to)
+                .Select(o => new { o.Id, o.RhythmId, o.Due, o.Status })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => (o.RhythmId, o.Due));
+
+        var revived = new List<Guid>();
+        var added = 0;
+        foreach (var seed in chunk)
         {
             if (known.TryGetValue((seed.RhythmId, seed.Due), out var existing))
             {
-                // A cancelled occurrence is planned again once its rhythm runs again (resume).
                 if (existing.Status == OccurrenceStatus.Cancelled && seed.Status == OccurrenceStatus.Pending)
                 {
-                    existing.Status = OccurrenceStatus.Pending;
+                    revived.Add(existing.Id);
                 }
 
                 continue;
@@ -35,18 +71,25 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
             added++;
         }
 
-        try
+        if (added > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node planned some of them at the same moment: the unique key kept one of each; retry what is missing.
-            db.ChangeTracker.Clear();
-            return await AddMissingAsync(seeds, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
-        db.ChangeTracker.Clear();
+        if (revived.Count > 0)
+        {
+            await db.Occurrences
+                .Where(o => revived.Contains(o.Id) && o.Status == OccurrenceStatus.Cancelled)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OccurrenceStatus.Pending), cancellationToken);
+        }
+
         return added;
     }
 

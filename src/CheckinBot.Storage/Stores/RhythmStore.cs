@@ -18,6 +18,13 @@ internal sealed class RhythmStore(CheckinDbContext db) : IRhythmStore
             .Where(r => r.State == RhythmState.Agreed || (r.State == RhythmState.Paused && r.PausedUntil != null))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Rhythm>> ListToPlanAsync(Instant horizon, int max, CancellationToken cancellationToken) =>
+        await db.Rhythms.AsNoTracking()
+            .Where(r => (r.State == RhythmState.Agreed || (r.State == RhythmState.Paused && r.PausedUntil != null)) && r.PlannedUntil < horizon)
+            .OrderBy(r => r.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Rhythms.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
 

@@ -30,7 +30,11 @@ public sealed class BotServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts the bot at <paramref name="start"/> (real time stands still underneath), time travel on.</summary>
-    public static async Task<BotServer> StartAsync(DateTimeOffset start, string? dataFolder = null, params string[] settings)
+    public static Task<BotServer> StartAsync(DateTimeOffset start, string? dataFolder = null, params string[] settings) =>
+        StartWithServicesAsync(start, _ => { }, dataFolder, settings);
+
+    /// <summary>As <see cref="StartAsync(DateTimeOffset, string?, string[])"/>, with services of the test's own added last.</summary>
+    public static async Task<BotServer> StartWithServicesAsync(DateTimeOffset start, Action<IServiceCollection> extra, string? dataFolder = null, params string[] settings)
     {
         dataFolder ??= Path.Combine(Path.GetTempPath(), "checkinbot-tests", Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(start);
@@ -47,6 +51,7 @@ public sealed class BotServer : IAsyncDisposable
         {
             services.RemoveAll<TravellingClock>();
             services.AddSingleton(new TravellingClock(time));
+            extra(services);
         });
         await app.StartAsync();
         return new BotServer(app, dataFolder, time);

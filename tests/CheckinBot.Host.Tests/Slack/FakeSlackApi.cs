@@ -21,6 +21,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     };
 
     private long ts = 1767600000_000100;
+    private int throttled;
     private volatile TaskCompletionSource open = Opened();
 
     private FakeSlackApi(WebApplication app)
@@ -40,6 +41,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Answers the held calls and all later ones.</summary>
     public void Release() => open.TrySetResult();
+
+    /// <summary>The next <paramref name="times"/> Web API calls are answered 429 with <c>Retry-After: 1</c>.</summary>
+    public void Throttle(int times) => Interlocked.Exchange(ref throttled, times);
 
     public static async Task<FakeSlackApi> StartAsync()
     {
@@ -62,6 +66,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             : new JsonObject(QueryHelpers.ParseQuery(text).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
         calls.Enqueue((method, body));
         await open.Task.WaitAsync(http.RequestAborted);
+        if (Interlocked.Decrement(ref throttled) >= 0)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (http.Request.Headers.Authorization != "Bearer xoxb-e2e-token")
         {
             return Results.Json(new { ok = false, error = "invalid_auth" });

@@ -29,6 +29,9 @@ public sealed class RacingRhythms
 
         public Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) => inner.ListScheduledAsync(cancellationToken);
 
+        public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(Instant horizon, int max, CancellationToken cancellationToken) =>
+            inner.ListToPlanAsync(horizon, max, cancellationToken);
+
         public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             inner.GetManyAsync(ids, cancellationToken);
 

@@ -1,0 +1,80 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Rhythms;
+using NodaTime;
+
+namespace CheckinBot.Storage.Tests;
+
+/// <summary>What the planner reads and writes stays bounded and exact, on every provider.</summary>
+public abstract class PlanningContract
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 9, 0);
+
+    protected abstract Task<StorageFixture> CreateAsync();
+
+    [SkippableFact]
+    public async Task A_plan_larger_than_one_write_adds_only_what_is_missing_and_plans_a_cancelled_occurrence_again()
+    {
+        await using var db = await CreateAsync();
+        var collaborationId = Guid.NewGuid();
+        var due = Now + Duration.FromHours(8);
+        var seeds = Enumerable.Range(0, 1_200)
+            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), collaborationId, due, due - Duration.FromMinutes(15)))
+            .ToList();
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        (await ledger.AddMissingAsync(seeds[..300], default)).Should().Be(300);
+        await ledger.CancelPendingAsync(seeds[7].RhythmId, due, default);
+
+        (await ledger.AddMissingAsync(seeds, default)).Should().Be(900);
+
+        (await ledger.FindAsync(seeds[7].RhythmId, due, default))!.Status.Should().Be(OccurrenceStatus.Pending, "its rhythm runs again");
+        (await ledger.FindAsync(seeds[^1].RhythmId, due, default))!.Status.Should().Be(OccurrenceStatus.Pending);
+        (await ledger.ListByCollaborationAsync(collaborationId, due, due, default)).Should().HaveCount(1_200);
+    }
+
+    [SkippableFact]
+    public async Task Only_scheduled_rhythms_whose_watermark_is_before_the_horizon_are_listed_to_plan_a_page_at_a_time()
+    {
+        await using var db = await CreateAsync();
+        var horizon = Now + Duration.FromMinutes(20);
+        var due = Rhythms(4);
+        due[3].Pause("U-ina", Now, until: null);
+        using (var scope = db.Scope())
+        {
+            var store = StorageFixture.Get<IRhythmStore>(scope);
+            await store.SaveAsync(due, default);
+            await store.AdvancePlannedUntilAsync([due[2].Id], horizon + Duration.FromDays(1), default);
+        }
+
+        using var read = db.Scope();
+        var rhythms = StorageFixture.Get<IRhythmStore>(read);
+        var all = await rhythms.ListToPlanAsync(horizon, 10, default);
+        var first = await rhythms.ListToPlanAsync(horizon, 1, default);
+
+        all.Select(r => r.Id).Should().BeEquivalentTo([due[0].Id, due[1].Id], "one is planned past the horizon and one is paused without an end");
+        first.Should().ContainSingle().Which.Id.Should().Be(all[0].Id, "pages come in id order");
+        all.Should().OnlyContain(r => r.Events.Count == 0, "the planner needs no audit trail");
+    }
+
+    private static List<Rhythm> Rhythms(int count)
+    {
+        var collaborationId = Guid.NewGuid();
+        return Enumerable.Range(1, count).Select(n =>
+        {
+            var rhythm = Rhythm.Propose(collaborationId, n, RhythmKind.Update, Days.Weekdays, new LocalTime(17, 0), "Europe/Brussels", "U-ina", Side.Va, Now);
+            rhythm.Accept("U-tom", Side.Client, Now);
+            return rhythm;
+        }).ToList();
+    }
+}
+
+public sealed class SqlitePlanningTests : PlanningContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.SqliteAsync();
+}
+
+public sealed class PostgresPlanningTests : PlanningContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.PostgresAsync();
+}
