@@ -28,8 +28,6 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
     /// <summary>How long a round is watched at most before what arrived is judged: long enough to see a late takeover, or a late double.</summary>
     private static readonly TimeSpan Watch = TimeSpan.FromMinutes(4);
 
-    private readonly SemaphoreSlim oneStartAtATime = new(1, 1);
-
     [SkippableFact]
     public async Task Every_occurrence_is_posted_exactly_once_and_a_surviving_node_takes_over_within_30_s_when_the_posting_node_is_killed_mid_burst()
     {
@@ -38,7 +36,8 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         output.WriteLine($"seed {seed}; {Clusters} clusters x {RoundsPerCluster} rounds of {Occurrences} occurrences; lease {TwoNodeCluster.Lease}");
         var started = TimeProvider.System.GetTimestamp();
 
-        var rounds = (await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => RunClusterAsync(c, new Random(seed + c))))).SelectMany(r => r).ToList();
+        using var oneStartAtATime = new SemaphoreSlim(1, 1);
+        var rounds = (await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => RunClusterAsync(c, new Random(seed + c), oneStartAtATime)))).SelectMany(r => r).ToList();
 
         output.WriteLine($"all rounds done in {TimeProvider.System.GetElapsedTime(started):mm\\:ss}");
         foreach (var round in rounds)
@@ -55,7 +54,7 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
             $"after a node dies the rest of its work must go on within {TakeoverBound.TotalSeconds} s, not wait for its lease to run out and the next minute");
     }
 
-    private async Task<IReadOnlyList<Round>> RunClusterAsync(int index, Random random)
+    private async Task<IReadOnlyList<Round>> RunClusterAsync(int index, Random random, SemaphoreSlim oneStartAtATime)
     {
         // One cluster starts at a time: a dozen processes starting at once on two busy cores miss any sensible timeout.
         // Their bursts then fall in different minutes, or overlap only in part.
