@@ -32,7 +32,20 @@ public sealed class HostNode : IAsyncDisposable
     public static HostNode Start(string name, IReadOnlyDictionary<string, string> environment) =>
         new(name, PublishedHost.Start(BuildFolder, PublishedHost.FreePort(), environment));
 
-    public Task<TimeSpan> WaitUntilReadyAsync(TimeSpan timeout) => process.WaitUntilReadyAsync(timeout);
+    /// <summary>Asks <c>/readyz</c> until it answers 200; a busy machine may leave a single answer waiting for seconds.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var until = TimeProvider.System.GetUtcNow() + timeout;
+        while (await ReadinessAsync() != HttpStatusCode.OK)
+        {
+            if (TimeProvider.System.GetUtcNow() > until)
+            {
+                throw new TimeoutException($"{Name}: /readyz did not answer 200 within {timeout}:{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
 
     /// <summary>What <c>/readyz</c> answers now; null when nothing answers.</summary>
     public async Task<HttpStatusCode?> ReadinessAsync()
