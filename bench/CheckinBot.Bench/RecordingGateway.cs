@@ -43,6 +43,6 @@ internal sealed class RecordingGateway : IChatGateway
         return Task.FromResult(new PostReceipt(Interlocked.Increment(ref sequence).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken) =>
+    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
         Task.FromResult<PostReceipt?>(null);
 }

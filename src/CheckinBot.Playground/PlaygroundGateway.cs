@@ -25,7 +25,7 @@ public sealed class PlaygroundGateway(IServiceScopeFactory scopes, TimeProvider 
         return new PostReceipt(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken)
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var entry = await scope.ServiceProvider.GetRequiredService<ITranscriptStore>().FindByOccurrenceAsync(occurrenceKey, cancellationToken);

@@ -14,10 +14,16 @@ public sealed partial class PlanAndDeliverJob(DeliveryCycle cycle, IEventLedger 
     /// <summary>Slack retries an event within about an hour and Teams within minutes; ids are kept far longer than that.</summary>
     public static readonly Duration EventRetention = Duration.FromDays(3);
 
+    /// <summary>The cycle gives the minute back this long before its end, so the next minute's run starts on time.</summary>
+    private static readonly Duration MinuteMargin = Duration.FromSeconds(2);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var (planned, report) = await cycle.RunAsync(now, cancellationToken);
+
+        // Within its minute the cycle keeps watching leases that run out, so a node that died costs a lease, not a minute.
+        var minuteEnd = Instant.FromUnixTimeSeconds((now.ToUnixTimeSeconds() / 60 + 1) * 60) - MinuteMargin;
+        var (planned, report) = await cycle.RunUntilAsync(now, minuteEnd, cancellationToken);
         await events.PruneAsync(now - EventRetention, cancellationToken);
         if (planned > 0 || report.Posted + report.Missed + report.Reminders + report.Failures.Count > 0)
         {

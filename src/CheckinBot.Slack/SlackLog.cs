@@ -15,7 +15,7 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Debug, "Slack action {ActionId} from {UserId} in {TeamId}/{ChannelId}")]
     public static partial void Action(this ILogger logger, string? actionId, string userId, string teamId, string channelId);
 
-    [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); posting it")]
+    [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); it is not posted until a search succeeds")]
     public static partial void SearchRefused(this ILogger logger, string occurrenceKey, string error);
 
     [LoggerMessage(LogLevel.Information, "Answered {Kind} to {UserId} through the command's response_url: the bot is not in {TeamId}/{ChannelId}")]

@@ -37,6 +37,12 @@ public sealed class SlackOptions
     public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The least time between two <c>conversations.history</c> pages read in one workspace when a post is looked up again
+    /// after a crash (Slack's tier 3 allows about 50 a minute).
+    /// </summary>
+    public TimeSpan LookupInterval { get; set; } = TimeSpan.FromSeconds(1.2);
+
+    /// <summary>
     /// How long a slash command waits for its answer to go inside the acknowledgement (Slack allows 3 seconds); a later
     /// answer goes to the command's <c>response_url</c>. Also the longest a request waits for room in a full queue
     /// before Slack is told the bot is busy.

@@ -120,7 +120,8 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(o => o.Id);
             e.Property(o => o.Id).ValueGeneratedNever();
             e.HasIndex(o => new { o.RhythmId, o.Due }).IsUnique();
-            e.HasIndex(o => new { o.Status, o.Due });
+            // The claim's index: pending rows by due time, with the lease to filter on without reading the row.
+            e.HasIndex(o => new { o.Status, o.Due, o.LeaseUntil });
             e.HasIndex(o => new { o.ReminderStatus, o.RemindAt });
             e.HasIndex(o => new { o.CollaborationId, o.Due });
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);

@@ -37,4 +37,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(11, LogLevel.Warning, "Teams call {Operation} refused before it was built: the service URL of tenant {TenantId}, conversation {ConversationId}, is not allowed")]
     public static partial void ServiceUrlRefused(this ILogger logger, string operation, string? tenantId, string? conversationId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Occurrence {OccurrenceKey} was being sent to Teams when its worker stopped; Teams cannot say whether it arrived, so it is sent again and may show twice")]
+    public static partial void SendUnconfirmed(this ILogger logger, string occurrenceKey);
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Transcripts;
 using CheckinBot.Playground;
@@ -42,8 +43,8 @@ public class PlaygroundGatewayTests
         entry.At.ToDateTimeOffset().Should().Be(due);
         entry.Kind.Should().Be("update");
         entry.Text.Should().Be("Update from Ina — Tuesday 1 December\nPDF done");
-        (await gateway.FindPostedAsync(ChatAddress.Conversation("playground", "local", "channel"), "key-1", default)).Should().NotBeNull();
-        (await gateway.FindPostedAsync(ChatAddress.Conversation("playground", "local", "channel"), "key-2", default)).Should().BeNull();
+        (await gateway.FindPostedAsync(ChatAddress.Conversation("playground", "local", "channel"), "key-1", new PostWindow(DateTimeOffset.MinValue, DateTimeOffset.MaxValue), default)).Should().NotBeNull();
+        (await gateway.FindPostedAsync(ChatAddress.Conversation("playground", "local", "channel"), "key-2", new PostWindow(DateTimeOffset.MinValue, DateTimeOffset.MaxValue), default)).Should().BeNull();
     }
 
     [Fact]

@@ -118,6 +118,6 @@ public sealed class RecordingGateway : IChatGateway
         return Task.FromResult(new PostReceipt("m" + Posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken) =>
+    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
         Task.FromResult(Posts.Any(p => p.OccurrenceKey == occurrenceKey) ? new PostReceipt("found-" + occurrenceKey) : null);
 }

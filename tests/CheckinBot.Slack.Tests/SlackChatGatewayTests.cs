@@ -99,36 +99,6 @@ public sealed class SlackChatGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEarlierPostIsFoundAgainByItsOccurrenceKey()
-    {
-        var channel = ChatAddress.Conversation("slack", "T0CHECKIN", "C0SHARED");
-        await Gateway.PostAsync(new OutboundMessage(channel, Proposal, OccurrenceKey: "other@1"), default);
-        var first = await Gateway.PostAsync(new OutboundMessage(channel, Proposal, OccurrenceKey: "rhythm@1767628800"), default);
-        await Gateway.PostAsync(new OutboundMessage(channel, Proposal), default);
-
-        var found = await Gateway.FindPostedAsync(channel, "rhythm@1767628800", default);
-        var missing = await Gateway.FindPostedAsync(channel, "rhythm@1767715200", default);
-
-        found.Should().Be(first);
-        missing.Should().BeNull();
-        var lookup = slack.CallsTo("conversations.history").First();
-        lookup["include_all_metadata"].Should().Be("true");
-        lookup["oldest"].Should().NotBeNullOrEmpty();
-    }
-
-    [Fact]
-    public async Task AnEarlierPostThatCannotBeSearchedForCountsAsNotFound()
-    {
-        // Without channels:history (or in a channel the bot has left) Slack refuses the search; the update must still go out.
-        slack.FailNext("conversations.history", "missing_scope");
-
-        var found = await Gateway.FindPostedAsync(ChatAddress.Conversation("slack", "T0CHECKIN", "C0SHARED"), "rhythm@1767628800", default);
-
-        found.Should().BeNull();
-        slack.CallsTo("conversations.history").Should().ContainSingle();
-    }
-
-    [Fact]
     public async Task InAChannelWithoutTheBotTheAnswerGoesToTheCommandsResponseUrlWithAnInvitationHint()
     {
         var command = new Dictionary<string, string>

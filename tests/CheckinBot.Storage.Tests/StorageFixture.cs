@@ -28,8 +28,8 @@ public sealed class StorageFixture : IAsyncDisposable
 
     public IServiceScope Scope() => services.CreateScope();
 
-    /// <summary>A second node: its own service provider on the same database.</summary>
-    public ServiceProvider AnotherNode() => Services(options, folder, null);
+    /// <summary>A second node: its own service provider on the same database, with <paramref name="more"/> services of its own.</summary>
+    public ServiceProvider AnotherNode(Action<IServiceCollection>? more = null) => Services(options, folder, more);
 
     public static T Get<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Teams.References;
 using CheckinBot.Teams.Sending;
@@ -24,6 +25,8 @@ public sealed class ConnectorTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private static readonly PostWindow AnyWindow = new(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 
     private static OutboundMessage ToChannel(string text) =>
         new(ChatAddress.Conversation("teams", Fixtures.Tenant, Fixtures.Channel), BotMessage.Of(MessageKind.Update, text));
@@ -153,11 +156,31 @@ public sealed class ConnectorTests : IAsyncLifetime
         var message = ToChannel("update") with { OccurrenceKey = "rhythm-1@2026-03-02T16:00:00Z" };
 
         var receipt = await PostAsync(message);
-        var found = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", CancellationToken.None));
-        var other = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-03T16:00:00Z", CancellationToken.None));
+        var found = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", AnyWindow, CancellationToken.None));
+        var other = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-03T16:00:00Z", AnyWindow, CancellationToken.None));
 
         found.Should().Be(receipt);
         other.Should().BeNull();
         host.Connector.Sends[0].Body!["channelData"]!["checkinbot"]!["occurrenceKey"]!.GetValue<string>().Should().Be("rhythm-1@2026-03-02T16:00:00Z");
+    }
+
+    [Fact]
+    public async Task AnOccurrencePostWhoseAnswerNeverCameIsKeptAsAnIntentAndSentAgain()
+    {
+        // Teams cannot be asked whether a send arrived: the intent is written before the send, the id after the answer.
+        var message = ToChannel("update") with { OccurrenceKey = "rhythm-1@2026-03-02T16:00:00Z" };
+        host.Connector.Script(400, """{"error":{"code":"BadArgument"}}""");
+
+        await FluentActions.Awaiting(() => PostAsync(message)).Should().ThrowAsync<Exception>();
+
+        var intent = await host.WithScopeAsync(s => s.GetRequiredService<CheckinBot.Core.Workspaces.IConversationReferenceStore>()
+            .FindAsync("teams", Fixtures.Tenant, ConversationReferences.PostedKey("rhythm-1@2026-03-02T16:00:00Z"), CancellationToken.None));
+        intent.Should().BeEmpty("the intent was kept, the answer never came");
+        var found = await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", AnyWindow, CancellationToken.None));
+        found.Should().BeNull("Teams may or may not have it; the update is sent again rather than lost");
+
+        var receipt = await PostAsync(message);
+        (await host.WithScopeAsync(s => s.GetRequiredService<TeamsPoster>().FindPostedAsync(message.To, "rhythm-1@2026-03-02T16:00:00Z", AnyWindow, CancellationToken.None)))
+            .Should().Be(receipt);
     }
 }

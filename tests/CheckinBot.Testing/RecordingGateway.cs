@@ -27,6 +27,6 @@ public sealed class RecordingGateway(string platform) : IChatGateway
         return new PostReceipt("p" + Interlocked.Increment(ref posts));
     }
 
-    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken) =>
+    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
         Task.FromResult<PostReceipt?>(null);
 }

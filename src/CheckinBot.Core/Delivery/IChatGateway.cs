@@ -12,8 +12,9 @@ public interface IChatGateway
     Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Finds a post made earlier for an occurrence key, so that a worker taking over an expired lease does not post twice.
-    /// Returns null when the platform holds no such post.
+    /// Finds a post made earlier, within <paramref name="window"/>, for an occurrence key, so that a worker taking over an
+    /// expired lease does not post twice. Returns null only when the platform holds no such post; throws when the platform
+    /// cannot tell (a refused or failed lookup), and the occurrence is then not posted.
     /// </summary>
-    Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken);
+    Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken);
 }

@@ -14,8 +14,18 @@ public sealed class DeliveryOptions
     /// <summary>A post this long after its due time carries a note that it is late.</summary>
     public Duration LateAfter { get; set; } = Duration.FromMinutes(2);
 
-    /// <summary>How long a worker holds a claimed occurrence before another may take it over.</summary>
-    public Duration Lease { get; set; } = Duration.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds an occurrence before another worker may take it over. Counted from the moment of each claim,
+    /// and renewed every third of it while the worker is still posting, so a node that dies leaves its work to the others
+    /// within one lease.
+    /// </summary>
+    public Duration Lease { get; set; } = Duration.FromSeconds(15);
+
+    /// <summary>How many times an occurrence is claimed before it is given up as missed (and the VA told).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>At most this many outcomes go into one write to the ledger.</summary>
+    public int RecordBatch { get; set; } = 500;
 
     /// <summary>How far back the planner looks after downtime.</summary>
     public Duration MaxCatchUp { get; set; } = Duration.FromDays(7);

@@ -10,9 +10,16 @@ public interface IOccurrenceLedger
 
     /// <summary>
     /// Claims up to <paramref name="max"/> pending occurrences due at or before <paramref name="now"/> whose lease is free or ran out,
-    /// leasing them to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
+    /// earliest due first, leasing them to <paramref name="owner"/> until <paramref name="leaseUntil"/> and counting an attempt.
+    /// One atomic statement: two workers claiming at once never share an occurrence.
     /// </summary>
     Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease of those of <paramref name="occurrenceIds"/> that <paramref name="owner"/> still holds; returns how many.</summary>
+    Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>The earliest moment after <paramref name="now"/> at which the lease of a pending occurrence due by then runs out, if any.</summary>
+    Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken);
 
     /// <summary>Writes what became of claimed occurrences; rows whose lease another worker took over are left alone.</summary>
     Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken);
@@ -47,7 +54,10 @@ public interface IOccurrenceLedger
 
     Task<Occurrence?> FindAsync(Guid rhythmId, Instant due, CancellationToken cancellationToken);
 
-    /// <summary>Claims one pending occurrence whatever its due time (Post now); null when it is not pending or its lease is held.</summary>
+    /// <summary>
+    /// Claims one pending occurrence whatever its due time (Post now), by the same rules as <see cref="ClaimDueAsync"/>;
+    /// null when it is not pending or its lease is held.
+    /// </summary>
     Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Sets a pending occurrence's reminder to go (again) at <paramref name="at"/> (snooze, focus).</summary>

@@ -11,8 +11,10 @@ using NodaTime;
 namespace CheckinBot.Core.Occurrences;
 
 /// <summary>
-/// Delivers what is due: claims occurrences with a lease, posts each through the chat gateway, records the platform's
-/// message id; sends the VA her reminders; posts late within the grace period and records the rest as missed.
+/// Delivers what is due: claims occurrences with a lease taken at each claim and renewed while they are posted, posts each
+/// through the chat gateway, and records each platform message id as soon as the platform confirmed it; sends the VA her
+/// reminders; posts late within the grace period and records the rest as missed. An occurrence claimed before without a
+/// recorded post is looked up on the platform before it is posted again; when that lookup fails it waits for a later try.
 /// </summary>
 public sealed class OccurrenceDelivery(
     IOccurrenceLedger ledger,
@@ -21,27 +23,36 @@ public sealed class OccurrenceDelivery(
     IDraftStore drafts,
     ITaskStore tasks,
     ChatGateways gateways,
-    DeliveryOptions options)
+    DeliveryOptions options,
+    TimeProvider? time = null)
 {
     private static readonly Duration RetryAfterFailure = Duration.FromMinutes(1);
+
+    /// <summary>The platform's clock and ours may differ a little; the recovery lookup searches this much wider on each side.</summary>
+    private static readonly Duration LookupSlack = Duration.FromMinutes(1);
 
     /// <summary>Done tasks older than this are never in an update, whatever the last update was.</summary>
     private static readonly Duration DoneLookBack = Duration.FromDays(31);
 
+    private readonly TimeProvider clockSource = time ?? TimeProvider.System;
+
     public async Task<DeliveryReport> DeliverDueAsync(Instant now, CancellationToken cancellationToken)
     {
+        var clock = new DeliveryClock(now, clockSource);
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
         while (true)
         {
-            var batch = await ledger.ClaimDueAsync(now, options.WorkerId, now + options.Lease, options.BatchSize, cancellationToken);
+            // The lease runs from this claim, not from the round's start: a later batch gets a lease as long as the first.
+            var at = clock.Now();
+            var batch = await ledger.ClaimDueAsync(at, options.WorkerId, at + options.Lease, options.BatchSize, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            var round = await DeliverBatchAsync(batch, now, cancellationToken);
+            var round = await DeliverBatchAsync(batch, at + options.Lease, clock, cancellationToken);
             posted += round.Posted;
             late += round.Late;
             missed += round.Missed;
@@ -56,51 +67,57 @@ public sealed class OccurrenceDelivery(
         return new DeliveryReport(posted, late, missed, cancelled, reminders, failures);
     }
 
-    private async Task<DeliveryReport> DeliverBatchAsync(IReadOnlyList<Occurrence> batch, Instant now, CancellationToken cancellationToken)
+    private async Task<DeliveryReport> DeliverBatchAsync(IReadOnlyList<Occurrence> batch, Instant leaseUntil, DeliveryClock clock, CancellationToken cancellationToken)
     {
-        var world = await LoadAsync(batch, now, cancellationToken);
+        var world = await LoadAsync(batch, clock.Now(), cancellationToken);
         var outcomes = new ConcurrentBag<PostOutcome>();
         var draftsUsed = new ConcurrentBag<Guid>();
         var failures = new ConcurrentBag<DeliveryFailure>();
         var byConversation = batch.GroupBy(o => o.CollaborationId);
-        await Parallel.ForEachAsync(byConversation,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (group, ct) =>
-            {
-                // Within one conversation, in due order: updates must not overtake each other.
-                foreach (var occurrence in group.OrderBy(o => o.Due))
+
+        // From here until the recorder completes, it alone uses the ledger (the stores share one unit of work).
+        await using (var recorder = new OutcomeRecorder(ledger, batch.Select(o => o.Id), leaseUntil, options, clock))
+        {
+            await Parallel.ForEachAsync(byConversation,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                async (group, ct) =>
                 {
-                    try
+                    // Within one conversation, in due order: updates must not overtake each other.
+                    foreach (var occurrence in group.OrderBy(o => o.Due))
                     {
-                        using var post = DeliveryTelemetry.StartPost(occurrence);
-                        var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, now, ct);
-                        DeliveryTelemetry.Record(post, occurrence, outcome);
-                        outcomes.Add(outcome);
-                        if (usedDraft)
+                        if (!recorder.StillHeld)
                         {
-                            draftsUsed.Add(occurrence.CollaborationId);
+                            // The lease could not be renewed: what is left goes to whoever claims it once the lease ran out.
+                            return;
+                        }
+
+                        try
+                        {
+                            using var post = DeliveryTelemetry.StartPost(occurrence);
+                            var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, clock, ct);
+                            DeliveryTelemetry.Record(post, occurrence, outcome);
+                            recorder.Record(outcome);
+                            outcomes.Add(outcome);
+                            if (usedDraft)
+                            {
+                                draftsUsed.Add(occurrence.CollaborationId);
+                            }
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            failures.Add(new DeliveryFailure(occurrence.Id, ex.GetType().Name));
+                            recorder.Release(occurrence.Id, clock.Now() + RetryAfterFailure);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        failures.Add(new DeliveryFailure(occurrence.Id, ex.GetType().Name));
-                    }
-                }
-            });
-
-        // The ledger is one unit of work: written to after the parallel posts.
-        var recorded = outcomes.ToList();
-        await ledger.RecordAsync(options.WorkerId, recorded, cancellationToken);
-        foreach (var failure in failures)
-        {
-            await ledger.ReleaseAsync(failure.OccurrenceId, options.WorkerId, now + RetryAfterFailure, cancellationToken);
+                });
         }
 
         foreach (var collaborationId in draftsUsed.Distinct())
         {
-            await drafts.ClearAsync(collaborationId, now, cancellationToken);
+            await drafts.ClearAsync(collaborationId, clock.Now(), cancellationToken);
         }
 
+        var recorded = outcomes.ToList();
         return new DeliveryReport(
             recorded.Count(o => o.Status == OccurrenceStatus.Posted),
             recorded.Count(o => o.Late),
@@ -111,32 +128,25 @@ public sealed class OccurrenceDelivery(
     }
 
     /// <summary>
-    /// Posts one pending occurrence at once, ahead of its due time (the reminder's Post now); false when it is no longer
-    /// pending or another worker holds it.
+    /// Posts one pending occurrence at once, ahead of its due time (the reminder's Post now), claimed by the same rules
+    /// as the delivery rounds; false when it is no longer pending or another worker holds it.
     /// </summary>
     public async Task<bool> PostNowAsync(Guid occurrenceId, Instant now, CancellationToken cancellationToken)
     {
+        var clock = new DeliveryClock(now, clockSource);
         var claimed = await ledger.ClaimOneAsync(occurrenceId, now, options.WorkerId, now + options.Lease, cancellationToken);
         if (claimed is null)
         {
             return false;
         }
 
-        var world = await LoadAsync([claimed], now, cancellationToken);
-        using var post = DeliveryTelemetry.StartPost(claimed);
-        var (outcome, usedDraft) = await DeliverOneAsync(claimed, world, now, cancellationToken);
-        DeliveryTelemetry.Record(post, claimed, outcome);
-        await ledger.RecordAsync(options.WorkerId, [outcome], cancellationToken);
-        if (usedDraft)
-        {
-            await drafts.ClearAsync(claimed.CollaborationId, now, cancellationToken);
-        }
-
-        return outcome.Status == OccurrenceStatus.Posted;
+        var report = await DeliverBatchAsync([claimed], now + options.Lease, clock, cancellationToken);
+        return report.Posted > 0;
     }
 
-    private async Task<(PostOutcome Outcome, bool UsedDraft)> DeliverOneAsync(Occurrence occurrence, World world, Instant now, CancellationToken cancellationToken)
+    private async Task<(PostOutcome Outcome, bool UsedDraft)> DeliverOneAsync(Occurrence occurrence, World world, DeliveryClock clock, CancellationToken cancellationToken)
     {
+        var now = clock.Now();
         if (!world.Rhythms.TryGetValue(occurrence.RhythmId, out var rhythm) ||
             !world.Collaborations.TryGetValue(occurrence.CollaborationId, out var collaboration) ||
             !rhythm.RunsOn(occurrence.Due.InZone(DateTimeZoneProviders.Tzdb[rhythm.TimeZone]).Date))
@@ -149,30 +159,27 @@ public sealed class OccurrenceDelivery(
         var va = world.Va(collaboration);
         var vaName = string.IsNullOrEmpty(va.DisplayName) ? va.Id : va.DisplayName;
         var lateness = now - occurrence.Due;
+        var gateway = gateways.For(collaboration.Platform);
+
+        if (occurrence.Attempts > options.MaxAttempts)
+        {
+            // Tried often enough (the platform kept failing, or the lookup after a crash did): given up, and the VA told.
+            return await MissAsync(occurrence, world, collaboration, rhythm, va, now, cancellationToken);
+        }
+
+        if (occurrence.Attempts > 1 && await FindEarlierPostAsync(gateway, channel, occurrence, now, cancellationToken) is { } earlier)
+        {
+            // A worker posted it before it could record that; record that post, with the platform's time, instead of doubling it.
+            var at = earlier.PostedAt is { } platformTime ? Instant.FromDateTimeOffset(platformTime) : now;
+            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, at, earlier.MessageId, at - occurrence.Due > options.LateAfter), false);
+        }
 
         if (lateness > options.GracePeriod)
         {
-            var notice = UpdateComposer.Missed(va, collaboration, rhythm, world.ClientNames(collaboration), occurrence.Due, now, options.GracePeriod);
-            try
-            {
-                await gateways.For(collaboration.Platform).PostAsync(new OutboundMessage(ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id), notice, null, now.ToDateTimeOffset()), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The occurrence is missed whether or not the VA can be told; it must not be retried for ever.
-            }
-
-            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Missed, null, null, false), false);
+            return await MissAsync(occurrence, world, collaboration, rhythm, va, now, cancellationToken);
         }
 
-        var gateway = gateways.For(collaboration.Platform);
         var isLate = lateness > options.LateAfter;
-        if (occurrence.Attempts > 1 && await gateway.FindPostedAsync(channel, occurrence.Key, cancellationToken) is { } earlier)
-        {
-            // A worker posted it before its lease ran out; record that post instead of doubling it.
-            return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, earlier.MessageId, isLate), false);
-        }
-
         world.Drafts.TryGetValue(collaboration.Id, out var draft);
         var log = world.Log(collaboration.Id);
         var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, occurrence.Due, isLate);
@@ -182,7 +189,33 @@ public sealed class OccurrenceDelivery(
         var stamp = isLate || now < occurrence.Due ? now : occurrence.Due;
         var receipt = await gateway.PostAsync(new OutboundMessage(channel, message, occurrence.Key, stamp.ToDateTimeOffset()), cancellationToken);
         var summary = message.Lines.Count > 0 ? message.Lines[0] : null;
-        return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, now, receipt.MessageId, isLate, summary), usedDraft);
+        return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, clock.Now(), receipt.MessageId, isLate, summary), usedDraft);
+    }
+
+    /// <summary>
+    /// Asks the platform for a post made under an earlier claim, between the reminder (Post now comes no earlier) and now.
+    /// Null when there is none; throws when the platform cannot tell, and then the occurrence waits for a later try.
+    /// </summary>
+    private Task<PostReceipt?> FindEarlierPostAsync(IChatGateway gateway, ChatAddress channel, Occurrence occurrence, Instant now, CancellationToken cancellationToken)
+    {
+        var from = Instant.Min(occurrence.RemindAt, occurrence.Due - options.ReminderLead) - LookupSlack;
+        return gateway.FindPostedAsync(channel, occurrence.Key, new PostWindow(from.ToDateTimeOffset(), (now + LookupSlack).ToDateTimeOffset()), cancellationToken);
+    }
+
+    private async Task<(PostOutcome Outcome, bool UsedDraft)> MissAsync(Occurrence occurrence, World world, Collaboration collaboration, Rhythm rhythm, Person va,
+        Instant now, CancellationToken cancellationToken)
+    {
+        var notice = UpdateComposer.Missed(va, collaboration, rhythm, world.ClientNames(collaboration), occurrence.Due, now, options.GracePeriod);
+        try
+        {
+            await gateways.For(collaboration.Platform).PostAsync(new OutboundMessage(ChatAddress.Direct(collaboration.Platform, collaboration.WorkspaceId, va.Id), notice, null, now.ToDateTimeOffset()), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The occurrence is missed whether or not the VA can be told; it must not be retried for ever.
+        }
+
+        return (new PostOutcome(occurrence.Id, OccurrenceStatus.Missed, null, null, false), false);
     }
 
     private async Task<int> SendRemindersAsync(Instant now, CancellationToken cancellationToken)

@@ -86,6 +86,8 @@ public sealed class BotSettings
             GracePeriod = Span(configuration, "Delivery:GracePeriod", new DeliveryOptions().GracePeriod),
             BatchSize = Int(configuration, "Delivery:BatchSize", new DeliveryOptions().BatchSize),
             Parallelism = Int(configuration, "Delivery:Parallelism", new DeliveryOptions().Parallelism),
+            Lease = Span(configuration, "Delivery:Lease", new DeliveryOptions().Lease),
+            MaxAttempts = Int(configuration, "Delivery:MaxAttempts", new DeliveryOptions().MaxAttempts),
         };
 
         var pings = new PingOptions

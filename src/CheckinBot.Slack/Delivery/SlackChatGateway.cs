@@ -12,11 +12,8 @@ namespace CheckinBot.Slack.Delivery;
 
 /// <summary>Posts the core's messages to Slack: channel posts with occurrence metadata, ephemeral replies, direct messages.</summary>
 public sealed class SlackChatGateway(
-    SlackWebApi slack, SlackResponseUrls responseUrls, IServiceScopeFactory scopes, TimeProvider time, ILogger<SlackChatGateway> logger) : IChatGateway
+    SlackWebApi slack, SlackResponseUrls responseUrls, IServiceScopeFactory scopes, ILogger<SlackChatGateway> logger) : IChatGateway
 {
-    // Scheduled posts are looked up again within this window when a delivery worker takes over an expired lease.
-    private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
-
     public string Platform => SlackPlatform.Name;
 
     public async Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -84,20 +81,23 @@ public sealed class SlackChatGateway(
         return new PostReceipt(ts);
     }
 
-    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the channel's history over the whole window, page by page, for the message whose metadata carries the
+    /// occurrence key; found, it comes back with Slack's own time for it (its <c>ts</c>). A search Slack refuses (a missing
+    /// history scope, a channel the bot left, a 429 beyond the retries) throws: the update is then not posted blind.
+    /// </summary>
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken)
     {
         var channel = await ChannelOfAsync(where, cancellationToken);
         try
         {
-            var ts = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, time.GetUtcNow() - LookBack, cancellationToken);
-            return ts is null ? null : new PostReceipt(ts);
+            var found = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, window.From, window.To, cancellationToken);
+            return found is null ? null : new PostReceipt(found.Ts, found.PostedAt);
         }
-        catch (SlackApiException refused) when (refused.RetryAfter is null)
+        catch (SlackApiException refused)
         {
-            // A search Slack refuses (a missing history scope, a channel the bot left) must not hold the update back for ever:
-            // it goes out, at the small risk of a second copy after a crash.
             logger.SearchRefused(occurrenceKey, refused.Error);
-            return null;
+            throw;
         }
     }
 

@@ -3,21 +3,30 @@ using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Slack.WebApi;
 
-/// <summary>Spaces posts to one channel at least <see cref="SlackOptions.ChannelPostInterval"/> apart (Slack: about one a second).</summary>
+/// <summary>
+/// Spaces posts to one channel at least <see cref="SlackOptions.ChannelPostInterval"/> apart (Slack: about one a second),
+/// and history lookups in one workspace <see cref="SlackOptions.LookupInterval"/> apart.
+/// </summary>
 public sealed class ChannelPacer(IOptions<SlackOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Slot> slots = new(StringComparer.Ordinal);
 
     /// <summary>Waits until a post to <paramref name="channel"/> may go, and takes that turn.</summary>
-    public async Task WaitTurnAsync(string workspace, string channel, CancellationToken cancellationToken)
+    public Task WaitTurnAsync(string workspace, string channel, CancellationToken cancellationToken) =>
+        WaitTurnAsync($"{workspace}/{channel}", options.Value.ChannelPostInterval, cancellationToken);
+
+    /// <summary>Waits until a history lookup in <paramref name="workspace"/> may go (<see cref="SlackOptions.LookupInterval"/>), and takes that turn.</summary>
+    public Task WaitLookupTurnAsync(string workspace, CancellationToken cancellationToken) =>
+        WaitTurnAsync($"{workspace}/conversations.history", options.Value.LookupInterval, cancellationToken);
+
+    private async Task WaitTurnAsync(string key, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var interval = options.Value.ChannelPostInterval;
         if (interval <= TimeSpan.Zero)
         {
             return;
         }
 
-        var slot = slots.GetOrAdd($"{workspace}/{channel}", _ => new Slot());
+        var slot = slots.GetOrAdd(key, _ => new Slot());
         TimeSpan wait;
         lock (slot)
         {

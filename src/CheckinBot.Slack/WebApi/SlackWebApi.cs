@@ -62,37 +62,51 @@ public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, Chann
     }
 
     /// <summary>
-    /// <c>conversations.history</c> with metadata: the <c>ts</c> of the most recent message in <paramref name="channel"/>
-    /// whose metadata carries <paramref name="occurrenceKey"/>, or null.
+    /// <c>conversations.history</c> with metadata, page by page through the whole window from <paramref name="oldest"/> to
+    /// <paramref name="latest"/>, each page paced within the workspace's history limit: the bot's message in
+    /// <paramref name="channel"/> whose metadata carries <paramref name="occurrenceKey"/>, or null when the window holds none.
+    /// A refused or failed page throws: "not found" is said only after every page was read.
     /// </summary>
-    public async Task<string?> FindByOccurrenceAsync(string workspace, string channel, string occurrenceKey, DateTimeOffset? oldest, CancellationToken cancellationToken)
+    public async Task<SlackMessageRef?> FindByOccurrenceAsync(string workspace, string channel, string occurrenceKey, DateTimeOffset oldest, DateTimeOffset latest,
+        CancellationToken cancellationToken)
     {
-        var fields = new List<KeyValuePair<string, string>>
+        var token = await tokens.ForWorkspaceAsync(workspace, cancellationToken);
+        string? cursor = null;
+        do
         {
-            new("channel", channel),
-            new("include_all_metadata", "true"),
-            new("limit", "200"),
-        };
-        if (oldest is { } from)
-        {
-            fields.Add(new("oldest", from.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        var answer = await client.CallFormAsync("conversations.history", await tokens.ForWorkspaceAsync(workspace, cancellationToken), fields, idempotent: true, cancellationToken);
-        if (!answer.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var message in messages.EnumerateArray())
-        {
-            var metadata = message.Obj("metadata");
-            if (metadata.Str("event_type") == SlackPlatform.OccurrenceEventType &&
-                metadata.Obj("event_payload").Str(SlackPlatform.OccurrenceKeyField) == occurrenceKey)
+            var fields = new List<KeyValuePair<string, string>>
             {
-                return message.Str("ts");
+                new("channel", channel),
+                new("include_all_metadata", "true"),
+                new("inclusive", "true"),
+                new("oldest", SlackTimestamps.Format(oldest)),
+                new("latest", SlackTimestamps.Format(latest)),
+                new("limit", "200"),
+            };
+            if (cursor is not null)
+            {
+                fields.Add(new("cursor", cursor));
             }
+
+            await pacer.WaitLookupTurnAsync(workspace, cancellationToken);
+            var answer = await client.CallFormAsync("conversations.history", token, fields, idempotent: true, cancellationToken);
+            if (answer.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var message in messages.EnumerateArray())
+                {
+                    var metadata = message.Obj("metadata");
+                    if (metadata.Str("event_type") == SlackPlatform.OccurrenceEventType &&
+                        metadata.Obj("event_payload").Str(SlackPlatform.OccurrenceKeyField) == occurrenceKey &&
+                        message.Str("ts") is { } ts)
+                    {
+                        return new SlackMessageRef(ts, SlackTimestamps.Parse(ts));
+                    }
+                }
+            }
+
+            cursor = answer.IsTrue("has_more") ? NonEmpty(answer.Obj("response_metadata").Str("next_cursor")) : null;
         }
+        while (cursor is not null);
 
         return null;
     }

@@ -6,7 +6,6 @@ namespace CheckinBot.Storage.Stores;
 
 internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 {
-    private const string ClaimToken = CheckinDbContext.ClaimToken;
     private const string ReminderToken = CheckinDbContext.ReminderToken;
 
     /// <summary>How many seeds are written in one statement batch: what one round holds in memory.</summary>
@@ -27,9 +26,10 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
                     added += await AddMissingChunkAsync(chunk, cancellationToken);
                     break;
                 }
-                catch (DbUpdateException) when (attempt < MaxPlanAttempts)
+                catch (DbUpdateException e) when (UniqueKeys.IsViolation(e) && attempt < MaxPlanAttempts)
                 {
                     // Another node planned some of them at the same moment: the unique key kept one of each; write what is missing.
+                    // Bounded, and only for the unique key: any other error fails the cycle instead of looping.
                     db.ChangeTracker.Clear();
                 }
             }
@@ -95,31 +95,41 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
     public async Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken)
     {
-        var candidates = await db.Occurrences.AsNoTracking()
-            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .OrderBy(o => o.Due)
-            .Select(o => o.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
+        long at = now.ToUnixTimeMilliseconds(), until = leaseUntil.ToUnixTimeMilliseconds();
 
-        var token = Guid.NewGuid().ToString("N");
-        await db.Occurrences
-            .Where(o => candidates.Contains(o.Id) && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.LeaseOwner, owner)
-                .SetProperty(o => o.LeaseUntil, leaseUntil)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => EF.Property<string>(o, ClaimToken), token), cancellationToken);
-
-        return await db.Occurrences.AsNoTracking()
-            .Where(o => EF.Property<string>(o, ClaimToken) == token)
-            .OrderBy(o => o.Due)
-            .ToListAsync(cancellationToken);
+        // One statement on the (Status, Due, LeaseUntil) index. PostgreSQL locks the rows it picks and skips those another
+        // claim has locked; SQLite runs one writer at a time, so the select and the update cannot interleave with another claim.
+        var claimed = db is PostgresCheckinDbContext
+            ? db.Occurrences.FromSql($"""
+                UPDATE "Occurrences" AS o SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = o."Attempts" + 1
+                FROM (SELECT "Id" FROM "Occurrences"
+                      WHERE "Status" = 'Pending' AND "Due" <= {at} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {at})
+                      ORDER BY "Due" LIMIT {max} FOR UPDATE SKIP LOCKED) AS c
+                WHERE o."Id" = c."Id"
+                RETURNING o.*
+                """)
+            : db.Occurrences.FromSql($"""
+                UPDATE "Occurrences" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (SELECT "Id" FROM "Occurrences"
+                               WHERE "Status" = 'Pending' AND "Due" <= {at} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {at})
+                               ORDER BY "Due" LIMIT {max})
+                RETURNING *
+                """);
+        var rows = await claimed.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.OrderBy(o => o.Due).ToList();
     }
+
+    public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
+
+    public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) =>
+        db.Occurrences
+            .Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && o.LeaseUntil > now)
+            .OrderBy(o => o.LeaseUntil)
+            .Select(o => o.LeaseUntil)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -254,17 +264,21 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
     public async Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid().ToString("N");
-        var claimed = await db.Occurrences
-            .Where(o => o.Id == occurrenceId && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.LeaseOwner, owner)
-                .SetProperty(o => o.LeaseUntil, leaseUntil)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => EF.Property<string>(o, ClaimToken), token), cancellationToken);
-        return claimed == 0
-            ? null
-            : await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => EF.Property<string>(o, ClaimToken) == token, cancellationToken);
+        long at = now.ToUnixTimeMilliseconds(), until = leaseUntil.ToUnixTimeMilliseconds();
+
+        // The claim rules of ClaimDueAsync, for one row whatever its due time: an occurrence being posted is not taken.
+        var claimed = db is PostgresCheckinDbContext
+            ? db.Occurrences.FromSql($"""
+                UPDATE "Occurrences" AS o SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = o."Attempts" + 1
+                WHERE o."Id" = {occurrenceId} AND o."Status" = 'Pending' AND (o."LeaseUntil" IS NULL OR o."LeaseUntil" <= {at})
+                RETURNING o.*
+                """)
+            : db.Occurrences.FromSql($"""
+                UPDATE "Occurrences" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" = {occurrenceId} AND "Status" = 'Pending' AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {at})
+                RETURNING *
+                """);
+        return (await claimed.AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
     }
 
     public Task RemindAgainAsync(Guid occurrenceId, Instant at, CancellationToken cancellationToken) =>

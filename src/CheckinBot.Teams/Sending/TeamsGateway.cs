@@ -21,9 +21,9 @@ internal sealed class TeamsGateway(IServiceScopeFactory scopes) : IChatGateway
         return await scope.ServiceProvider.GetRequiredService<TeamsPoster>().PostAsync(message, cancellationToken);
     }
 
-    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken)
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TeamsPoster>().FindPostedAsync(where, occurrenceKey, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<TeamsPoster>().FindPostedAsync(where, occurrenceKey, window, cancellationToken);
     }
 }

@@ -24,6 +24,12 @@ internal sealed class TeamsPoster(
     {
         var to = message.To;
         var activity = Render(message);
+        if (message.OccurrenceKey is { } intent)
+        {
+            // The intent, before the send: after a crash it tells "never sent" (posted again safely) from "sent, answer lost".
+            await store.SaveAsync(Platform, to.WorkspaceId, ConversationReferences.PostedKey(intent), "", cancellationToken);
+        }
+
         string id;
         if (to.DirectTo is { } person)
         {
@@ -50,14 +56,28 @@ internal sealed class TeamsPoster(
     }
 
     /// <summary>
-    /// Teams offers no search by metadata. The occurrence key travels in the activity's <c>channelData</c>, and the
-    /// activity id is kept under the key once Teams answered; a post whose answer was lost in a crash is not found
-    /// (null), and may then be posted twice.
+    /// Teams gives a bot no way to read a conversation's history, and the Bot Connector assigns activity ids itself, so a
+    /// post cannot be searched for. Instead the intent is kept before each occurrence's send and the activity id once Teams
+    /// answered. An id found: that post. No intent: it was never sent (null, post it). An intent without an id: the worker
+    /// stopped while the send was in flight and nobody can know whether Teams took it; CheckinBot then sends again (null)
+    /// rather than risk losing the update, so in that window an update can show twice. The records are kept by occurrence
+    /// key, so the window is not needed.
     /// </summary>
-    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, CancellationToken cancellationToken) =>
-        await store.FindAsync(Platform, where.WorkspaceId, ConversationReferences.PostedKey(occurrenceKey), cancellationToken) is { Length: > 0 } id
-            ? new PostReceipt(id)
-            : null;
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken)
+    {
+        var id = await store.FindAsync(Platform, where.WorkspaceId, ConversationReferences.PostedKey(occurrenceKey), cancellationToken);
+        if (id is { Length: > 0 })
+        {
+            return new PostReceipt(id);
+        }
+
+        if (id is not null)
+        {
+            logger.SendUnconfirmed(occurrenceKey);
+        }
+
+        return null;
+    }
 
     private static JsonObject Render(OutboundMessage message)
     {

@@ -145,7 +145,7 @@ public sealed class FakeSlack : IAsyncDisposable
             case "conversations.open":
                 return Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D" + call["users"] } });
             case "conversations.history":
-                return Ok(new JsonObject { ["messages"] = History(call["channel"]) });
+                return Ok(History(call));
             case "users.info":
                 return profiles.TryGetValue(call["user"] ?? "", out var user)
                     ? Ok(new JsonObject { ["user"] = user.DeepClone() })
@@ -173,11 +173,26 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    /// <summary>What the channel holds: the bot's own posts so far, newest first, with their metadata.</summary>
-    private JsonArray History(string? channel)
+    /// <summary>
+    /// What the channel holds, as Slack pages it: the bot's own posts (and seeded messages) between <c>oldest</c> and
+    /// <c>latest</c>, newest first, with their metadata, at most <c>limit</c> a page (Slack's default 100), and a cursor
+    /// to the next page.
+    /// </summary>
+    private JsonObject History(FakeSlackCall call)
     {
+        var oldest = decimal.TryParse(call["oldest"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var o) ? o : 0m;
+        var latest = decimal.TryParse(call["latest"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var l) ? l : decimal.MaxValue;
+        var inclusive = call["inclusive"] == "true";
+        var limit = int.TryParse(call["limit"], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 999) : 100;
+        var skip = int.TryParse(call["cursor"], CultureInfo.InvariantCulture, out var c) ? c : 0;
+        var inWindow = posts
+            .Where(p => p.Call["channel"] == call["channel"])
+            .Select(p => (p.Call, p.Ts, At: decimal.Parse(p.Ts, CultureInfo.InvariantCulture)))
+            .Where(p => inclusive ? p.At >= oldest && p.At <= latest : p.At > oldest && p.At < latest)
+            .OrderByDescending(p => p.At)
+            .ToList();
         var messages = new JsonArray();
-        foreach (var (post, posted) in posts.Where(p => p.Call["channel"] == channel).Reverse())
+        foreach (var (post, posted, _) in inWindow.Skip(skip).Take(limit))
         {
             messages.Add(new JsonObject
             {
@@ -188,7 +203,28 @@ public sealed class FakeSlack : IAsyncDisposable
             });
         }
 
-        return messages;
+        var more = skip + limit < inWindow.Count;
+        return new JsonObject
+        {
+            ["messages"] = messages,
+            ["has_more"] = more,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = more ? (skip + limit).ToString(CultureInfo.InvariantCulture) : "" },
+        };
+    }
+
+    /// <summary>Moves the clock that stamps new messages (their <c>ts</c>) to <paramref name="at"/>.</summary>
+    public void SetClock(DateTimeOffset at) =>
+        Interlocked.Exchange(ref ts, (at - DateTimeOffset.UnixEpoch).Ticks / 10);
+
+    /// <summary>Adds <paramref name="count"/> messages from people to <paramref name="channel"/>, one a second from <paramref name="from"/>.</summary>
+    public void AddChatter(string channel, int count, DateTimeOffset from)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var at = (from.AddSeconds(i) - DateTimeOffset.UnixEpoch).Ticks / 10;
+            var stamp = (at / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (at % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+            posts.Enqueue((new FakeSlackCall("chat.postMessage", null, new JsonObject { ["channel"] = channel, ["text"] = $"message {i}" }, new Dictionary<string, string>()), stamp));
+        }
     }
 
     private string NextTs()

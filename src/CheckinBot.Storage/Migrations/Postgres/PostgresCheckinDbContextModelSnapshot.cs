@@ -170,7 +170,7 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Due");
+                    b.HasIndex("Status", "Due", "LeaseUntil");
 
                     b.ToTable("Occurrences");
                 });

@@ -164,7 +164,7 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Due");
+                    b.HasIndex("Status", "Due", "LeaseUntil");
 
                     b.ToTable("Occurrences");
                 });

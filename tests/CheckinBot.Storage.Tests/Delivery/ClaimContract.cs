@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using CheckinBot.Core.Occurrences;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace CheckinBot.Storage.Tests.Delivery;
+
+/// <summary>The ledger's claim: one atomic statement, a lease from the claim's moment, renewed only by its holder; Post now by the same rules.</summary>
+public abstract class ClaimContract
+{
+    private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 16, 0);
+    private static readonly Duration Lease = Duration.FromSeconds(15);
+
+    protected abstract Task<StorageFixture> CreateAsync();
+
+    [SkippableFact]
+    public async Task Two_nodes_claiming_at_the_same_moment_never_share_an_occurrence()
+    {
+        await using var db = await CreateAsync();
+        var seeds = Seeds(400);
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<IOccurrenceLedger>(scope).AddMissingAsync(seeds, default);
+        }
+
+        await using var nodeA = db.AnotherNode();
+        await using var nodeB = db.AnotherNode();
+        var claimed = new ConcurrentBag<(string Worker, Guid Id)>();
+        var workers = new[] { ("a1", nodeA), ("a2", nodeA), ("a3", nodeA), ("b1", nodeB), ("b2", nodeB), ("b3", nodeB) }.Select(w => Task.Run(async () =>
+        {
+            var (name, node) = w;
+            while (true)
+            {
+                using var scope = node.CreateScope();
+                var batch = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, name, Due + Lease, 15, default);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var occurrence in batch)
+                {
+                    claimed.Add((name, occurrence.Id));
+                }
+            }
+        }));
+        await Task.WhenAll(workers);
+
+        claimed.Select(c => c.Id).Should().OnlyHaveUniqueItems("no occurrence is claimed twice").And.HaveCount(400, "every due occurrence is claimed");
+        claimed.Select(c => c.Worker).Distinct().Should().HaveCountGreaterThan(1, "the workers claimed side by side");
+    }
+
+    [SkippableFact]
+    public async Task A_claim_leases_from_the_moment_it_is_given_and_only_its_holder_renews_it()
+    {
+        await using var db = await CreateAsync();
+        var seeds = Seeds(3);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+
+        var at = Due + Duration.FromSeconds(40);
+        var batch = await ledger.ClaimDueAsync(at, "worker-a", at + Lease, 10, default);
+        batch.Should().HaveCount(3).And.OnlyContain(o => o.LeaseUntil == at + Lease && o.LeaseOwner == "worker-a" && o.Attempts == 1);
+        batch.Select(o => o.Due).Should().BeInAscendingOrder();
+
+        var ids = batch.Select(o => o.Id).ToList();
+        (await ledger.RenewAsync("worker-b", ids, at + Duration.FromMinutes(5), default)).Should().Be(0, "worker-b holds none of them");
+        (await ledger.RenewAsync("worker-a", ids, at + Duration.FromSeconds(5) + Lease, default)).Should().Be(3);
+        (await ledger.ClaimDueAsync(at + Lease, "worker-b", at + Lease + Lease, 10, default)).Should().BeEmpty("the renewed lease still holds");
+        (await ledger.NextLeaseExpiryAsync(at + Lease, default)).Should().Be(at + Duration.FromSeconds(5) + Lease);
+
+        var later = at + Duration.FromSeconds(5) + Lease;
+        var takenOver = await ledger.ClaimDueAsync(later, "worker-b", later + Lease, 10, default);
+        takenOver.Should().HaveCount(3).And.OnlyContain(o => o.LeaseOwner == "worker-b" && o.Attempts == 2);
+        (await ledger.RenewAsync("worker-a", ids, later + Duration.FromMinutes(5), default)).Should().Be(0, "worker-a lost them to the takeover");
+    }
+
+    [SkippableFact]
+    public async Task Post_now_does_not_take_an_occurrence_a_running_claim_holds_but_takes_it_once_that_lease_ran_out()
+    {
+        await using var db = await CreateAsync();
+        var seeds = Seeds(1);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+        var running = (await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, default)).Single();
+
+        (await ledger.ClaimOneAsync(running.Id, Due + Duration.FromSeconds(1), "worker-b", Due + Lease, default)).Should().BeNull("worker-a is posting it");
+
+        var taken = await ledger.ClaimOneAsync(running.Id, Due + Lease, "worker-b", Due + Lease + Lease, default);
+        taken.Should().NotBeNull();
+        taken!.Should().Match<Occurrence>(o => o.LeaseOwner == "worker-b" && o.Attempts == 2 && o.LeaseUntil == Due + Lease + Lease);
+        (await ledger.ClaimDueAsync(Due + Lease, "worker-c", Due + Lease + Lease, 10, default)).Should().BeEmpty("Post now holds it now");
+    }
+
+    [SkippableFact]
+    public async Task Post_now_takes_an_occurrence_before_it_is_due_and_a_posted_one_never()
+    {
+        await using var db = await CreateAsync();
+        var seeds = Seeds(1);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+        var id = (await ledger.FindAsync(seeds[0].RhythmId, seeds[0].Due, default))!.Id;
+        var early = Due - Duration.FromMinutes(10);
+
+        (await ledger.ClaimDueAsync(early, "worker-a", early + Lease, 10, default)).Should().BeEmpty("it is not due yet");
+        var claimed = await ledger.ClaimOneAsync(id, early, "worker-a", early + Lease, default);
+        claimed.Should().NotBeNull();
+        await ledger.RecordAsync("worker-a", [new PostOutcome(id, OccurrenceStatus.Posted, early, "m-1", false)], default);
+
+        (await ledger.ClaimOneAsync(id, Due + Duration.FromHours(1), "worker-b", Due + Duration.FromHours(2), default)).Should().BeNull();
+        (await ledger.ClaimDueAsync(Due + Duration.FromHours(1), "worker-b", Due + Duration.FromHours(2), 10, default)).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task The_claim_finds_its_rows_through_the_claim_index()
+    {
+        await using var db = await CreateAsync();
+        using var scope = db.Scope();
+        var context = StorageFixture.Get<CheckinDbContext>(scope);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var postgres = context is PostgresCheckinDbContext;
+        if (postgres)
+        {
+            // An empty table is cheaper to scan than to read by index; the plan is asked for as if the table were large.
+            await using var off = connection.CreateCommand();
+            off.CommandText = "SET enable_seqscan = off";
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + """
+            SELECT "Id" FROM "Occurrences" WHERE "Status" = 'Pending' AND "Due" <= 1 AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= 1) ORDER BY "Due" LIMIT 10
+            """;
+        var plan = new System.Text.StringBuilder();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
+            }
+        }
+
+        plan.ToString().Should().Contain("IX_Occurrences_Status_Due_LeaseUntil");
+    }
+
+    private static List<OccurrenceSeed> Seeds(int count)
+    {
+        var collaborationId = Guid.NewGuid();
+        return Enumerable.Range(0, count)
+            .Select(i => new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due - Duration.FromMilliseconds(i), Due - Duration.FromMinutes(15)))
+            .ToList();
+    }
+}
+
+public sealed class SqliteClaimTests : ClaimContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.SqliteAsync();
+}
+
+public sealed class PostgresClaimTests : ClaimContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.PostgresAsync();
+}

@@ -1,0 +1,222 @@
+using CheckinBot.Core.Messages;
+using CheckinBot.Core.Occurrences;
+using NodaTime;
+
+namespace CheckinBot.Storage.Tests.Delivery;
+
+/// <summary>
+/// Delivery across nodes that cannot double a post: leases from each claim, renewed while posting; each post recorded as
+/// the platform confirms it; takeover after a lease ran out asks the platform first; retries bounded; Post now by the
+/// same claim.
+/// </summary>
+public abstract class DeliveryContract
+{
+    private static readonly Instant Due = DeliveryWorld.Due;
+    private static readonly Duration Lease = new DeliveryOptions().Lease;
+
+    protected abstract Task<StorageFixture> CreateAsync();
+
+    [SkippableFact]
+    public async Task Each_post_is_recorded_as_the_platform_confirms_it_before_the_batch_ends()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(8);
+        var node = world.Node("node-a", Due);
+        node.Gateway.Gate = GateMode.BeforePosting;
+        using var crash = new CancellationTokenSource();
+
+        var delivering = node.DeliverAsync(crash.Token);
+        await Until(() => node.Gateway.Waiting == 8);
+        node.Gateway.Release(5);
+
+        // Three posts are still waiting, so the batch has not ended: the five made must already be in the ledger.
+        var rows = await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 5, "five posts recorded");
+        var madeIds = world.Platform.Posts.Select(p => p.Id).ToList();
+        rows.Where(o => o.Status == OccurrenceStatus.Posted).Select(o => o.MessageId).Should().BeEquivalentTo(madeIds);
+        node.Gateway.Waiting.Should().Be(3, "the batch is still posting");
+
+        await crash.CancelAsync();
+        await FluentActions.Awaiting(() => delivering).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [SkippableFact]
+    public async Task Each_claim_takes_its_lease_from_its_own_moment_and_renews_it_while_posting()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(4);
+        var node = world.Node("node-a", Due, o => o.BatchSize = 2);
+        node.Gateway.Gate = GateMode.BeforePosting;
+
+        var delivering = node.DeliverAsync();
+        await Until(() => node.Gateway.Waiting == 2);
+        var rows = await world.LedgerAsync();
+        rows.Where(o => o.LeaseOwner == "node-a").Should().HaveCount(2).And.OnlyContain(o => o.LeaseUntil == Due + Lease);
+        rows.Where(o => o.LeaseOwner is null).Should().HaveCount(2, "the second batch is not claimed yet");
+
+        node.Clock.Advance((Lease / 3).ToTimeSpan());
+        await world.LedgerWhenAsync(r => r.Count(o => o.LeaseUntil == Due + Lease / 3 + Lease) == 2, "the first batch's lease renewed a third of a lease on");
+
+        node.Clock.Advance(TimeSpan.FromSeconds(4));
+        node.Gateway.Release(2);
+        rows = await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 2 && r.All(o => o.LeaseOwner is not null), "the second batch claimed");
+        var secondClaimedAt = Due + Lease / 3 + Duration.FromSeconds(4);
+        rows.Where(o => o.Status == OccurrenceStatus.Pending).Should().HaveCount(2)
+            .And.OnlyContain(o => o.LeaseUntil == secondClaimedAt + Lease, "the second batch's lease runs from its own claim");
+        await Until(() => node.Gateway.Waiting == 2);
+
+        node.Gateway.Release(2);
+        var report = await delivering;
+        report.Posted.Should().Be(4);
+        world.Platform.ChannelPosts.Should().HaveCount(4);
+    }
+
+    [SkippableFact]
+    public async Task A_node_taking_over_after_the_lease_ran_out_records_what_the_platform_has_and_posts_only_the_rest()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(6);
+        var dying = world.Node("node-a", Due, o => o.Parallelism = 2);
+        dying.Gateway.Gate = GateMode.AfterPosting;
+        world.PlatformClock.Advance(TimeSpan.FromSeconds(1));
+        using var crash = new CancellationTokenSource();
+
+        // Node A posts two and hears back; posts two more and dies before Teams or Slack answer; two it never starts.
+        var delivering = dying.DeliverAsync(crash.Token);
+        await Until(() => dying.Gateway.Waiting == 2);
+        dying.Gateway.Release(2);
+        await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 2, "the two confirmed posts recorded");
+        await Until(() => dying.Gateway.Waiting == 2);
+        var answerLost = world.Platform.Posts.Skip(2).ToList();
+
+        // Node B comes round three minutes after the due time: later than "late", well within the grace period.
+        world.PlatformClock.Advance(TimeSpan.FromMinutes(3));
+        var survivor = world.Node("node-b", Due + Duration.FromMinutes(3));
+        var report = await survivor.DeliverAsync();
+
+        report.Posted.Should().Be(4);
+        world.Platform.Lookups.Should().Be(4, "each occurrence claimed before is looked up once");
+        world.Platform.ChannelPosts.Should().HaveCount(6).And.OnlyHaveUniqueItems(p => p.OccurrenceKey, "nothing is posted twice");
+        var rows = await world.LedgerAsync();
+        rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted);
+        foreach (var (message, id, at) in answerLost)
+        {
+            var row = rows.Single(o => o.Key == message.OccurrenceKey);
+            row.MessageId.Should().Be(id);
+            row.PostedAt.Should().Be(Instant.FromDateTimeOffset(at), "a post found on the platform is recorded with the platform's time");
+            row.Late.Should().BeFalse("it went out one second after the due time");
+        }
+
+        rows.Count(o => o.Late).Should().Be(2, "only the two posted three minutes after the due time are late");
+        await crash.CancelAsync();
+        await FluentActions.Awaiting(() => delivering).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [SkippableFact]
+    public async Task When_the_platform_cannot_be_asked_nothing_is_posted_and_the_occurrence_waits_for_a_later_try()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        var id = (await world.PlanAsync(1)).Single();
+        var dead = world.Node("node-a", Due);
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        world.Platform.FailLookups = true;
+
+        var survivor = world.Node("node-b", Due + Lease);
+        var report = await survivor.DeliverAsync();
+
+        report.Posted.Should().Be(0);
+        report.Failures.Should().ContainSingle().Which.OccurrenceId.Should().Be(id);
+        world.Platform.Posts.Should().BeEmpty("a failed lookup is no proof that nothing was posted");
+        var row = (await world.LedgerAsync()).Single();
+        row.Status.Should().Be(OccurrenceStatus.Pending);
+        (row.LeaseUntil > Due + Lease).Should().BeTrue("it is given back to be tried later");
+
+        world.Platform.FailLookups = false;
+        survivor.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await survivor.DeliverAsync()).Posted.Should().Be(1);
+        world.Platform.ChannelPosts.Should().ContainSingle();
+    }
+
+    [SkippableFact]
+    public async Task After_the_last_allowed_attempt_the_occurrence_is_missed_and_the_VA_told()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(1);
+        var dead = world.Node("node-a", Due);
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due + Lease, "node-a", Due + Lease + Lease, 10, default));
+
+        var survivor = world.Node("node-b", Due + Lease + Lease, o => o.MaxAttempts = 2);
+        var report = await survivor.DeliverAsync();
+
+        report.Missed.Should().Be(1);
+        world.Platform.ChannelPosts.Should().BeEmpty();
+        world.Platform.DirectMessages.Should().ContainSingle().Which.To.DirectTo.Should().Be("ina");
+        (await world.LedgerAsync()).Single().Should().Match<Occurrence>(o => o.Status == OccurrenceStatus.Missed && o.Attempts == 3);
+    }
+
+    [SkippableFact]
+    public async Task Post_now_does_not_post_what_a_running_delivery_is_posting()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        var id = (await world.PlanAsync(1)).Single();
+        var running = world.Node("node-a", Due);
+        running.Gateway.Gate = GateMode.BeforePosting;
+        var delivering = running.DeliverAsync();
+        await Until(() => running.Gateway.Waiting == 1);
+
+        var other = world.Node("node-b", Due + Duration.FromSeconds(1));
+        (await other.PostNowAsync(id)).Should().BeFalse("node A holds it");
+
+        running.Gateway.Release(1);
+        (await delivering).Posted.Should().Be(1);
+        (await other.PostNowAsync(id)).Should().BeFalse("it is posted");
+        world.Platform.ChannelPosts.Should().ContainSingle();
+    }
+
+    [SkippableFact]
+    public async Task A_cycle_wakes_when_a_dead_nodes_lease_runs_out_and_delivers_its_work_within_the_minute()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(3);
+        var dead = world.Node("node-a", Due);
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+
+        var survivor = world.Node("node-b", Due + Duration.FromSeconds(1));
+        var cycle = survivor.RunCycleUntilAsync(Due + Duration.FromSeconds(58));
+        while (!cycle.IsCompleted && survivor.Now < Due + Duration.FromSeconds(58))
+        {
+            await Task.Delay(20);
+            survivor.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        var report = await cycle;
+        report.Posted.Should().Be(3);
+        var rows = await world.LedgerAsync();
+        rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted && o.PostedAt <= Due + Lease + Duration.FromSeconds(5),
+            "they went out as soon as the dead node's lease ran out");
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException("The condition never held.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
+
+public sealed class SqliteDeliveryTests : DeliveryContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.SqliteAsync();
+}
+
+public sealed class PostgresDeliveryTests : DeliveryContract
+{
+    protected override Task<StorageFixture> CreateAsync() => StorageFixture.PostgresAsync();
+}
