@@ -1,0 +1,148 @@
+using System.Globalization;
+using CheckinBot.Core.Occurrences;
+using FluentAssertions.Execution;
+using NodaTime;
+using Xunit.Abstractions;
+
+namespace CheckinBot.Host.Tests.Cluster;
+
+/// <summary>
+/// Two host processes on one PostgreSQL, 2,000 occurrences due in the same minute of the real wall clock, and the node
+/// that is posting killed with <c>kill -9</c> at a random moment of the burst; ten rounds, run on separate clusters
+/// (each its own database) side by side to keep the suite short. The occurrences are agreed through the product's
+/// stores and domain (see <see cref="BurstAgreements"/>), not through slash commands.
+/// </summary>
+[Collection(SharedFakeSlack.Name)]
+public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITestOutputHelper output)
+{
+    private const int Occurrences = 2000;
+
+    /// <summary>How the ten rounds are laid out; <c>CHECKINBOT_CLUSTER_ROUNDS</c> (for example <c>1x1</c>) runs fewer while iterating.</summary>
+    private static readonly (int Clusters, int Rounds) Layout = Environment.GetEnvironmentVariable("CHECKINBOT_CLUSTER_ROUNDS") is { } layout
+        && layout.Split('x') is [var c, var r] && int.TryParse(c, CultureInfo.InvariantCulture, out var clusters) && int.TryParse(r, CultureInfo.InvariantCulture, out var rounds)
+        ? (clusters, rounds)
+        : (5, 2);
+
+    private static int Clusters => Layout.Clusters;
+
+    private static int RoundsPerCluster => Layout.Rounds;
+
+    /// <summary>
+    /// The bound: after a node dies, the rest of its work goes out within 30 s. It is asserted as the longest
+    /// standstill of the burst after the kill, which does not depend on how fast this (shared, busy) machine posts; the time
+    /// from the due minute to the last post is printed beside it.
+    /// </summary>
+    private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a round is watched at most before what arrived is judged: long enough to see a late takeover, or a late double.</summary>
+    private static readonly TimeSpan Watch = TimeSpan.FromMinutes(4);
+
+    [SkippableFact]
+    public async Task Every_occurrence_is_posted_exactly_once_and_a_surviving_node_takes_over_within_30_s_when_the_posting_node_is_killed_mid_burst()
+    {
+        ClusterDatabase.Server();
+        var seed = Environment.TickCount;
+        output.WriteLine($"seed {seed}; {Clusters} clusters x {RoundsPerCluster} rounds of {Occurrences} occurrences; lease {TwoNodeCluster.Lease}");
+        var started = TimeProvider.System.GetTimestamp();
+
+        using var oneStartAtATime = new SemaphoreSlim(1, 1);
+        var rounds = (await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => RunClusterAsync(c, new Random(seed + c), oneStartAtATime)))).SelectMany(r => r).ToList();
+
+        output.WriteLine($"all rounds done in {TimeProvider.System.GetElapsedTime(started):mm\\:ss}");
+        foreach (var round in rounds)
+        {
+            output.WriteLine(round.ToString());
+        }
+
+        using var all = new AssertionScope();
+        rounds.Should().HaveCount(Clusters * RoundsPerCluster);
+        rounds.Should().OnlyContain(r => r.Killed, "every round kills the node that is posting, mid-burst");
+        rounds.SelectMany(r => r.Doubled).Should().BeEmpty("no occurrence may be posted twice");
+        rounds.SelectMany(r => r.Missing).Should().BeEmpty("no occurrence may be lost");
+        rounds.SelectMany(r => r.NotRecorded).Should().BeEmpty("every post is recorded in the ledger as posted");
+        rounds.Should().OnlyContain(r => r.Standstill <= TakeoverBound,
+            $"after a node dies the rest of its work must go on within {TakeoverBound.TotalSeconds} s, not wait for its lease to run out and the next minute");
+        rounds.Should().OnlyContain(r => r.Completed <= TakeoverBound, $"the rest of the burst must go out within {TakeoverBound.TotalSeconds} s of the due minute");
+    }
+
+    private async Task<IReadOnlyList<Round>> RunClusterAsync(int index, Random random, SemaphoreSlim oneStartAtATime)
+    {
+        // One cluster starts at a time: a dozen processes starting at once on two busy cores miss any sensible timeout.
+        // Their bursts then fall in different minutes, or overlap only in part.
+        TwoNodeCluster cluster;
+        await oneStartAtATime.WaitAsync();
+        try
+        {
+            cluster = await TwoNodeCluster.StartAsync($"k{index}", fixture.Slack, Occurrences);
+        }
+        finally
+        {
+            oneStartAtATime.Release();
+        }
+
+        await using var running = cluster;
+        var collaborations = cluster.Collaborations;
+        output.WriteLine($"{cluster.Name} started in {cluster.StartedIn.TotalSeconds:0} s");
+
+        // The first due minute leaves time to agree every rhythm before it.
+        var first = Burst.NextWholeMinute(TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30));
+        var bursts = new List<Burst>();
+        for (var r = 0; r < RoundsPerCluster; r++)
+        {
+            var due = first + TimeSpan.FromMinutes(r);
+            var keys = await cluster.Agreements.AgreeDailyUpdatesAsync(collaborations, Instant.FromDateTimeOffset(due), Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), r + 1);
+            bursts.Add(new Burst(fixture.Slack, due, keys));
+        }
+
+        output.WriteLine($"{cluster.Name} agreed {RoundsPerCluster} x {Occurrences} rhythms {(first - TimeProvider.System.GetUtcNow()).TotalSeconds:0} s before the first falls due");
+        TimeProvider.System.GetUtcNow().Should().BeBefore(first - TimeSpan.FromSeconds(2), "the rhythms must be agreed before they fall due");
+        var kills = new List<(string Victim, int PostedBefore, DateTimeOffset At)>();
+        foreach (var (burst, r) in bursts.Select((b, r) => (b, r)))
+        {
+            // A random moment of the burst: after between 5 % and 95 % of its posts have arrived.
+            var threshold = random.Next(Occurrences / 20, Occurrences * 19 / 20);
+            var reached = await Burst.WaitAsync(() => burst.Posted() >= threshold, burst.Due + TimeSpan.FromSeconds(90));
+            var victim = reached ? cluster.NodeNamed(burst.LatestPoster()!) : null;
+            if (victim is null)
+            {
+                kills.Add(("none", burst.Posted(), TimeProvider.System.GetUtcNow()));
+                continue;
+            }
+
+            var postedBefore = burst.Posted();
+            var at = TimeProvider.System.GetUtcNow();
+            await cluster.KillAsync(victim);
+            kills.Add((victim.Name, postedBefore, at));
+
+            if (r + 1 < bursts.Count)
+            {
+                // The next round needs two nodes again: an orchestrator restarts the killed one, after the takeover had its chance.
+                await Burst.WaitAsync(() => burst.Missing().Count == 0, burst.Due + TakeoverBound + TimeSpan.FromSeconds(5));
+                await cluster.RestartAsync();
+            }
+        }
+
+        // Watch until every occurrence went out, then a little longer for any second copy; or until the watch ends.
+        var last = bursts[^1].Due;
+        await Burst.WaitAsync(() => bursts.All(b => b.Missing().Count == 0), last + Watch);
+        await Burst.WaitAsync(async () => (await Task.WhenAll(bursts.Select(b => cluster.Agreements.CountPostedAsync(Instant.FromDateTimeOffset(b.Due))))).Sum() == bursts.Count * Occurrences, last + Watch);
+        await Task.Delay(TwoNodeCluster.Lease + TimeSpan.FromSeconds(5));
+        var ledger = await cluster.Agreements.LedgerAsync(collaborations, Instant.FromDateTimeOffset(first), Instant.FromDateTimeOffset(last + TimeSpan.FromSeconds(1)));
+        return bursts.Select((b, r) => new Round(
+            cluster.Name, r + 1, b.Due, kills[r].Victim != "none", kills[r].Victim, kills[r].PostedBefore, kills[r].At - b.Due,
+            b.LongestStandstillAfter(kills[r].At), b.Completed(), b.Doubled(), b.Missing(),
+            b.Keys.Except(ledger.Where(o => o.Status == OccurrenceStatus.Posted).Select(o => o.Key)).ToList(),
+            fixture.Slack.HistoryCallsBy(cluster.Name + "-"))).ToList();
+    }
+
+
+    private sealed record Round(
+        string Cluster, int Number, DateTimeOffset Due, bool Killed, string Victim, int PostedBeforeKill, TimeSpan KilledAt,
+        TimeSpan Standstill, TimeSpan? Completed, IReadOnlyList<string> Doubled, IReadOnlyList<string> Missing, IReadOnlyList<string> NotRecorded, int Lookups)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Cluster} round {Number} due {Due:HH:mm}: killed {Victim} at +{KilledAt.TotalSeconds:0.0} s after {PostedBeforeKill} posts; " +
+            $"longest standstill after it {Standstill.TotalSeconds:0.0} s; all out at {(Completed is { } c ? $"+{c.TotalSeconds:0.0} s" : "never")}; doubled {Doubled.Count}, missing {Missing.Count}, " +
+            $"not recorded {NotRecorded.Count}; history lookups in the cluster so far {Lookups}");
+    }
+}
