@@ -43,7 +43,13 @@ public static class SchedulingServiceCollectionExtensions
                 if (postgres)
                 {
                     store.UsePostgres(connectionString);
-                    store.UseClustering(_ => { });
+                    // A node that stops checking in is found dead within seconds, and the minute's job it was running is
+                    // recovered on another node (RequestRecovery below), which then takes over its expired leases.
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(5);
+                    });
                 }
                 else
                 {
@@ -55,7 +61,7 @@ public static class SchedulingServiceCollectionExtensions
 
             q.ScheduleJob<PlanAndDeliverJob>(
                 trigger => trigger.WithIdentity("every-minute", "checkinbot").WithCronSchedule("0 * * * * ?"),
-                job => job.WithIdentity(PlanAndDeliverJob.Key).DisallowConcurrentExecution(true));
+                job => job.WithIdentity(PlanAndDeliverJob.Key).DisallowConcurrentExecution(true).RequestRecovery(true));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

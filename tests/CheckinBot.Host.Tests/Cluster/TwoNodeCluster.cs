@@ -91,6 +91,8 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             ["Playground__Enabled"] = "false",
             ["Delivery__ReminderLead"] = "00:00:01",
             ["Delivery__Lease"] = Lease.ToString("c", CultureInfo.InvariantCulture),
+            // The fake Slack sets no rate limit on conversations.history; real Slack's tier 3 is the default's 1.2 s.
+            ["Slack__LookupInterval"] = "00:00:00.020",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var setting in Settings)
