@@ -91,10 +91,15 @@ public class DeliveryAfterDowntimeTests
         await harness.AgreeAsync(MondayMorning);
         await harness.RunAtAsync(MondayFive - Duration.FromMinutes(20));
 
-        // A worker claims the occurrence, posts it, and dies before it records the post.
+        // A worker claims the occurrence, marks it as being sent, posts it, and dies before it records the post.
         var claimed = await harness.WithAsync(sp => sp.GetRequiredService<IOccurrenceLedger>()
             .ClaimDueAsync(MondayFive, "crashed", MondayFive + Duration.FromMinutes(2), 10, CancellationToken.None));
         var occurrence = claimed.Should().ContainSingle().Subject;
+        await harness.WithAsync(async sp =>
+        {
+            await sp.GetRequiredService<IOccurrenceLedger>().MarkSendingAsync("crashed", [occurrence.Id], MondayFive, CancellationToken.None);
+            return true;
+        });
         await gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation(RecordingGateway.Name, "T1", "C1"), BotMessage.Of(MessageKind.Update, "first attempt"), occurrence.Key), CancellationToken.None);
 
         var report = await harness.RunAtAsync(MondayFive + Duration.FromMinutes(3));

@@ -16,7 +16,7 @@ public class PingAnswerEndToEndTests
         await AgreeWeekdaysAt17(bot);
         await bot.SayAsync("client", "/checkin tz America/New_York");
 
-        var replies = Replies(await bot.SayAsync("client", "ben je eraan begonnen?"));
+        var replies = Replies(await bot.SayAsync("client", "hoe staat het ermee?"));
 
         var answer = replies.Should().ContainSingle().Subject;
         answer.Kind.Should().Be("ping-answer");
@@ -36,7 +36,7 @@ public class PingAnswerEndToEndTests
         await AgreeWeekdaysAt17(bot);
         await bot.SayAsync("va", "/checkin start Newsletter PDF due thu");
 
-        var answer = Replies(await bot.SayAsync("client", "ben je eraan begonnen?")).Single();
+        var answer = Replies(await bot.SayAsync("client", "hoe staat het ermee?")).Single();
         answer.Text.Should().Contain("Newsletter PDF").And.Contain("11:00", "she started at 11:00 Brussels time");
 
         await bot.SayAsync("va", "/checkin focus 2h");

