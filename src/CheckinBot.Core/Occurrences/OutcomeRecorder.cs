@@ -24,6 +24,7 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
     private readonly HashSet<Guid> held;
     private readonly Task loop;
     private long heldUntil;
+    private volatile bool takenOver;
 
     public OutcomeRecorder(IOccurrenceLedger ledger, IEnumerable<Guid> claimed, Instant leaseUntil, DeliveryOptions options, DeliveryClock clock)
     {
@@ -36,10 +37,10 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether the claim surely still holds: its lease, as last written, has at least a third left. A worker posts only
-    /// while it does, so no takeover can meet a post still on its way.
+    /// Whether the claim surely still holds: no renewal found any of it taken over, and its lease, as last written, has at
+    /// least a third left. A worker posts only while it does, so no takeover can meet a post still on its way.
     /// </summary>
-    public bool StillHeld => clock.Now() < Instant.FromUnixTimeTicks(Interlocked.Read(ref heldUntil)) - options.Lease / 3;
+    public bool StillHeld => !takenOver && clock.Now() < Instant.FromUnixTimeTicks(Interlocked.Read(ref heldUntil)) - options.Lease / 3;
 
     /// <summary>Queues what became of an occurrence for the next write.</summary>
     public void Record(PostOutcome outcome) => entries.Writer.TryWrite(new Entry(outcome, outcome.OccurrenceId, default, null, null));
@@ -184,7 +185,15 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
         var until = clock.Now() + options.Lease;
         try
         {
-            await ledger.RenewAsync(options.WorkerId, held, until, CancellationToken.None);
+            if (await ledger.RenewAsync(options.WorkerId, held, until, CancellationToken.None) < held.Count)
+            {
+                // The renewal came after the lease ran out (this worker was starved) and another worker has claimed some
+                // of it since (or a rhythm's end cancelled some): which of the rest are still ours cannot be told, so
+                // nothing more is posted from this claim; what is left goes out once its lease has run out.
+                takenOver = true;
+                return;
+            }
+
             Interlocked.Exchange(ref heldUntil, until.ToUnixTimeTicks());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
