@@ -89,8 +89,7 @@ internal static partial class TextNormalizer
         {
             if (name.Length >= 2 && name.All(char.IsLetter))
             {
-                marked = Regex.Replace(marked, $@"(?<!\w){name}(?!\w)", " " + MentionMark + " ",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                marked = MarkName(marked, name);
             }
         }
 
@@ -260,6 +259,39 @@ internal static partial class TextNormalizer
 
         return folded.ToString();
     }
+
+    /// <summary>
+    /// Marks every whole-word occurrence of <paramref name="name"/> (any case) as a mention. A plain scan, not a
+    /// regular expression: a regex built per call with a match timeout threw when the process was starved of CPU.
+    /// </summary>
+    private static string MarkName(string text, string name)
+    {
+        var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var marked = new StringBuilder(text.Length + 8);
+        var from = 0;
+        for (; at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length;
+            if (at > 0 && IsWordChar(text[at - 1]) || end < text.Length && IsWordChar(text[end]))
+            {
+                continue;
+            }
+
+            marked.Append(text, from, at - from).Append(' ').Append(MentionMark).Append(' ');
+            from = end;
+        }
+
+        return marked.Append(text, from, text.Length - from).ToString();
+    }
+
+    /// <summary>What a regular expression's <c>\w</c> matches: letters, digits, marks and connectors such as '_'.</summary>
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.ConnectorPunctuation;
 
     [GeneratedRegex(@"<@[^>\s]+>|(?<![\w@])@[\p{L}\p{N}._-]+", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();

@@ -46,7 +46,10 @@ public static class PingTrainer
         var context = new MLContext(seed: options.Seed);
         var schema = SchemaDefinition.Create(typeof(TrainingRow));
         schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, PingFeatures.Dimension);
-        var data = context.Data.LoadFromEnumerable(rows, schema);
+        // Cached: L-BFGS reads every row once per iteration, and reading them back from the enumerable each time was most
+        // of a training's cost (7.6 s of CPU for the tool on 13,384 rows cached, about 10 s on 9,184 rows uncached). Same
+        // rows in the same order: the same model, byte for byte.
+        var data = context.Data.Cache(context.Data.LoadFromEnumerable(rows, schema));
         var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(TrainingRow.Label),

@@ -25,4 +25,16 @@ public class VaNameReadsAsMentionTests
         TextNormalizer.Normalize("thanks ina for the deck").Tokens.Should().Contain("ina");
         Read.Rules("thanks ina for the deck").Addressed.Should().BeFalse();
     }
+
+    [Fact]
+    public void Her_name_reads_as_a_mention_each_time_in_any_case()
+    {
+        TextNormalizer.Normalize("thanks INA, and ina_ or ina", ["Ina"]).Tokens.Should().Equal("thanks", "<mention>", "and", "ina", "or", "<mention>");
+    }
+
+    [Fact]
+    public void Her_name_inside_a_longer_word_is_an_ordinary_word()
+    {
+        TextNormalizer.Normalize("Inaya and Marina sent the deck", ["Ina"]).Tokens.Should().Equal("inaya", "and", "marina", "sent", "the", "deck");
+    }
 }
