@@ -61,10 +61,6 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         var rounds = (await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => RunClusterAsync(c, new Random(seed + c), oneStartAtATime)))).SelectMany(r => r).ToList();
 
         output.WriteLine($"all rounds done in {TimeProvider.System.GetElapsedTime(started):mm\\:ss}");
-        foreach (var round in rounds)
-        {
-            output.WriteLine(round.ToString());
-        }
 
         using var all = new AssertionScope();
         rounds.Should().HaveCount(Clusters * RoundsPerCluster);
@@ -139,11 +135,15 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         await Burst.WaitAsync(async () => (await Task.WhenAll(bursts.Select(b => cluster.Agreements.CountPostedAsync(Instant.FromDateTimeOffset(b.Due))))).Sum() == bursts.Count * Occurrences, last + Watch);
         await Task.Delay(TwoNodeCluster.Lease + TimeSpan.FromSeconds(5));
         var ledger = await cluster.Agreements.LedgerAsync(collaborations, Instant.FromDateTimeOffset(first), Instant.FromDateTimeOffset(last + TimeSpan.FromSeconds(1)));
-        return bursts.Select((b, r) => new Round(
+        var rounds = bursts.Select((b, r) => new Round(
             cluster.Name, r + 1, b.Due, kills[r].Victim != "none", kills[r].Victim, kills[r].PostedBefore, kills[r].At - b.Due,
             b.LongestStandstillAfter(kills[r].At), b.Completed(), b.Doubled(), b.Missing(),
             b.Keys.Except(ledger.Where(o => o.Status == OccurrenceStatus.Posted).Select(o => o.Key)).ToList(),
             fixture.Slack.HistoryCallsBy(cluster.Name + "-"))).ToList();
+
+        // Printed as each cluster ends, so that a cluster that fails later (a node that does not start in time) leaves these.
+        rounds.ForEach(round => output.WriteLine(round.ToString()));
+        return rounds;
     }
 
 
