@@ -33,6 +33,7 @@ public class HostStartTests
     [InlineData("--Playground:Va:TimeZone=Mars/Olympus", "Playground:Va:TimeZone")]
     [InlineData("--Clock:TimeTravel=sometimes", "Clock:TimeTravel")]
     [InlineData("--Delivery:ReminderLead=soon", "Delivery:ReminderLead")]
+    [InlineData("--Delivery:Poll=00:00:00", "Delivery:Poll")]
     [InlineData("--Storage:KeyCertificate=/nowhere/keys.pfx", "Storage:KeyCertificate")]
     public void A_wrong_configuration_value_names_its_key(string setting, string key)
     {
