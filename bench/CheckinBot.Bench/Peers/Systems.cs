@@ -142,6 +142,9 @@ internal sealed class Systems(string root, string folder) : IDisposable
     /// <summary>The processor time a started system (<see cref="CheckinBotName"/>, <see cref="BoltName"/>, <see cref="TeamsPeerName"/>) has used so far.</summary>
     public TimeSpan CpuTime(string name) => started.FirstOrDefault(child => child.Name == name)?.CpuTime ?? TimeSpan.Zero;
 
+    /// <summary>The process id of a started system, or 0.</summary>
+    public int ProcessId(string name) => started.FirstOrDefault(child => child.Name == name)?.Id ?? 0;
+
     public void Dispose()
     {
         foreach (var child in started)
