@@ -24,6 +24,9 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Warning, "The turn queue stayed full for the acknowledgement budget; answering busy")]
     public static partial void Busy(this ILogger logger);
 
+    [LoggerMessage(LogLevel.Warning, "Ignored the response_url of a command from {UserId} in {TeamId}/{ChannelId}: not a Slack host")]
+    public static partial void ResponseUrlRefused(this ILogger logger, string userId, string teamId, string channelId);
+
     [LoggerMessage(LogLevel.Warning, "Refused a Slack request to {Path} with a missing, wrong or stale signature")]
     public static partial void BadSignature(this ILogger logger, string path);
 

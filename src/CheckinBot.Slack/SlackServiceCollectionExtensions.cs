@@ -48,6 +48,7 @@ public static class SlackServiceCollectionExtensions
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .RemoveAllLoggers() // a log scope per call, for lines the log level drops anyway; failures are logged by SlackLog
             .AddResilienceHandler("slack-web-api", SlackResilience.Configure);
 
         services.AddSingleton<ChannelPacer>();

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CheckinBot.Storage;
 
-/// <summary>Creates the context of the configured provider.</summary>
+/// <summary>
+/// Creates the context of the configured provider, from a pool: a turn takes a context that an earlier one set up and
+/// gave back (reset), instead of building its services and change tracker again.
+/// </summary>
 public sealed class CheckinDbContextFactory : IDbContextFactory<CheckinDbContext>
 {
     private readonly Func<CheckinDbContext> create;
@@ -18,12 +22,14 @@ public sealed class CheckinDbContextFactory : IDbContextFactory<CheckinDbContext
         if (options.IsPostgres)
         {
             var built = new DbContextOptionsBuilder<PostgresCheckinDbContext>().UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).Options;
-            create = () => new PostgresCheckinDbContext(built);
+            var pool = new PooledDbContextFactory<PostgresCheckinDbContext>(built);
+            create = pool.CreateDbContext;
         }
         else
         {
             var built = new DbContextOptionsBuilder<SqliteCheckinDbContext>().UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmas()).Options;
-            create = () => new SqliteCheckinDbContext(built);
+            var pool = new PooledDbContextFactory<SqliteCheckinDbContext>(built);
+            create = pool.CreateDbContext;
         }
     }
 

@@ -66,7 +66,9 @@ public static class TeamsExtensions
 
         services.AddSingleton<SendPacer>();
         services.AddTransient<PacingHandler>();
-        var connector = services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromMinutes(5));
+        // Without the factory's default logging handlers: a log scope per call, for lines the log level drops anyway;
+        // the adapter logs its failed calls itself (TeamsLog).
+        var connector = services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromMinutes(5)).RemoveAllLoggers();
         connector.AddResilienceHandler("teams-connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;

@@ -77,6 +77,9 @@ internal sealed class ChildProcess : IDisposable
         throw new TimeoutException($"{Name} was not ready at {probe} within {within.TotalSeconds:F0} s; see {logPath}.");
     }
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => process.Id;
+
     /// <summary>The processor time the process has used so far (user and system, all its threads).</summary>
     public TimeSpan CpuTime
     {

@@ -59,6 +59,21 @@ internal static class PeersBench
         }
 
         Console.WriteLine($"CheckinBot's answers: help {help} characters, status {status}; on Teams {teamsText}.");
+        if (options.BotOnly)
+        {
+            var phases = new List<Tally>();
+            foreach (var (contender, phase, open, name) in new (Contender, string, bool, string)[]
+                     { (slackBot, "s", false, "Slack saturation"), (slackBot, "o", true, "Slack open loop"), (teamsBot, "m", false, "Teams saturation") })
+            {
+                phases.Add(await MeasureAsync(systems, Systems.CheckinBotName, ledger, $"{name}, CheckinBot", () => open
+                    ? LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at))
+                    : LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
+            }
+
+            new PeersReport(options).PrintBotOnly(phases[0], phases[1], phases[2]);
+            Console.WriteLine($"{LoadAverage()}.");
+            return 1;
+        }
 
         using var slackPeer = new SlackContender(bolt, new Uri(await systems.StartBoltAsync(fake, help, status), "slack/commands"), Systems.SigningSecret,
             options.Channels, fake, ledger, options.Limit);
@@ -70,21 +85,21 @@ internal static class PeersBench
         var slackSaturation = new List<Tally>();
         foreach (var (contender, phase, process) in new[] { (slackBot, "s", Systems.CheckinBotName), (slackPeer, "t", Systems.BoltName) })
         {
-            slackSaturation.Add(await MeasureAsync(systems, process, ledger,
+            slackSaturation.Add(await MeasureAsync(systems, process, ledger, $"Slack saturation, {contender.Name}",
                 () => LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
         var slackLatency = new List<Tally>();
         foreach (var (contender, phase, process) in new[] { (slackBot, "o", Systems.CheckinBotName), (slackPeer, "p", Systems.BoltName) })
         {
-            slackLatency.Add(await MeasureAsync(systems, process, ledger,
+            slackLatency.Add(await MeasureAsync(systems, process, ledger, $"Slack open loop, {contender.Name}",
                 () => LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
         var teams = new List<Tally>();
         foreach (var (contender, phase, process) in new[] { (teamsBot, "m", Systems.CheckinBotName), (teamsPeer, "n", Systems.TeamsPeerName) })
         {
-            teams.Add(await MeasureAsync(systems, process, ledger,
+            teams.Add(await MeasureAsync(systems, process, ledger, $"Teams saturation, {contender.Name}",
                 () => LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
         }
 
@@ -96,8 +111,10 @@ internal static class PeersBench
     }
 
     /// <summary>One run, with the processor time the system used for it until its answers stopped coming.</summary>
-    private static async Task<Tally> MeasureAsync(Systems systems, string process, AnswerLedger ledger, Func<Task<Tally>> run)
+    /// <remarks>Each phase is announced with the process id, so a profiler can be attached to just that phase.</remarks>
+    private static async Task<Tally> MeasureAsync(Systems systems, string process, AnswerLedger ledger, string phase, Func<Task<Tally>> run)
     {
+        Console.WriteLine($"Phase: {phase} (process {systems.ProcessId(process)}) starts; {LoadAverage()}");
         var before = systems.CpuTime(process);
         var tally = await run();
         await QuietAsync(ledger);

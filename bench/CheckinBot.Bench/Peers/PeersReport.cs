@@ -28,6 +28,18 @@ internal sealed class PeersReport(PeersOptions options)
         return throughputMet && latencyMet && teamsMet;
     }
 
+    /// <summary>Prints CheckinBot's figures alone (<c>--bot-only</c>): no ratios, no verdicts.</summary>
+    public void PrintBotOnly(Tally slack, Tally latency, Tally teams)
+    {
+        foreach (var (title, tally) in new[] { ("Slack at saturation", slack), ($"Slack at an open loop of {options.Rate:N0}/s", latency), ("Teams at saturation", teams) })
+        {
+            Console.WriteLine();
+            Console.WriteLine(title);
+            Header();
+            Row(tally);
+        }
+    }
+
     /// <summary>Prints one measurement for both systems; returns CheckinBot's figure over the peer's.</summary>
     private double Section(string title, Tally bot, Tally peer, Func<Tally, double?> figure)
     {

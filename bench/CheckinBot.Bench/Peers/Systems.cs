@@ -97,7 +97,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
         };
         var log = Path.Combine(folder, "checkinbot.log");
         var host = Start(CheckinBotName, "dotnet", [HostDll, "--urls", url.ToString().TrimEnd('/')], environment, log);
-        await host.WaitUntilReadyAsync(new Uri(url, "readyz"), HttpStatusCode.OK, TimeSpan.FromSeconds(90), log);
+        await host.WaitUntilReadyAsync(new Uri(url, "readyz"), HttpStatusCode.OK, TimeSpan.FromSeconds(180), log);
         return url;
     }
 
@@ -114,7 +114,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
             ["SLACK_API_URL"] = new Uri(fake.BaseUrl, "api/").ToString(),
         }, log);
         var url = new Uri($"http://127.0.0.1:{port}/");
-        await bolt.WaitUntilReadyAsync(url, null, TimeSpan.FromSeconds(30), log);
+        await bolt.WaitUntilReadyAsync(url, null, TimeSpan.FromSeconds(90), log);
         return url;
     }
 
@@ -128,7 +128,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
             ["TEXT_CHARS"] = textChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, log);
         var url = new Uri($"http://127.0.0.1:{port}/");
-        await peer.WaitUntilReadyAsync(url, null, TimeSpan.FromSeconds(30), log);
+        await peer.WaitUntilReadyAsync(url, null, TimeSpan.FromSeconds(90), log);
         return url;
     }
 
@@ -141,6 +141,9 @@ internal sealed class Systems(string root, string folder) : IDisposable
 
     /// <summary>The processor time a started system (<see cref="CheckinBotName"/>, <see cref="BoltName"/>, <see cref="TeamsPeerName"/>) has used so far.</summary>
     public TimeSpan CpuTime(string name) => started.FirstOrDefault(child => child.Name == name)?.CpuTime ?? TimeSpan.Zero;
+
+    /// <summary>The process id of a started system, or 0.</summary>
+    public int ProcessId(string name) => started.FirstOrDefault(child => child.Name == name)?.Id ?? 0;
 
     public void Dispose()
     {

@@ -39,7 +39,12 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
     public async Task<IReadOnlyList<OutboundMessage>?> AnswerOnceAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         using var activity = TurnTelemetry.StartDispatch(turn);
-        var eventId = NeedsClaim(turn) ? turn.EventId : null;
+        if (turn.EventId is { } readOnce && router.OnlyReads(turn))
+        {
+            return await AnswerReadOnlyAsync(turn, readOnce, cancellationToken);
+        }
+
+        var eventId = turn.EventId;
         if (eventId is not null &&
             !await events.TryClaimAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), ClaimLease, cancellationToken))
         {
@@ -71,11 +76,20 @@ public sealed class TurnDispatcher(TurnRouter router, ChatGateways gateways, IEv
     }
 
     /// <summary>
-    /// Whether the turn is claimed in the event ledger: every turn with an event id, except a command that only reads on a
-    /// platform that never sends it again. Running such a turn twice has no second effect, so its two writes (claim, done)
-    /// would guard nothing.
+    /// A command that only reads has no effect to mark done with: it is answered first, then recorded in one write, and
+    /// only the turn whose record is new gives its answers; a retry arriving meanwhile or later gives none. A platform
+    /// that never sends a turn again (a Slack slash command) needs no record at all.
     /// </summary>
-    private bool NeedsClaim(ChatTurn turn) => turn.EventId is not null && !(turn.NeverRetried && router.OnlyReads(turn));
+    private async Task<IReadOnlyList<OutboundMessage>?> AnswerReadOnlyAsync(ChatTurn turn, string eventId, CancellationToken cancellationToken)
+    {
+        var answers = await AnswerAsync(turn, cancellationToken);
+        if (turn.NeverRetried)
+        {
+            return answers;
+        }
+
+        return await events.TryRecordAsync(turn.Platform, eventId, Instant.FromDateTimeOffset(time.GetUtcNow()), CancellationToken.None) ? answers : null;
+    }
 
     private async Task<IReadOnlyList<OutboundMessage>> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

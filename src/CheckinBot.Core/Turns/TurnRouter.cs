@@ -44,8 +44,13 @@ public sealed class TurnRouter(
         };
     }
 
-    /// <summary>True when the turn is a command whose handler only reads (<c>help</c>, <c>status</c>, a usage error, …).</summary>
-    public bool OnlyReads(ChatTurn turn) => turn.Kind == TurnKind.Command && commands.OnlyReads(CommandParser.Parse(turn.Text));
+    /// <summary>
+    /// True when the turn is a command (or a message that reads as one) whose handler only reads (<c>help</c>,
+    /// <c>status</c>, a usage error, …).
+    /// </summary>
+    public bool OnlyReads(ChatTurn turn) =>
+        (turn.Kind == TurnKind.Command || (turn.Kind == TurnKind.Message && CommandParser.ReadsAsCommand(turn.Text, turn.AddressesBot))) &&
+        commands.OnlyReads(CommandParser.Parse(turn.Text));
 
     /// <summary>The one line for a turn that lost a race with another turn twice: nothing was done, try again.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> AnswerConcurrentChangeAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -32,6 +32,13 @@ public sealed class SlackInbound(
 
         var started = clocks.Wall.Provider.GetTimestamp();
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
+        if (turn.ReplyAddress is not null && !SlackResponseUrlHosts.Allows(turn.ReplyAddress, options.Value.ApiBaseUrl))
+        {
+            // The address comes from the request: only Slack's own hosts get an answer (the signature vouches for the rest).
+            logger.ResponseUrlRefused(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
+            turn = turn with { ReplyAddress = null };
+        }
+
         responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
         var pending = new PendingTurn(turn, InlineAnswers.ForSender);
         var budget = options.Value.AckBudget;

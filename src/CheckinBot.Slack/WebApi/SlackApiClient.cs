@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckinBot.Slack.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace CheckinBot.Slack.WebApi;
@@ -43,6 +44,11 @@ public sealed class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logg
     /// <summary>Posts a message to a slash command's <c>response_url</c>; Slack answers 200 when it took it.</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken)
     {
+        if (!SlackResponseUrlHosts.Allows(responseUrl, http.BaseAddress))
+        {
+            throw new SlackApiException("response_url", "host_not_allowed");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
             Content = JsonContent.Create(body, options: JsonSerializerOptions.Default),

@@ -1,32 +1,24 @@
 using CheckinBot.Core.Workspaces;
-using CheckinBot.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CheckinBot.Storage.Stores;
 
 internal sealed class ConversationReferenceStore(CheckinDbContext db) : IConversationReferenceStore
 {
-    public async Task SaveAsync(string platform, string workspaceId, string key, string data, CancellationToken cancellationToken)
-    {
-        var row = await db.ConversationReferences.FirstOrDefaultAsync(
-            r => r.Platform == platform && r.WorkspaceId == workspaceId && r.Key == key, cancellationToken);
-        if (row is null)
-        {
-            db.ConversationReferences.Add(new ConversationReferenceRow { Platform = platform, WorkspaceId = workspaceId, Key = key, Data = data });
-        }
-        else if (row.Data == data)
-        {
-            return;
-        }
-        else
-        {
-            row.Data = data;
-        }
+    /// <remarks>
+    /// One statement, one round trip, no change tracking: the row is inserted, or its data replaced when it differs; the
+    /// same data writes nothing. On SQLite it waits for the file's other writers without a thread.
+    /// </remarks>
+    public Task SaveAsync(string platform, string workspaceId, string key, string data, CancellationToken cancellationToken) =>
+        SqliteWriteGate.WriteAsync(db, token => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ConversationReferences" ("Platform", "WorkspaceId", "Key", "Data") VALUES ({platform}, {workspaceId}, {key}, {data})
+            ON CONFLICT ("Platform", "WorkspaceId", "Key") DO UPDATE SET "Data" = excluded."Data"
+            WHERE "ConversationReferences"."Data" <> excluded."Data"
+            """, token), cancellationToken);
 
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<string?> FindAsync(string platform, string workspaceId, string key, CancellationToken cancellationToken) =>
-        (await db.ConversationReferences.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Platform == platform && r.WorkspaceId == workspaceId && r.Key == key, cancellationToken))?.Data;
+    public Task<string?> FindAsync(string platform, string workspaceId, string key, CancellationToken cancellationToken) =>
+        db.ConversationReferences
+            .Where(r => r.Platform == platform && r.WorkspaceId == workspaceId && r.Key == key)
+            .Select(r => (string?)r.Data)
+            .FirstOrDefaultAsync(cancellationToken);
 }
