@@ -23,6 +23,7 @@ internal static class BurstReport
         text.AppendLine(Invariant($"  due minute → last post:        {run.ToLastPost:F2} s{PerNode(run, n => n.ToLastPost.ToString("F2", CultureInfo.InvariantCulture) + " s")}"));
         text.AppendLine(Invariant($"  due minute → all recorded:     {run.ToDone:F2} s"));
         text.AppendLine(Invariant($"  posts per second:              {run.Posted / Math.Max(0.001, run.ToDone):F0}"));
+        text.AppendLine(Invariant($"  CPU from the due minute:       {run.CpuBurst:F2} s, {run.CpuBurst * 1e6 / Math.Max(1, run.Posted):F0} µs per post (what the wall times mean on an idle core: {run.Posted / Math.Max(0.001, run.CpuBurst):F0} posts per CPU second){PerNode(run, n => n.CpuBurst.ToString("F2", CultureInfo.InvariantCulture) + " s")}"));
         text.AppendLine(Invariant($"  peak resident (VmHWM):         {run.Peak / Mebi:F0} MiB = {run.Peak / 1e6:F0} MB, read from outside{PerNode(run, (n, i) => Megabytes(run.PeaksFromOutside[i]))} (the node's own reading: {string.Join(", ", run.Nodes.Select(n => Megabytes(n.PeakWorkingSet)))})"));
         text.AppendLine(Invariant($"  allocated from the due minute: {run.AllocatedBurst / Mebi:F0} MiB"));
         text.AppendLine(Invariant($"  allocated in all:              {run.AllocatedTotal / Mebi:F0} MiB (start, 16:45 planning and reminders, 17:00)"));

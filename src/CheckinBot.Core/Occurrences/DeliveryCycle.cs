@@ -4,12 +4,10 @@ using NodaTime;
 namespace CheckinBot.Core.Occurrences;
 
 /// <summary>One tick of the clock: plan what is coming, then deliver what is due.</summary>
-public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery delivery, IOccurrenceLedger ledger, TimeProvider? time = null)
+public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery delivery, IOccurrenceLedger ledger, TimeProvider time)
 {
     /// <summary>A little past a lease's end before claiming again, so the claim does not find it a moment too early.</summary>
     private static readonly Duration PastExpiry = Duration.FromMilliseconds(100);
-
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     public async Task<(int Planned, DeliveryReport Delivered)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -27,18 +25,17 @@ public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery 
     /// </summary>
     public async Task<(int Planned, DeliveryReport Delivered)> RunUntilAsync(Instant now, Instant until, CancellationToken cancellationToken)
     {
-        var started = clock.GetTimestamp();
-        Instant Now() => now + Duration.FromTimeSpan(clock.GetElapsedTime(started));
+        var clock = new DeliveryClock(now, time);
         var (planned, report) = await RunAsync(now, cancellationToken);
-        while (await ledger.NextLeaseExpiryAsync(Now(), cancellationToken) is { } expiry && expiry + PastExpiry < until)
+        while (await ledger.NextLeaseExpiryAsync(clock.Now(), cancellationToken) is { } expiry && expiry + PastExpiry < until)
         {
-            var wait = expiry + PastExpiry - Now();
+            var wait = expiry + PastExpiry - clock.Now();
             if (wait > Duration.Zero)
             {
-                await Task.Delay(wait.ToTimeSpan(), clock, cancellationToken);
+                await Task.Delay(wait.ToTimeSpan(), time, cancellationToken);
             }
 
-            var more = await delivery.DeliverDueAsync(Now(), cancellationToken);
+            var more = await delivery.DeliverDueAsync(clock.Now(), cancellationToken);
             report = report with
             {
                 Posted = report.Posted + more.Posted,

@@ -25,7 +25,7 @@ public sealed class OccurrenceDelivery(
     ITaskStore tasks,
     ChatGateways gateways,
     DeliveryOptions options,
-    TimeProvider? time = null)
+    TimeProvider time)
 {
     private static readonly Duration RetryAfterFailure = Duration.FromMinutes(1);
 
@@ -35,11 +35,9 @@ public sealed class OccurrenceDelivery(
     /// <summary>Done tasks older than this are never in an update, whatever the last update was.</summary>
     private static readonly Duration DoneLookBack = Duration.FromDays(31);
 
-    private readonly TimeProvider clockSource = time ?? TimeProvider.System;
-
     public async Task<DeliveryReport> DeliverDueAsync(Instant now, CancellationToken cancellationToken)
     {
-        var clock = new DeliveryClock(now, clockSource);
+        var clock = new DeliveryClock(now, time);
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
@@ -159,7 +157,7 @@ public sealed class OccurrenceDelivery(
     /// </summary>
     public async Task<bool> PostNowAsync(Guid occurrenceId, Instant now, CancellationToken cancellationToken)
     {
-        var clock = new DeliveryClock(now, clockSource);
+        var clock = new DeliveryClock(now, time);
         var claimed = await ledger.ClaimOneAsync(occurrenceId, now, options.WorkerId, now + options.Lease, cancellationToken);
         if (claimed is null)
         {
