@@ -206,7 +206,7 @@ public sealed class OccurrenceDelivery(
         var isLate = lateness > options.LateAfter;
         world.Drafts.TryGetValue(collaboration.Id, out var draft);
         var log = world.Log(collaboration.Id);
-        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, occurrence.Due, isLate);
+        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, world.Frame(collaboration, rhythm, occurrence.Due, isLate));
         var usedDraft = !string.IsNullOrWhiteSpace(draft) && (rhythm.Kind != RhythmKind.Plan || !log.PlanItems.Any());
 
         // Posted early (Post now) or late, the post stands for the moment it went out.
@@ -323,6 +323,7 @@ public sealed class OccurrenceDelivery(
         private readonly Dictionary<(string, string, string), Person> people;
         private readonly IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>> tasks;
         private readonly IReadOnlyDictionary<Guid, Instant> lastPosted;
+        private readonly ConcurrentDictionary<(string, string, Days, LocalTime, RhythmState, LocalDate?, Instant, bool), UpdateFrame> frames = new();
 
         private World(Dictionary<Guid, Rhythm> rhythms, Dictionary<Guid, Collaboration> collaborations,
             Dictionary<(string, string, string), Person> people, IReadOnlyDictionary<Guid, string> drafts,
@@ -345,6 +346,11 @@ public sealed class OccurrenceDelivery(
             lastPosted.TryGetValue(collaborationId, out var at) ? at : null);
 
         public Person Va(Collaboration collaboration) => PersonOf(collaboration, collaboration.VaId);
+
+        /// <summary>The frame of an update, composed once for each language, zone and schedule in the batch.</summary>
+        public UpdateFrame Frame(Collaboration collaboration, Rhythm rhythm, Instant due, bool late) =>
+            frames.GetOrAdd(UpdateFrame.KeyOf(collaboration, rhythm, due, late), static (_, a) => UpdateFrame.Of(a.collaboration, a.rhythm, a.due, a.late),
+                (collaboration, rhythm, due, late));
 
         public string ClientNames(Collaboration collaboration) =>
             string.Join(", ", collaboration.ClientIds.Select(id => PersonOf(collaboration, id)).Select(p => string.IsNullOrEmpty(p.DisplayName) ? p.Id : p.DisplayName));
@@ -373,7 +379,11 @@ public sealed class OccurrenceDelivery(
 
             var drafts = await draftStore.GetManyAsync(collaborationIds, cancellationToken);
             var tasks = await taskStore.ListOpenManyAsync(collaborationIds, doneSince, cancellationToken);
-            var lastPosted = await ledger.LastPostedManyAsync(collaborationIds, cancellationToken);
+
+            // The last update only bounds which done tasks a log reports: a collaboration without tasks needs no lookup.
+            var lastPosted = tasks.Count == 0
+                ? new Dictionary<Guid, Instant>()
+                : await ledger.LastPostedManyAsync(tasks.Keys.ToList(), cancellationToken);
             return new World(rhythms, collaborations, people, drafts, tasks, lastPosted);
         }
     }
