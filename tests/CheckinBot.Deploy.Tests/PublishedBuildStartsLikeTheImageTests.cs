@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CheckinBot.Deploy.Tests.Published;
+using CheckinBot.Testing.Processes;
 using CheckinBot.Deploy.Tests.Yaml;
 
 namespace CheckinBot.Deploy.Tests;
