@@ -41,9 +41,11 @@ internal static class BurstNode
         // 17:00: the minute is due. Measured from here.
         time.SetUtcNow(BurstWorld.Due.ToDateTimeOffset());
         sampler?.Start();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await CycleAsync(provider, BurstWorld.Due);
         var finished = Stopwatch.GetTimestamp();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         sampler?.Stop();
         foreach (var line in sampler?.Top(25) ?? [])
         {
@@ -57,7 +59,8 @@ internal static class BurstNode
             prepared,
             allocatedBefore,
             GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
-            Process.GetCurrentProcess().PeakWorkingSet64);
+            Process.GetCurrentProcess().PeakWorkingSet64,
+            cpu);
         Console.WriteLine(NodeFigures.Prefix + JsonSerializer.Serialize(figures));
 
         // The parent reads the peak from /proc while this process still exists.

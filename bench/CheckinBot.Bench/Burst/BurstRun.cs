@@ -13,6 +13,8 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
     /// <summary>The largest node's peak resident memory as the kernel saw it (its own reading where there is no /proc).</summary>
     public long Peak => Nodes.Select((n, i) => PeaksFromOutside[i] > 0 ? PeaksFromOutside[i] : n.PeakWorkingSet).Max();
 
+    public double CpuBurst => Nodes.Sum(n => n.CpuBurst);
+
     public long AllocatedBurst => Nodes.Sum(n => n.AllocatedBurst);
 
     public long AllocatedTotal => Nodes.Sum(n => n.AllocatedBurst + n.AllocatedBefore);

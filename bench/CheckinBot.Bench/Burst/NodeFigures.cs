@@ -8,7 +8,8 @@ namespace CheckinBot.Bench.Burst;
 /// <param name="AllocatedBefore">Bytes allocated from start to the due minute (start, planning, reminders).</param>
 /// <param name="AllocatedBurst">Bytes allocated from the due minute to the end of the burst.</param>
 /// <param name="PeakWorkingSet">The node's own reading of its peak working set, in bytes.</param>
-internal sealed record NodeFigures(long Posted, double ToLastPost, double ToDone, string Prepared, long AllocatedBefore, long AllocatedBurst, long PeakWorkingSet)
+/// <param name="CpuBurst">Processor seconds the node used from the due minute to the end of the burst (all its threads).</param>
+internal sealed record NodeFigures(long Posted, double ToLastPost, double ToDone, string Prepared, long AllocatedBefore, long AllocatedBurst, long PeakWorkingSet, double CpuBurst)
 {
     public const string Prefix = "FIGURES ";
 }

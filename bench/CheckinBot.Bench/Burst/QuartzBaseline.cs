@@ -68,6 +68,7 @@ internal static class QuartzBaseline
 
         clock.Restart(BurstWorld.Due.ToDateTimeOffset() - lead);
         var due = Stopwatch.GetTimestamp() + (long)(lead.TotalSeconds * Stopwatch.Frequency);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         await scheduler.Start();
         while (gateway.Posts < expected && Stopwatch.GetElapsedTime(due) < cap)
         {
@@ -76,6 +77,7 @@ internal static class QuartzBaseline
 
         var done = Stopwatch.GetTimestamp();
         await scheduler.Standby();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var last = gateway.LastPostTicks;
         var figures = new NodeFigures(
             gateway.Posts,
@@ -84,7 +86,8 @@ internal static class QuartzBaseline
             $"{expected:N0} cron triggers in Quartz's SQLite store",
             allocatedBefore,
             GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
-            Process.GetCurrentProcess().PeakWorkingSet64);
+            Process.GetCurrentProcess().PeakWorkingSet64,
+            cpu);
         Console.WriteLine(NodeFigures.Prefix + JsonSerializer.Serialize(figures));
         Console.ReadLine();
         await scheduler.Shutdown(false);

@@ -25,7 +25,7 @@ public sealed class OccurrenceDelivery(
     ITaskStore tasks,
     ChatGateways gateways,
     DeliveryOptions options,
-    TimeProvider? time = null)
+    TimeProvider time)
 {
     private static readonly Duration RetryAfterFailure = Duration.FromMinutes(1);
 
@@ -35,11 +35,9 @@ public sealed class OccurrenceDelivery(
     /// <summary>Done tasks older than this are never in an update, whatever the last update was.</summary>
     private static readonly Duration DoneLookBack = Duration.FromDays(31);
 
-    private readonly TimeProvider clockSource = time ?? TimeProvider.System;
-
     public async Task<DeliveryReport> DeliverDueAsync(Instant now, CancellationToken cancellationToken)
     {
-        var clock = new DeliveryClock(now, clockSource);
+        var clock = new DeliveryClock(now, time);
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
@@ -159,7 +157,7 @@ public sealed class OccurrenceDelivery(
     /// </summary>
     public async Task<bool> PostNowAsync(Guid occurrenceId, Instant now, CancellationToken cancellationToken)
     {
-        var clock = new DeliveryClock(now, clockSource);
+        var clock = new DeliveryClock(now, time);
         var claimed = await ledger.ClaimOneAsync(occurrenceId, now, options.WorkerId, now + options.Lease, cancellationToken);
         if (claimed is null)
         {
@@ -208,7 +206,7 @@ public sealed class OccurrenceDelivery(
         var isLate = lateness > options.LateAfter;
         world.Drafts.TryGetValue(collaboration.Id, out var draft);
         var log = world.Log(collaboration.Id);
-        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, occurrence.Due, isLate);
+        var message = UpdateComposer.Compose(collaboration, rhythm, vaName, draft, log, world.Frame(collaboration, rhythm, occurrence.Due, isLate));
         var usedDraft = !string.IsNullOrWhiteSpace(draft) && (rhythm.Kind != RhythmKind.Plan || !log.PlanItems.Any());
 
         // Posted early (Post now) or late, the post stands for the moment it went out.
@@ -325,6 +323,7 @@ public sealed class OccurrenceDelivery(
         private readonly Dictionary<(string, string, string), Person> people;
         private readonly IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>> tasks;
         private readonly IReadOnlyDictionary<Guid, Instant> lastPosted;
+        private readonly ConcurrentDictionary<(string, string, Days, LocalTime, RhythmState, LocalDate?, Instant, bool), UpdateFrame> frames = new();
 
         private World(Dictionary<Guid, Rhythm> rhythms, Dictionary<Guid, Collaboration> collaborations,
             Dictionary<(string, string, string), Person> people, IReadOnlyDictionary<Guid, string> drafts,
@@ -347,6 +346,11 @@ public sealed class OccurrenceDelivery(
             lastPosted.TryGetValue(collaborationId, out var at) ? at : null);
 
         public Person Va(Collaboration collaboration) => PersonOf(collaboration, collaboration.VaId);
+
+        /// <summary>The frame of an update, composed once for each language, zone and schedule in the batch.</summary>
+        public UpdateFrame Frame(Collaboration collaboration, Rhythm rhythm, Instant due, bool late) =>
+            frames.GetOrAdd(UpdateFrame.KeyOf(collaboration, rhythm, due, late), static (_, a) => UpdateFrame.Of(a.collaboration, a.rhythm, a.due, a.late),
+                (collaboration, rhythm, due, late));
 
         public string ClientNames(Collaboration collaboration) =>
             string.Join(", ", collaboration.ClientIds.Select(id => PersonOf(collaboration, id)).Select(p => string.IsNullOrEmpty(p.DisplayName) ? p.Id : p.DisplayName));
@@ -375,7 +379,11 @@ public sealed class OccurrenceDelivery(
 
             var drafts = await draftStore.GetManyAsync(collaborationIds, cancellationToken);
             var tasks = await taskStore.ListOpenManyAsync(collaborationIds, doneSince, cancellationToken);
-            var lastPosted = await ledger.LastPostedManyAsync(collaborationIds, cancellationToken);
+
+            // The last update only bounds which done tasks a log reports: a collaboration without tasks needs no lookup.
+            var lastPosted = tasks.Count == 0
+                ? new Dictionary<Guid, Instant>()
+                : await ledger.LastPostedManyAsync(tasks.Keys.ToList(), cancellationToken);
             return new World(rhythms, collaborations, people, drafts, tasks, lastPosted);
         }
     }

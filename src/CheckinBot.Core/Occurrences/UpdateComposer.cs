@@ -17,33 +17,41 @@ public static class UpdateComposer
     /// <summary>How many planned tasks an update names as next up.</summary>
     public const int NextUpShown = 3;
 
-    public static BotMessage Compose(Collaboration collaboration, Rhythm rhythm, string vaName, string? draft, WorkLog log, Instant due, bool late)
+    public static BotMessage Compose(Collaboration collaboration, Rhythm rhythm, string vaName, string? draft, WorkLog log, Instant due, bool late) =>
+        Compose(collaboration, rhythm, vaName, draft, log, UpdateFrame.Of(collaboration, rhythm, due, late));
+
+    /// <summary>The update, around a <paramref name="frame"/> composed before (one per language, zone and schedule in a batch).</summary>
+    public static BotMessage Compose(Collaboration collaboration, Rhythm rhythm, string vaName, string? draft, WorkLog log, UpdateFrame frame)
     {
         var language = collaboration.Language;
-        var zone = DateTimeZoneProviders.Tzdb[collaboration.TimeZone];
-        var today = due.InZone(zone).Date;
+        var today = frame.Today;
         var isPlan = rhythm.Kind == RhythmKind.Plan;
-        var title = Localizer.Get(language, isPlan ? "plan.title" : "update.title", vaName, TimeWords.Date(language, today));
+        var title = Localizer.Get(language, isPlan ? "plan.title" : "update.title", vaName, frame.Date);
         var lines = isPlan ? PlanLines(language, vaName, draft, log, today) : UpdateLines(language, vaName, draft, log, today);
 
-        if (!isPlan && IsLastOfWeek(rhythm, due, zone) && log.PlanItems.ToList() is { Count: > 0 } items)
+        if (!isPlan && frame.LastOfWeek && log.Tasks.Count > 0 && log.PlanItems.ToList() is { Count: > 0 } items)
         {
             lines.Add(Localizer.Get(language, "plan.weekDone", items.Count(t => t.State == TaskState.Done), items.Count));
             lines.AddRange(items.Select(t => TaskLines.PlanItem(language, t, today)));
         }
 
-        if (NextOf(rhythm, due, zone) is { } next)
+        if (frame.NextLine is { } next)
         {
-            lines.Add(Localizer.Get(language, "update.next", TimeWords.Moment(language, next, due, zone)));
+            lines.Add(next);
         }
 
-        var context = late ? Localizer.Get(language, "update.late", TimeWords.Time(due.InZone(zone).TimeOfDay)) : null;
-        return new BotMessage(isPlan ? MessageKind.Plan : MessageKind.Update, title, lines, [], context);
+        return new BotMessage(isPlan ? MessageKind.Plan : MessageKind.Update, title, lines, [], frame.LateNote);
     }
 
     /// <summary>The body of an update: the draft, else the task log, else one honest line; deadlines within a day named.</summary>
     public static List<string> UpdateLines(string language, string vaName, string? draft, WorkLog log, LocalDate today)
     {
+        if (log.Tasks.Count == 0)
+        {
+            // Nothing in the task log: the draft, or the one honest line (most updates of a burst).
+            return string.IsNullOrWhiteSpace(draft) ? [Localizer.Get(language, "update.noDraft", vaName)] : [.. DraftLines(draft)];
+        }
+
         var lines = new List<string>();
         var named = new HashSet<Guid>();
         if (!string.IsNullOrWhiteSpace(draft))
@@ -87,9 +95,9 @@ public static class UpdateComposer
     public static bool IsLastOfWeek(Rhythm rhythm, Instant due, DateTimeZone zone) =>
         NextOf(rhythm, due, zone) is not { } next || WeekOf(next.InZone(zone).Date) != WeekOf(due.InZone(zone).Date);
 
-    private static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
+    internal static LocalDate WeekOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 
-    private static Instant? NextOf(Rhythm rhythm, Instant due, DateTimeZone zone)
+    internal static Instant? NextOf(Rhythm rhythm, Instant due, DateTimeZone zone)
     {
         var recurrence = new Recurrence(rhythm.Days, rhythm.At, zone);
         var at = due;

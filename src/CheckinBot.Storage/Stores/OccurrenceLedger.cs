@@ -14,6 +14,9 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// <summary>How often a chunk is written again after another node wrote some of its rows first.</summary>
     private const int MaxPlanAttempts = 3;
 
+    /// <summary>At most this many outcomes in one statement: six parameters each, well inside both providers' limits.</summary>
+    private const int RecordChunk = 1_000;
+
     public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
     {
         var added = 0;
@@ -120,12 +123,12 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     }
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
-        db.Occurrences
+        db is not PostgresCheckinDbContext ? SqliteLedgerStatements.RenewAsync(db, owner, occurrenceIds, leaseUntil, cancellationToken) : db.Occurrences
             .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
 
     public Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken) =>
-        db.Occurrences
+        db is not PostgresCheckinDbContext ? SqliteLedgerStatements.MarkSendingAsync(db, owner, occurrenceIds, at, cancellationToken) : db.Occurrences
             .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.SendingSince, at), cancellationToken);
 
@@ -138,29 +141,10 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
     public async Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken)
     {
-        foreach (var chunk in outcomes.Chunk(500))
+        // One multi-row statement per chunk, nothing read or tracked: the hot path of a burst.
+        foreach (var chunk in outcomes.Chunk(RecordChunk))
         {
-            var ids = chunk.Select(o => o.OccurrenceId).ToList();
-            var rows = await db.Occurrences
-                .Where(o => ids.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
-                .ToDictionaryAsync(o => o.Id, cancellationToken);
-            foreach (var outcome in chunk)
-            {
-                if (!rows.TryGetValue(outcome.OccurrenceId, out var row))
-                {
-                    continue;
-                }
-
-                row.Status = outcome.Status;
-                row.PostedAt = outcome.PostedAt;
-                row.MessageId = outcome.MessageId;
-                row.Late = outcome.Late;
-                row.Summary = outcome.Summary;
-                row.LeaseUntil = null;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await OutcomeStatement.WriteAsync(db, owner, chunk, cancellationToken);
         }
     }
 
@@ -244,6 +228,11 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
     public async Task<IReadOnlyDictionary<Guid, Instant>> LastPostedManyAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken cancellationToken)
     {
+        if (db is not PostgresCheckinDbContext)
+        {
+            return await SqliteLedgerStatements.LastPostedAsync(db, collaborationIds, cancellationToken);
+        }
+
         var result = new Dictionary<Guid, Instant>();
         foreach (var chunk in collaborationIds.Chunk(500))
         {

@@ -52,7 +52,7 @@ internal sealed class PingWorld
         Responder = new PingResponder(Classifier, Pings, Collaborations, new OutlookReader(Rhythms, schedule), Work, Escalation, Options);
         var tasks = new NoTasks();
         var drafts = new NoDrafts();
-        var deliveryUseCase = new OccurrenceDelivery(Ledger, Rhythms, Collaborations, drafts, tasks, new ChatGateways([]), delivery);
+        var deliveryUseCase = new OccurrenceDelivery(Ledger, Rhythms, Collaborations, drafts, tasks, new ChatGateways([]), delivery, Time);
         People = new FakePeopleDirectory(Platform);
         var introductions = new Introductions(Collaborations, [People]);
         Handlers =
