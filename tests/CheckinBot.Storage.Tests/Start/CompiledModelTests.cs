@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace CheckinBot.Storage.Tests.Schema;
+namespace CheckinBot.Storage.Tests.Start;
 
 /// <summary>
 /// The host runs on the compiled models under src/CheckinBot.Storage/CompiledModels and does not compare the model with
