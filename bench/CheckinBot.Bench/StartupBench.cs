@@ -1,5 +1,5 @@
 using System.Globalization;
-using CheckinBot.Deploy.Tests.Published;
+using CheckinBot.Testing.Processes;
 
 namespace CheckinBot.Bench;
 

@@ -47,6 +47,23 @@ public sealed class ClockRunner(TravellingClock clock, IServiceScopeFactory scop
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while the clock is not being moved: the delivery loop's passes wait for time travel,
+    /// whose stops deliver themselves, so that what fell due on the way is all out when the travel returns.
+    /// </summary>
+    public async Task<T> WhileStillAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
     /// <summary>After a restart, puts the clock back where time travel had moved it, never earlier.</summary>
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {

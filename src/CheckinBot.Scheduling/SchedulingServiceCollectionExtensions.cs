@@ -8,8 +8,9 @@ namespace CheckinBot.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot's clock, the planner and delivery, and Quartz with its persistent store on the same database
-    /// (clustered on PostgreSQL; Quartz refuses clustering on SQLite).
+    /// The bot's clock, the planner and delivery; the delivery loop that runs on every node; and Quartz, with its persistent
+    /// store on the same database (clustered on PostgreSQL; Quartz refuses clustering on SQLite), for the planning that
+    /// must run once a minute on one node.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, SchedulingOptions options, bool postgres, string connectionString)
     {
@@ -28,6 +29,8 @@ public static class SchedulingServiceCollectionExtensions
             return services;
         }
 
+        services.AddSingleton<DeliveryLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryLoop>());
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -43,8 +46,9 @@ public static class SchedulingServiceCollectionExtensions
                 if (postgres)
                 {
                     store.UsePostgres(connectionString);
-                    // A node that stops checking in is found dead within seconds, and the minute's job it was running is
-                    // recovered on another node (RequestRecovery below), which then takes over its expired leases.
+                    // A node that stops checking in is found dead within seconds, and the minute's planning it was running
+                    // is recovered on another node (RequestRecovery below). Its deliveries need no Quartz: the other
+                    // nodes' delivery loops take them over when their leases run out.
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = TimeSpan.FromSeconds(5);
@@ -59,9 +63,9 @@ public static class SchedulingServiceCollectionExtensions
                 store.ProvisionSchema();
             });
 
-            q.ScheduleJob<PlanAndDeliverJob>(
+            q.ScheduleJob<PlanningJob>(
                 trigger => trigger.WithIdentity("every-minute", "checkinbot").WithCronSchedule("0 * * * * ?"),
-                job => job.WithIdentity(PlanAndDeliverJob.Key).DisallowConcurrentExecution(true).RequestRecovery(true));
+                job => job.WithIdentity(PlanningJob.Key).DisallowConcurrentExecution(true).RequestRecovery(true));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

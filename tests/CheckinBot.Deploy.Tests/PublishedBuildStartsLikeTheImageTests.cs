@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Reflection.PortableExecutable;
 using CheckinBot.Deploy.Tests.Published;
+using CheckinBot.Testing.Processes;
 using CheckinBot.Deploy.Tests.Yaml;
 
 namespace CheckinBot.Deploy.Tests;

@@ -3,14 +3,16 @@ using NodaTime;
 
 namespace CheckinBot.Core.Occurrences;
 
-/// <summary>One tick of the clock: plan what is coming, then deliver what is due.</summary>
-public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery delivery, IOccurrenceLedger ledger, TimeProvider? time = null)
+/// <summary>
+/// The clock's two tasks: planning what is coming (every minute, on one node) and delivering what is due (on every node,
+/// whenever something falls due or a lease runs out). Time travel and tests run both at one moment.
+/// </summary>
+public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery delivery, IOccurrenceLedger ledger)
 {
     /// <summary>A little past a lease's end before claiming again, so the claim does not find it a moment too early.</summary>
     private static readonly Duration PastExpiry = Duration.FromMilliseconds(100);
 
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
-
+    /// <summary>Plans, then delivers, at <paramref name="now"/>.</summary>
     public async Task<(int Planned, DeliveryReport Delivered)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
         using var activity = DeliveryTelemetry.StartCycle(now);
@@ -20,36 +22,36 @@ public sealed class DeliveryCycle(OccurrencePlanner planner, OccurrenceDelivery 
         return (planned, delivered);
     }
 
-    /// <summary>
-    /// Runs the cycle, then, until <paramref name="until"/>, keeps delivering while occurrences that are due are held by a
-    /// lease, waking when the first of those leases runs out: the work of a node that died goes out within a lease, not at
-    /// the next minute. A live node renews its leases, and then this one only looks again.
-    /// </summary>
-    public async Task<(int Planned, DeliveryReport Delivered)> RunUntilAsync(Instant now, Instant until, CancellationToken cancellationToken)
-    {
-        var started = clock.GetTimestamp();
-        Instant Now() => now + Duration.FromTimeSpan(clock.GetElapsedTime(started));
-        var (planned, report) = await RunAsync(now, cancellationToken);
-        while (await ledger.NextLeaseExpiryAsync(Now(), cancellationToken) is { } expiry && expiry + PastExpiry < until)
-        {
-            var wait = expiry + PastExpiry - Now();
-            if (wait > Duration.Zero)
-            {
-                await Task.Delay(wait.ToTimeSpan(), clock, cancellationToken);
-            }
+    /// <summary>Writes the occurrences due up to the planning horizon; what must run once, on one node.</summary>
+    public Task<int> PlanAsync(Instant now, CancellationToken cancellationToken) => planner.PlanAsync(now, cancellationToken);
 
-            var more = await delivery.DeliverDueAsync(Now(), cancellationToken);
-            report = report with
-            {
-                Posted = report.Posted + more.Posted,
-                Late = report.Late + more.Late,
-                Missed = report.Missed + more.Missed,
-                Cancelled = report.Cancelled + more.Cancelled,
-                Reminders = report.Reminders + more.Reminders,
-                Failures = [.. report.Failures, .. more.Failures],
-            };
+    /// <summary>Sends the reminders and posts the occurrences that are due at <paramref name="now"/> and free to claim.</summary>
+    public async Task<DeliveryReport> DeliverAsync(Instant now, CancellationToken cancellationToken)
+    {
+        using var activity = DeliveryTelemetry.StartCycle(now);
+        var delivered = await delivery.DeliverDueAsync(now, cancellationToken);
+        DeliveryTelemetry.Finish(activity, 0, delivered);
+        return delivered;
+    }
+
+    /// <summary>
+    /// When delivery next has work, as the ledger stands at <paramref name="now"/>: the next minute (when planned
+    /// occurrences fall due), the next post or reminder due before it, or just after the earliest lease on a due occurrence
+    /// runs out (a node that died, or a post given back to be tried again); never later than <paramref name="latest"/>.
+    /// </summary>
+    public async Task<Instant> NextWakeAsync(Instant now, Instant latest, CancellationToken cancellationToken)
+    {
+        var next = Instant.Min(latest, Instant.FromUnixTimeSeconds((now.ToUnixTimeSeconds() / 60 + 1) * 60));
+        if (await ledger.NextDueAfterAsync(now, cancellationToken) is { } due)
+        {
+            next = Instant.Min(next, due);
         }
 
-        return (planned, report);
+        if (await ledger.NextLeaseExpiryAsync(now, cancellationToken) is { } expiry)
+        {
+            next = Instant.Min(next, expiry + PastExpiry);
+        }
+
+        return next;
     }
 }

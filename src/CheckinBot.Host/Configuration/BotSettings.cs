@@ -71,6 +71,7 @@ public sealed class BotSettings
         {
             TimeTravel = Bool(configuration, "Clock:TimeTravel", isDevelopment),
             RunScheduler = Bool(configuration, "Scheduling:Enabled", true),
+            DeliveryPoll = Span(configuration, "Delivery:Poll", Duration.FromTimeSpan(new SchedulingOptions().DeliveryPoll)).ToTimeSpan(),
         };
 
         var playground = new PlaygroundOptions

@@ -1,3 +1,5 @@
+using CheckinBot.Testing.Processes;
+
 namespace CheckinBot.Deploy.Tests.Published;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using CheckinBot.Deploy.Tests.Published;
+using CheckinBot.Testing.Processes;
 
 namespace CheckinBot.Host.Tests.Cluster;
 

@@ -10,8 +10,8 @@ namespace CheckinBot.Host.Tests.Cluster;
 
 /// <summary>
 /// A node in this process, on the cluster's PostgreSQL, whose clock is a <see cref="FakeTimeProvider"/>: for what needs
-/// hours to pass or a day with a repeated hour. Quartz runs on real time, so it is off here (<c>Scheduling:Enabled</c>)
-/// and the test runs the every-minute job's use case itself, at the node's own now, as the job would.
+/// hours to pass or a day with a repeated hour. The planning job (Quartz, on real time) and the delivery loop are off here
+/// (<c>Scheduling:Enabled</c>), and the test runs planning and delivery itself, at the node's own now, every minute.
 /// </summary>
 public sealed class InProcessNode : IAsyncDisposable
 {

@@ -5,7 +5,7 @@ using CheckinBot.Core.Turns;
 using CheckinBot.Host.Tests.Infrastructure;
 using CheckinBot.Host.Tests.Slack;
 using CheckinBot.Slack.Receiving;
-using CheckinBot.Teams.Tests.Fakes;
+using CheckinBot.Testing.Teams;
 using CsCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

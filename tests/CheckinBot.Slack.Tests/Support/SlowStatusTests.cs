@@ -1,5 +1,5 @@
 namespace CheckinBot.Slack.Tests.Support;
 
-/// <summary>Tests that set <see cref="SlowStatusHandler.Delay"/> run one at a time.</summary>
+/// <summary>Tests that set <see cref="SlowStatusHandler.Gate"/> run one at a time.</summary>
 [CollectionDefinition(nameof(SlowStatusHandler))]
 public sealed class SlowStatusTests;

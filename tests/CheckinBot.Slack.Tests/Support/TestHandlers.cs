@@ -4,14 +4,15 @@ using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Slack.Tests.Support;
 
-/// <summary><c>status</c> answered to the sender after <see cref="Delay"/>, like a store that takes its time.</summary>
+/// <summary><c>status</c> answered to the sender once <see cref="Gate"/> opens, like a store that takes its time.</summary>
 public sealed class SlowStatusHandler : ICommandHandler<StatusCommand>
 {
-    public static TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>Open unless a test holds it; the handler answers only when it completes.</summary>
+    public static Task Gate { get; set; } = Task.CompletedTask;
 
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken)
     {
-        await Task.Delay(Delay, cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
         return [context.ToSender("Status: Maria is working on the newsletter.")];
     }
 

@@ -205,30 +205,6 @@ public abstract class DeliveryContract
         world.Platform.ChannelPosts.Should().ContainSingle();
     }
 
-    [SkippableFact]
-    public async Task A_cycle_wakes_when_a_dead_nodes_lease_runs_out_and_delivers_its_work_within_the_minute()
-    {
-        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
-        await world.PlanAsync(3);
-        var dead = world.Node("node-a", Due);
-        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
-
-        var survivor = world.Node("node-b", Due + Duration.FromSeconds(1));
-        var cycle = survivor.RunCycleUntilAsync(Due + Duration.FromSeconds(58));
-        while (!cycle.IsCompleted && survivor.Now < Due + Lease + Duration.FromSeconds(1))
-        {
-            await Task.Delay(20);
-            survivor.Clock.Advance(TimeSpan.FromMilliseconds(500));
-        }
-
-        var report = await cycle;
-        report.Posted.Should().Be(3);
-        world.Platform.Lookups.Should().Be(0, "the dead node had handed none of them to the platform");
-        var rows = await world.LedgerAsync();
-        rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted && o.PostedAt <= Due + Lease + Duration.FromSeconds(5),
-            "they went out as soon as the dead node's lease ran out");
-    }
-
     private static async Task Until(Func<bool> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -28,12 +28,6 @@ public sealed class DeliveryNode(ServiceProvider services, FakeTimeProvider cloc
         return await scope.ServiceProvider.GetRequiredService<OccurrenceDelivery>().PostNowAsync(occurrenceId, Now, default);
     }
 
-    public async Task<DeliveryReport> RunCycleUntilAsync(Instant until, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<DeliveryCycle>().RunUntilAsync(Now, until, cancellationToken)).Delivered;
-    }
-
     public async Task<T> WithLedgerAsync<T>(Func<IOccurrenceLedger, Task<T>> use)
     {
         await using var scope = services.CreateAsyncScope();

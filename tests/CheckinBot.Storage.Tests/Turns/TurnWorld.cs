@@ -5,7 +5,6 @@ using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Turns;
-using CheckinBot.Host.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -39,10 +38,7 @@ public sealed class TurnWorld : IAsyncDisposable
         var database = await create(services =>
         {
             services.AddSingleton<TimeProvider>(_ => world!.Clock);
-            services.AddCheckinCore(new DeliveryOptions { WorkerId = "test" });
-            services.AddScoped<Schedule>();
-            services.AddScoped<OccurrencePlanner>();
-            services.AddScoped<OccurrenceDelivery>();
+            services.AddCoreUseCases("test");
             services.AddSingleton<IChatGateway>(_ => world!.Slack);
             services.AddSingleton(_ => world!.Messages);
             services.AddScoped<IMessageHandler, FailingMessages.Port>();

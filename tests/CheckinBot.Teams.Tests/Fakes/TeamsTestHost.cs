@@ -9,7 +9,7 @@ using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Core.Turns;
-using CheckinBot.Host.Configuration;
+using CheckinBot.Testing;
 using CheckinBot.Storage;
 using CheckinBot.Teams.Sending;
 using Microsoft.AspNetCore.Builder;
@@ -71,10 +71,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         wiring.AddSingleton<TimeProvider>(host.Clock);
         wiring.AddSingleton(new WallClock(host.Clock)); // the tests mint tokens on the same fake clock
         wiring.AddStorage(new StorageOptions(), host.folder);
-        wiring.AddCheckinCore(new DeliveryOptions { WorkerId = "test" });
-        wiring.AddScoped<Schedule>();
-        wiring.AddScoped<OccurrencePlanner>();
-        wiring.AddScoped<OccurrenceDelivery>();
+        wiring.AddCoreUseCases("test");
         wiring.AddHostedService<InboxDrain>();
         wiring.AddTeams(builder.Configuration);
         services?.Invoke(wiring);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CheckinBot.Teams.Tests.Fakes;
+namespace CheckinBot.Testing.Teams;
 
 /// <summary>Starts a real Kestrel server on 127.0.0.1 with a port of the system's choosing.</summary>
 public static class Loopback

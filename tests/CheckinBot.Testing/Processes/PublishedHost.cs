@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CheckinBot.Deploy.Tests.Published;
+namespace CheckinBot.Testing.Processes;
 
 /// <summary>
 /// A published CheckinBot.Host started as its own process, as a container runs it: <c>dotnet CheckinBot.Host.dll</c> in the

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace CheckinBot.Teams.Tests.Fakes;
+namespace CheckinBot.Testing.Teams;
 
 /// <summary>
 /// A Bot Connector and token endpoint on loopback: records every call and answers from a script (429 with Retry-After,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CheckinBot.Teams.Tests.Fakes;
+namespace CheckinBot.Testing.Teams;
 
 /// <summary>
 /// A local OpenID metadata and key server with RSA keys made in the test, and a minter of tokens as the Bot Connector

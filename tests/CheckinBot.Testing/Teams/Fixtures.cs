@@ -1,4 +1,4 @@
-namespace CheckinBot.Teams.Tests.Fakes;
+namespace CheckinBot.Testing.Teams;
 
 /// <summary>Recorded activities under <c>Fixtures/</c>, with <c>{{name}}</c> placeholders filled by the test.</summary>
 public static class Fixtures

@@ -1,0 +1,47 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Commands;
+using CheckinBot.Core.Drafts;
+using CheckinBot.Core.Focus;
+using CheckinBot.Core.Health;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
+using CheckinBot.Core.Privacy;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
+
+namespace CheckinBot.Core.Turns;
+
+/// <summary>
+/// The core's use cases as a list for a container: the core knows no container, so the host (and the test kit) register
+/// what this names, and both see the same handlers.
+/// </summary>
+public static class CoreUseCases
+{
+    /// <summary>One handler per command family; the router's table is read from the command types each declares.</summary>
+    public static IReadOnlyList<Type> CommandHandlers { get; } =
+    [
+        typeof(UsageHandler),
+        typeof(CollaborationCommands),
+        typeof(AgreementCommands),
+        typeof(StatusCommands),
+        typeof(DraftCommands),
+        typeof(TaskCommands),
+        typeof(FocusCommands),
+        typeof(ReminderActions),
+        typeof(PrivacyCommands),
+        typeof(HealthCommands),
+        typeof(UrgentEscalation),
+    ];
+
+    /// <summary>What one turn uses, as (service, implementation), one instance per turn.</summary>
+    public static IReadOnlyList<(Type Service, Type Implementation)> PerTurn { get; } =
+    [
+        (typeof(TurnRouter), typeof(TurnRouter)),
+        (typeof(TurnDispatcher), typeof(TurnDispatcher)),
+        (typeof(TurnRunner), typeof(TurnRunner)),
+        (typeof(Introductions), typeof(Introductions)),
+        (typeof(OutlookReader), typeof(OutlookReader)),
+        (typeof(IWorkStatus), typeof(TaskWorkStatus)),
+        (typeof(IMessageHandler), typeof(PingResponder)),
+    ];
+}

@@ -1,0 +1,6 @@
+namespace CheckinBot.Scheduling.Tests;
+
+public sealed class PostgresDeliveryLoopTests : DeliveryLoopContract
+{
+    protected override Task<LoopDatabase> CreateDatabaseAsync() => LoopDatabase.PostgresAsync();
+}

@@ -1,0 +1,42 @@
+using CheckinBot.Core.Delivery;
+using CheckinBot.Core.Occurrences;
+using CheckinBot.Core.Pings;
+using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CheckinBot.Testing;
+
+/// <summary>
+/// The core's use cases in a container, from the core's own list (<see cref="CoreUseCases"/>) as the host registers them,
+/// with the planner and delivery the scheduler adds, and a classifier the test chooses (scripted unless given): for test
+/// hosts that must not depend on the host.
+/// </summary>
+public static class CoreWiring
+{
+    public static IServiceCollection AddCoreUseCases(this IServiceCollection services, string workerId, IPingClassifier? classifier = null)
+    {
+        var turns = new TurnOptions();
+        services.AddSingleton(new DeliveryOptions { WorkerId = workerId });
+        services.AddSingleton(new PingOptions());
+        services.AddSingleton(turns);
+        services.AddSingleton<ChatGateways>();
+        services.AddSingleton(new TurnInbox(turns.QueueCapacity));
+        services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
+        foreach (var (service, implementation) in CoreUseCases.PerTurn)
+        {
+            services.AddScoped(service, implementation);
+        }
+
+        foreach (var handler in CoreUseCases.CommandHandlers)
+        {
+            services.AddScoped(handler);
+            services.AddScoped(typeof(ICommandHandler), provider => provider.GetRequiredService(handler));
+        }
+
+        services.AddScoped<Schedule>();
+        services.AddScoped<OccurrencePlanner>();
+        services.AddScoped<OccurrenceDelivery>();
+        return services;
+    }
+}
