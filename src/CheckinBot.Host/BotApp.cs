@@ -21,13 +21,16 @@ public static class BotApp
 {
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
+        var timeline = new StartupTimeline();
         var builder = WebApplication.CreateBuilder(args);
         AddRootSettings(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
         var metricsPort = MetricsPort.Listen(builder);
         var jsonLogs = builder.AddObservability();
 
+        timeline.Mark("configuration read");
         var services = builder.Services;
+        services.AddSingleton(timeline);
         services.AddSingleton(settings);
         services.AddProblemDetails();
         services.AddCheckinCore(settings.Delivery, settings.Pings, settings.Turns);
@@ -49,7 +52,10 @@ public static class BotApp
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<TravellingClock>());
 
+        timeline.Mark("services registered");
         var app = builder.Build();
+        timeline.LogTo(app.Services.GetRequiredService<ILogger<StartupTimeline>>());
+        timeline.Mark("host built");
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
@@ -62,6 +68,8 @@ public static class BotApp
         app.MapSlack();
 
         StartupWarnings.Log(app, settings);
+        app.Lifetime.ApplicationStarted.Register(() => timeline.Mark("listening"));
+        timeline.Mark("endpoints mapped");
         if (!jsonLogs)
         {
             // A JSON log is read by machines, line by line; "Now listening on" says the same in it.

@@ -5,6 +5,7 @@ namespace CheckinBot.Storage;
 /// <summary>Creates and migrates the database at start.</summary>
 public sealed class DatabaseMigrator(CheckinDbContextFactory factory, StorageOptions options)
 {
+    /// <summary>Applies the migrations the database lacks; on one that has them all, only reads its migration history.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
@@ -15,7 +16,12 @@ public sealed class DatabaseMigrator(CheckinDbContextFactory factory, StorageOpt
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate() on an up-to-date database still builds every migration's model to compare with; the start skips it.
+        // Several nodes may see the same pending list: Migrate() takes the database's migration lock and looks again.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     /// <summary>True when the database answers.</summary>

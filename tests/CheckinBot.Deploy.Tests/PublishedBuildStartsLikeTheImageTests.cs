@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Reflection.PortableExecutable;
 using CheckinBot.Deploy.Tests.Published;
 using CheckinBot.Testing.Processes;
 using CheckinBot.Deploy.Tests.Yaml;
@@ -25,6 +26,14 @@ public class PublishedBuildStartsLikeTheImageTests(ImageBuild image)
     {
         image.Content().Should().Equal(image.ContentBeforeStart);
         Directory.Exists(Path.Combine(image.App, "data")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Its_assemblies_are_precompiled_so_that_it_starts_without_compiling_them()
+    {
+        string[] assemblies = ["CheckinBot.Host.dll", "CheckinBot.Storage.dll", "Microsoft.EntityFrameworkCore.dll", "Quartz.dll"];
+
+        assemblies.Where(a => !IsReadyToRun(Path.Combine(image.App, a))).Should().BeEmpty("the publish is ReadyToRun");
     }
 
     [Fact]
@@ -56,6 +65,13 @@ public class PublishedBuildStartsLikeTheImageTests(ImageBuild image)
         var check = HealthCheck.Of(Dockerfile.Load());
 
         (await RunAsync(check, PublishedHost.FreePort())).Should().NotBe(0);
+    }
+
+    /// <summary>A ReadyToRun image carries a managed native header beside its IL.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     /// <summary>Runs a health check script with the image's port replaced by the one the host listens on here.</summary>

@@ -5,9 +5,10 @@ using Quartz;
 namespace CheckinBot.Host.Health;
 
 /// <summary>Ready once the database is migrated and answers, and the scheduler runs.</summary>
-public sealed class Readiness(DatabaseMigrator database, IServiceProvider services, CheckinBot.Scheduling.SchedulingOptions scheduling) : IHealthCheck
+public sealed class Readiness(DatabaseMigrator database, IServiceProvider services, CheckinBot.Scheduling.SchedulingOptions scheduling, StartupTimeline timeline) : IHealthCheck
 {
     private volatile bool migrated;
+    private int firstReady;
 
     public void MarkMigrated() => migrated = true;
 
@@ -31,6 +32,11 @@ public sealed class Readiness(DatabaseMigrator database, IServiceProvider servic
             {
                 return HealthCheckResult.Unhealthy("scheduler not running");
             }
+        }
+
+        if (Interlocked.Exchange(ref firstReady, 1) == 0)
+        {
+            timeline.Mark("first ready");
         }
 
         return HealthCheckResult.Healthy();

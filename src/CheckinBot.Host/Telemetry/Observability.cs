@@ -6,6 +6,7 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Prometheus;
 
 namespace CheckinBot.Host.Telemetry;
 
@@ -25,6 +26,9 @@ public static class Observability
         var json = LogFormat.Apply(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ThrottleCountingFilter>());
         PrometheusBridge.Start();
+        // prometheus-net's own meter adapter (on from the first scrape) would publish the bot's meters a second time, as
+        // gauges named checkinbot_checkinbot_… that vanish after five quiet minutes; it keeps the framework's meters.
+        Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => !PrometheusBridge.Publishes(instrument.Meter));
         if (OtlpTarget.Read(builder.Configuration) is { } target)
         {
             builder.Services.AddOpenTelemetry()

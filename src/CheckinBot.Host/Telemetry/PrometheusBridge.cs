@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using CheckinBot.Core.Telemetry;
+using CheckinBot.Core.Turns;
 using Prometheus;
 
 namespace CheckinBot.Host.Telemetry;
@@ -10,10 +11,20 @@ namespace CheckinBot.Host.Telemetry;
 /// <c>checkinbot.occurrences.delivered</c> as <c>checkinbot_occurrences_delivered_total</c>, a histogram in seconds
 /// <c>checkinbot.ack.duration</c> as <c>checkinbot_ack_duration_seconds</c>, its tags as labels.
 /// </summary>
+/// <remarks>
+/// prometheus-net 8's <c>MeterAdapter</c> publishes .NET meters too, but not in these names or types: it names a metric
+/// after meter and instrument (<c>checkinbot_checkinbot_occurrences_delivered</c>), makes every counter a gauge without
+/// <c>_total</c>, drops a series after five minutes without a measurement, and listens only from the first scrape on, so
+/// counts made before it are lost. The names on <c>/metrics</c> are documented and scraped; this bridge keeps them, and the
+/// adapter is told to leave the bot's meters alone (<see cref="Publishes"/>).
+/// </remarks>
 public static class PrometheusBridge
 {
     private static readonly ConcurrentDictionary<Instrument, Action<double, string[]>> Published = new();
     private static readonly Lazy<MeterListener> Listener = new(Listen);
+
+    /// <summary>True for the meters this bridge publishes: the bot's own (<c>CheckinBot</c>, and <c>CheckinBot.Turns</c>, whose one counter <c>BusyMetric</c> publishes).</summary>
+    public static bool Publishes(Meter meter) => meter.Name is CheckinTelemetry.MeterName or TurnMetrics.MeterName;
 
     /// <summary>Starts publishing (once per process).</summary>
     public static void Start() => _ = Listener.Value;

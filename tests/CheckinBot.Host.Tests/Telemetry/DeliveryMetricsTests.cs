@@ -15,6 +15,7 @@ public class DeliveryMetricsTests
     {
         using var measured = new Measurements();
         await using var bot = await AgreedBotAsync();
+        await bot.Client.GetStringAsync("/metrics"); // prometheus-net's meter adapter listens from the first scrape on
 
         await bot.AdvanceAsync("PT7H");
 
@@ -25,6 +26,7 @@ public class DeliveryMetricsTests
         measured.Of(DeliveryTelemetry.LatenessName).Should().ContainSingle().Which.Should().BeInRange(0, 1);
         var scrape = await bot.Client.GetStringAsync("/metrics");
         scrape.Should().Contain("checkinbot_occurrences_delivered_total").And.Contain("checkinbot_occurrence_lateness_seconds_bucket");
+        scrape.Should().NotContain("checkinbot_checkinbot_", "the bot's meters are published once, in their documented names");
     }
 
     [Fact]
