@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
 using CheckinBot.Core.Occurrences;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -34,12 +32,18 @@ internal static class PlanStatement
         WHERE o."RhythmId" = v.rhythm AND o."Due" = v.due AND o."Status" = 'Cancelled'
         """;
 
-    private const int InsertColumns = 7;
+    /// <summary>SQLite: the seeds as one JSON array of rows (see <see cref="SqliteJson"/>), inserted in their order.</summary>
+    private const string SqliteInsert = "INSERT INTO" + Columns + """
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, 0, 0
+        FROM json_each(CAST(@rows AS TEXT)) WHERE TRUE
+        """ + Conflict;
 
-    /// <summary>SQLite: the statement texts for each group size, built once.</summary>
-    private static readonly ConcurrentDictionary<int, string> SqliteInserts = new();
-
-    private static readonly ConcurrentDictionary<int, string> SqliteRevives = new();
+    /// <summary>The columns of the values are named apart from the table's: SQLite's names are not case-sensitive.</summary>
+    private const string SqliteRevive = """
+        UPDATE "Occurrences" SET "Status" = 'Pending'
+        FROM (SELECT value ->> 0 AS v_rhythm, value ->> 1 AS v_due FROM json_each(CAST(@rows AS TEXT))) AS v
+        WHERE "Occurrences"."RhythmId" = v.v_rhythm AND "Occurrences"."Due" = v.v_due AND +"Occurrences"."Status" = 'Cancelled'
+        """;
 
     /// <summary>Inserts the seeds that are not in the ledger yet; returns how many it inserted.</summary>
     public static Task<int> InsertAsync(CheckinDbContext db, OccurrenceSeed[] seeds, CancellationToken cancellationToken) =>
@@ -69,13 +73,20 @@ internal static class PlanStatement
                 return;
             }
 
-            command.CommandText = SqliteRevives.GetOrAdd(seeds.Length, SqliteRevive);
-            var parameters = (SqliteParameterCollection)command.Parameters;
-            for (var i = 0; i < seeds.Length; i++)
+            command.CommandText = SqliteRevive;
+            command.Parameters.Add(new SqliteParameter("@rows", SqliteJson.Write(seeds, static (json, all) =>
             {
-                parameters.Add(new SqliteParameter(LedgerCommand.Name(2 * i), SqliteLedgerStatements.GuidText(seeds[i].RhythmId)));
-                parameters.Add(new SqliteParameter(LedgerCommand.Name(2 * i + 1), seeds[i].Due.ToUnixTimeMilliseconds()));
-            }
+                json.WriteStartArray();
+                foreach (var seed in all)
+                {
+                    json.WriteStartArray();
+                    SqliteJson.WriteGuid(json, seed.RhythmId);
+                    json.WriteNumberValue(seed.Due.ToUnixTimeMilliseconds());
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            })));
         }, cancellationToken);
     }
 
@@ -93,35 +104,28 @@ internal static class PlanStatement
 
     private static void FillSqliteInsert(DbCommand command, OccurrenceSeed[] seeds)
     {
-        command.CommandText = SqliteInserts.GetOrAdd(seeds.Length, SqliteInsert);
-        var parameters = (SqliteParameterCollection)command.Parameters;
-        for (var i = 0; i < seeds.Length; i++)
+        command.CommandText = SqliteInsert;
+        command.Parameters.Add(new SqliteParameter("@rows", SqliteJson.Write(seeds, static (json, all) =>
         {
-            var seed = seeds[i];
-            var at = i * InsertColumns;
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at), SqliteLedgerStatements.GuidText(Guid.NewGuid())));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 1), SqliteLedgerStatements.GuidText(seed.RhythmId)));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 2), SqliteLedgerStatements.GuidText(seed.CollaborationId)));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 3), seed.Due.ToUnixTimeMilliseconds()));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 4), seed.RemindAt.ToUnixTimeMilliseconds()));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 5), LedgerCommand.Text(seed.Status)));
-            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 6), ReminderText(seed.Status)));
-        }
+            json.WriteStartArray();
+            foreach (var seed in all)
+            {
+                json.WriteStartArray();
+                SqliteJson.WriteGuid(json, Guid.NewGuid());
+                SqliteJson.WriteGuid(json, seed.RhythmId);
+                SqliteJson.WriteGuid(json, seed.CollaborationId);
+                json.WriteNumberValue(seed.Due.ToUnixTimeMilliseconds());
+                json.WriteNumberValue(seed.RemindAt.ToUnixTimeMilliseconds());
+                json.WriteStringValue(LedgerCommand.Text(seed.Status));
+                json.WriteStringValue(ReminderText(seed.Status));
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        })));
     }
 
     /// <summary>A planned occurrence's reminder is still to go when it is to be posted, and never goes otherwise.</summary>
     private static string ReminderText(OccurrenceStatus status) =>
         status == OccurrenceStatus.Pending ? nameof(ReminderStatus.Pending) : nameof(ReminderStatus.NotSent);
-
-    private static string SqliteInsert(int rows) =>
-        LedgerCommand.AppendRows(new StringBuilder("INSERT INTO").Append(Columns).Append("VALUES "), rows, InsertColumns, ", 0, 0").Append(Conflict).ToString();
-
-    /// <summary>The columns of the values are named apart from the table's: SQLite's names are not case-sensitive.</summary>
-    private static string SqliteRevive(int rows) =>
-        LedgerCommand.AppendRows(new StringBuilder("WITH v(v_rhythm, v_due) AS (VALUES "), rows, 2, "").Append("""
-            )
-            UPDATE "Occurrences" SET "Status" = 'Pending'
-            FROM v
-            WHERE "Occurrences"."RhythmId" = v.v_rhythm AND "Occurrences"."Due" = v.v_due AND +"Occurrences"."Status" = 'Cancelled'
-            """).ToString();
 }
