@@ -1,3 +1,4 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -17,6 +18,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(turns);
         services.AddSingleton<ChatGateways>();
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
+        services.AddSingleton<DirectoryAsks>();
+        services.AddSingleton<PendingIntroductions>();
         foreach (var (service, implementation) in CoreUseCases.PerTurn)
         {
             services.AddScoped(service, implementation);
