@@ -74,6 +74,11 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
     private async Task<ConversationReference?> ReadAsync(string workspaceId, string key, CancellationToken cancellationToken)
     {
+        if (saved.Find(workspaceId, key) is { } known)
+        {
+            return known;
+        }
+
         var data = await store.FindAsync(TurnReader.Platform, workspaceId, key, cancellationToken);
         if (data is null)
         {
