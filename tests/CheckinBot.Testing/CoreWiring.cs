@@ -25,6 +25,7 @@ public static class CoreWiring
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
         services.AddSingleton<DirectoryAsks>();
         services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
         foreach (var (service, implementation) in CoreUseCases.PerTurn)
         {

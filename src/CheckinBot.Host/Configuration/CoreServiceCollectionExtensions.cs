@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
         services.AddSingleton<DirectoryAsks>();
         services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         foreach (var (service, implementation) in CoreUseCases.PerTurn)
         {
             services.AddScoped(service, implementation);
