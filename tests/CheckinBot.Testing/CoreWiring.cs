@@ -25,6 +25,7 @@ public static class CoreWiring
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
         services.AddSingleton<DirectoryAsks>();
         services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
         CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 

@@ -12,7 +12,8 @@ namespace CheckinBot.Core.Collaborations;
 /// any of it (<see cref="RecallSenderAsync"/>): its sender is introduced afterwards (<paramref name="later"/>).
 /// </summary>
 public sealed class Introductions(
-    ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories, DirectoryAsks? asks = null, PendingIntroductions? later = null)
+    ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories, DirectoryAsks? asks = null, PendingIntroductions? later = null,
+    RecentReads? recent = null)
 {
     /// <summary>The sender of a turn, stored and completed; null when the platform says the sender is a bot.</summary>
     public async Task<Person?> KnowSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -55,6 +56,7 @@ public sealed class Introductions(
         if (changed)
         {
             await collaborations.SavePersonAsync(person, cancellationToken);
+            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;
@@ -73,7 +75,10 @@ public sealed class Introductions(
         }
 
         var seen = turn.Person;
-        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
+        var stored = recent is null
+            ? await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken)
+            : await recent.PersonAsync(turn.Platform, turn.WorkspaceId, seen.Id,
+                () => collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken));
         if (stored is null || (!IsKnownInFull(stored) && DirectoryOf(turn.Platform) is not null && IsDue(turn)))
         {
             later.Offer(turn);
@@ -122,6 +127,7 @@ public sealed class Introductions(
         if (changed)
         {
             await collaborations.SavePersonAsync(person, cancellationToken);
+            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;

@@ -26,4 +26,10 @@ public sealed class TurnOptions
     /// again only after this.
     /// </summary>
     public TimeSpan AskDirectoryEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a read-only turn may answer from what an earlier one read of a person or a conversation's collaboration
+    /// (<see cref="Collaborations.RecentReads"/>): also how late a change made on another node may show in such an answer.
+    /// </summary>
+    public TimeSpan RecentReadsLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

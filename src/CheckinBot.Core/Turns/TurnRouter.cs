@@ -16,7 +16,8 @@ public sealed class TurnRouter(
     Introductions people,
     ICollaborationStore collaborations,
     IMessageHandler messages,
-    TimeProvider time)
+    TimeProvider time,
+    RecentReads? recent = null)
 {
     private readonly CommandTable commands = new(handlers);
 
@@ -40,11 +41,25 @@ public sealed class TurnRouter(
             return [];
         }
 
-        var collaboration = await FindCollaborationAsync(turn, cancellationToken);
+        var collaboration = onlyReads && recent is not null && !turn.IsDirect
+            ? await recent.CollaborationInAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId,
+                () => collaborations.FindByConversationAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId, cancellationToken))
+            : await FindCollaborationAsync(turn, cancellationToken);
         var context = new TurnContext { Turn = turn, Person = person, Now = Instant.FromDateTimeOffset(time.GetUtcNow()), Collaboration = collaboration };
         if (command is not null)
         {
-            return await RunAsync(context, command, cancellationToken);
+            try
+            {
+                return await RunAsync(context, command, cancellationToken);
+            }
+            finally
+            {
+                if (!onlyReads)
+                {
+                    // Whatever it wrote, no read-only turn on this node answers from what was read before.
+                    recent?.ForgetAll();
+                }
+            }
         }
 
         return turn.Kind switch

@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
         services.AddSingleton<DirectoryAsks>();
         services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         // The learned classifier's model is loaded here, at start, not at the first ping.
