@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using CheckinBot.Core.Occurrences;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -31,9 +28,6 @@ internal static class OutcomeStatement
     /// <summary>SQLite: the statement text for each group size, built once.</summary>
     private static readonly ConcurrentDictionary<int, string> SqliteTexts = new();
 
-    /// <summary>SQLite: the parameter names, built once.</summary>
-    private static readonly ConcurrentDictionary<int, string> Names = new();
-
     public static async Task WriteAsync(CheckinDbContext db, string owner, IReadOnlyList<PostOutcome> outcomes, CancellationToken cancellationToken)
     {
         if (outcomes.Count == 0)
@@ -41,26 +35,17 @@ internal static class OutcomeStatement
             return;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await LedgerCommand.ExecuteAsync(db, (owner, outcomes), static (command, state) =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            if (db is PostgresCheckinDbContext)
+            if (command is NpgsqlCommand)
             {
-                FillPostgres(command, owner, outcomes);
+                FillPostgres(command, state.owner, state.outcomes);
             }
             else
             {
-                FillSqlite(command, owner, outcomes);
+                FillSqlite(command, state.owner, state.outcomes);
             }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     private static void FillPostgres(DbCommand command, string owner, IReadOnlyList<PostOutcome> outcomes)
@@ -76,7 +61,7 @@ internal static class OutcomeStatement
         {
             var outcome = outcomes[i];
             ids[i] = outcome.OccurrenceId;
-            statuses[i] = StatusText(outcome.Status);
+            statuses[i] = LedgerCommand.Text(outcome.Status);
             posted[i] = outcome.PostedAt?.ToUnixTimeMilliseconds();
             messages[i] = outcome.MessageId;
             late[i] = outcome.Late;
@@ -104,12 +89,12 @@ internal static class OutcomeStatement
             var at = i * SqliteColumns;
 
             // As EF Core keeps Guids on SQLite: upper-case text.
-            parameters.Add(new SqliteParameter(Name(at), SqliteLedgerStatements.GuidText(outcome.OccurrenceId)));
-            parameters.Add(new SqliteParameter(Name(at + 1), StatusText(outcome.Status)));
-            parameters.Add(new SqliteParameter(Name(at + 2), outcome.PostedAt is { } postedAt ? postedAt.ToUnixTimeMilliseconds() : DBNull.Value));
-            parameters.Add(new SqliteParameter(Name(at + 3), (object?)outcome.MessageId ?? DBNull.Value));
-            parameters.Add(new SqliteParameter(Name(at + 4), outcome.Late ? 1L : 0L));
-            parameters.Add(new SqliteParameter(Name(at + 5), (object?)outcome.Summary ?? DBNull.Value));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at), SqliteLedgerStatements.GuidText(outcome.OccurrenceId)));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 1), LedgerCommand.Text(outcome.Status)));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 2), outcome.PostedAt is { } postedAt ? postedAt.ToUnixTimeMilliseconds() : DBNull.Value));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 3), (object?)outcome.MessageId ?? DBNull.Value));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 4), outcome.Late ? 1L : 0L));
+            parameters.Add(new SqliteParameter(LedgerCommand.Name(at + 5), (object?)outcome.Summary ?? DBNull.Value));
         }
     }
 
@@ -120,19 +105,7 @@ internal static class OutcomeStatement
     /// </summary>
     private static string SqliteText(int rows)
     {
-        var text = new StringBuilder("WITH v(v_id, v_status, v_posted, v_message, v_late, v_summary) AS (VALUES ");
-        for (var i = 0; i < rows; i++)
-        {
-            text.Append(i == 0 ? "(" : ", (");
-            for (var c = 0; c < SqliteColumns; c++)
-            {
-                text.Append(c == 0 ? "" : ", ").Append(Name(i * SqliteColumns + c));
-            }
-
-            text.Append(')');
-        }
-
-        return text.Append("""
+        return LedgerCommand.AppendRows(new StringBuilder("WITH v(v_id, v_status, v_posted, v_message, v_late, v_summary) AS (VALUES "), rows, SqliteColumns, "").Append("""
             )
             UPDATE "Occurrences" SET "Status" = v.v_status, "PostedAt" = v.v_posted, "MessageId" = v.v_message, "Late" = v.v_late,
                 "Summary" = v.v_summary, "LeaseUntil" = NULL
@@ -140,14 +113,4 @@ internal static class OutcomeStatement
             WHERE "Occurrences"."Id" = v.v_id AND +"Occurrences"."LeaseOwner" = @owner AND +"Occurrences"."Status" = 'Pending'
             """).ToString();
     }
-
-    private static string Name(int index) => Names.GetOrAdd(index, static i => "@p" + i.ToString(CultureInfo.InvariantCulture));
-
-    private static string StatusText(OccurrenceStatus status) => status switch
-    {
-        OccurrenceStatus.Posted => nameof(OccurrenceStatus.Posted),
-        OccurrenceStatus.Missed => nameof(OccurrenceStatus.Missed),
-        OccurrenceStatus.Cancelled => nameof(OccurrenceStatus.Cancelled),
-        _ => status.ToString(),
-    };
 }
