@@ -87,7 +87,7 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
         try
         {
-            return JsonSerializer.Deserialize<ConversationReference>(data, Activity.Json);
+            return JsonSerializer.Deserialize(data, TeamsJson.Default.ConversationReference);
         }
         catch (JsonException)
         {
@@ -97,7 +97,7 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
     public async Task SaveAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken)
     {
-        await store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, Activity.Json), cancellationToken);
+        await store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, TeamsJson.Default.ConversationReference), cancellationToken);
         saved.Wrote(workspaceId, key, reference);
     }
 
