@@ -1,3 +1,4 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -17,6 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(turns);
         services.AddSingleton<ChatGateways>();
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
+        services.AddSingleton<DirectoryAsks>();
+        services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         // The learned classifier's model is loaded here, at start, not at the first ping.

@@ -13,13 +13,14 @@ internal static class SlackHttpEndpoints
 {
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
     {
+        var arrivedAt = clocks.Wall.Provider.GetTimestamp();
         var (body, refusal) = await ReadVerifiedAsync(http, options.Value, clocks, logs);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        return ToResult(await inbound.HandleCommandAsync(ParseForm(body!), http.RequestAborted));
+        return ToResult(await inbound.HandleCommandAsync(ParseForm(body!), arrivedAt, http.RequestAborted));
     }
 
     public static async Task<IResult> EventsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
