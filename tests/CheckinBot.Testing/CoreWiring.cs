@@ -27,16 +27,7 @@ public static class CoreWiring
         services.AddSingleton<PendingIntroductions>();
         services.AddSingleton<RecentReads>();
         services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
-        foreach (var (service, implementation) in CoreUseCases.PerTurn)
-        {
-            services.AddScoped(service, implementation);
-        }
-
-        foreach (var handler in CoreUseCases.CommandHandlers)
-        {
-            services.AddScoped(handler);
-            services.AddScoped(typeof(ICommandHandler), provider => provider.GetRequiredService(handler));
-        }
+        CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         services.AddScoped<Schedule>();
         services.AddScoped<OccurrencePlanner>();

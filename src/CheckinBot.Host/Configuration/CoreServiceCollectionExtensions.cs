@@ -21,16 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DirectoryAsks>();
         services.AddSingleton<PendingIntroductions>();
         services.AddSingleton<RecentReads>();
-        foreach (var (service, implementation) in CoreUseCases.PerTurn)
-        {
-            services.AddScoped(service, implementation);
-        }
-
-        foreach (var handler in CoreUseCases.CommandHandlers)
-        {
-            services.AddScoped(handler);
-            services.AddScoped(typeof(ICommandHandler), provider => provider.GetRequiredService(handler));
-        }
+        CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         // The learned classifier's model is loaded here, at start, not at the first ping.
         var classifier = LearnedPingClassifier.Load();
