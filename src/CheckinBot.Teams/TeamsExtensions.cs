@@ -20,6 +20,7 @@ public static class TeamsExtensions
 {
     private const string KeysClient = "CheckinBot.Teams.Keys";
     private const string TokenClient = "CheckinBot.Teams.Token";
+    private const string ConnectorClientName = "CheckinBot.Teams.Connector";
 
     /// <summary>
     /// Registers the Teams adapter when <c>Teams:AppId</c> is configured, or, without it, in the Development environment
@@ -68,13 +69,20 @@ public static class TeamsExtensions
         // A plain pooled SocketsHttpHandler kept for the process (connections renewed every two minutes, for DNS), without
         // the factory's default logging handlers: a log scope per call, for lines the log level drops anyway; the adapter
         // logs its failed calls itself (TeamsLog). Retries cost nothing on success (ConnectorRetryHandler).
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromMinutes(5))
+        services.AddHttpClient(ConnectorClientName, client => client.Timeout = TimeSpan.FromMinutes(5))
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(provider => new ConnectorRetryHandler(provider.GetRequiredService<IOptions<TeamsOptions>>(), TimeProvider.System))
             // Inside the retries: every attempt waits its turn.
             .AddHttpMessageHandler<PacingHandler>();
+
+        // One client for the process, as its handlers live as long: no HttpClient and ConnectorClient made per post.
+        services.AddSingleton(provider => new ConnectorClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName),
+            provider.GetRequiredService<BotTokenClient>(),
+            provider.GetRequiredService<ServiceUrlAllowList>(),
+            provider.GetRequiredService<ILogger<ConnectorClient>>()));
 
         services.AddSingleton<SavedReferences>();
         services.AddScoped<ConversationReferences>();
