@@ -14,20 +14,20 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 36 corpora, 13,384 rows, at the committed thresholds 0.82 / 0.20). Status
-    /// precision (0.973–0.981) and other-taken-for-status (1.2–1.8%) meet the targets. Status recall is 0.846–0.890
-    /// against 0.90 (gap 0.01–0.054): the status threshold is set for precision, and requests and waiting said without a
-    /// question, long polite messages and voice-dictated ones are the weakest corpora. Urgent recall is 0.962–0.968
-    /// against 0.98 (gap 0.012–0.018): emergencies told without an urgent word are missed.
+    /// (tools/CheckinBot.PingTrain --evaluate, 41 corpora, 15,586 rows, at the committed thresholds 0.82 / 0.20). Status
+    /// precision (0.972–0.982) and other-taken-for-status (1.2–1.9%) meet the targets. Status recall is 0.839–0.888
+    /// against 0.90 (gap 0.012–0.061): the status threshold is set for precision, and requests and waiting said without a
+    /// question, requests phrased as questions, long polite messages and voice-dictated ones are the weakest corpora.
+    /// Urgent recall is 0.965–0.978 against 0.98 (gap 0.002–0.015): emergencies told without an urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "status recall")] = 0.86,
-        [("fr", "status recall")] = 0.845,
+        [("fr", "status recall")] = 0.835,
         [("nl", "status recall")] = 0.885,
-        [("en", "urgent recall")] = 0.965,
-        [("fr", "urgent recall")] = 0.96,
-        [("nl", "urgent recall")] = 0.96,
+        [("en", "urgent recall")] = 0.96,
+        [("fr", "urgent recall")] = 0.975,
+        [("nl", "urgent recall")] = 0.965,
     };
 
     [Theory]

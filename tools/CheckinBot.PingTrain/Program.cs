@@ -10,7 +10,8 @@ const string Usage = """
       --first <new.tsv> …      measure new corpora with the model trained on the corpora as they are, before anything changes
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
-      --iterations <n>, --l1 <x>, --l2 <x>
+      --groups <n>             with --evaluate: a cheaper split for exploring, n groups of corpora held out in turn
+      --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
     """;
@@ -22,6 +23,7 @@ string? mode = null;
 string? va = null;
 var options = TrainingOptions.Committed;
 var misreads = true;
+int? groups = null;
 var files = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -38,6 +40,14 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var iterations) && iterations > 0:
             options = options with { Iterations = iterations };
+            i++;
+            break;
+        case "--groups" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var count) && count >= 2:
+            groups = count;
+            i++;
+            break;
+        case "--other-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight > 0:
+            options = options with { OtherWeight = weight };
             i++;
             break;
         case "--l1" or "--l2" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value >= 0:
@@ -83,7 +93,7 @@ try
             Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
             break;
         default:
-            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads));
+            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups));
             break;
     }
 

@@ -16,15 +16,24 @@ public static class PingTrainingReports
     /// <param name="extra">Sets never trained on, scored by the model trained on every corpus.</param>
     /// <param name="options">The training options; the committed ones when null.</param>
     /// <param name="misreads">Whether to list the misread rows.</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true)
+    /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
         var c = CultureInfo.InvariantCulture;
-        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads);
+        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups);
         var report = loco.Report();
         var text = new StringBuilder();
-        text.Append(c, $"Leave-one-corpus-out: each of {corpora.Count} corpora scored by a model trained on the others").AppendLine();
+        if (groups is null)
+        {
+            text.Append(c, $"Leave-one-corpus-out: each of {corpora.Count} corpora scored by a model trained on the others").AppendLine();
+        }
+        else
+        {
+            text.Append(c, $"Leave-one-group-out (exploring only): {corpora.Count} corpora in {groups} groups, each group scored by a model trained on the others").AppendLine();
+        }
+
         text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
         text.Append(Table(report)).AppendLine();
         text.AppendLine("Per held-out corpus");
@@ -35,6 +44,7 @@ public static class PingTrainingReports
         }
 
         text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
+        text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
         if (misreads)
         {
             text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();

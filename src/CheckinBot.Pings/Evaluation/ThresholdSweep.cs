@@ -46,4 +46,31 @@ public static class ThresholdSweep
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The lowest status threshold (in steps of 0.01) at which every language meets the precision targets (status
+    /// precision at least 0.97, other-taken-for-status at most 2%), and the recall there: the figure by which two
+    /// models are compared at equal precision.
+    /// </summary>
+    public static string OperatingPoint(LeaveOneCorpusOut loco)
+    {
+        ArgumentNullException.ThrowIfNull(loco);
+        var c = CultureInfo.InvariantCulture;
+        for (var step = 50; step <= 99; step++)
+        {
+            var report = loco.Report(loco.Thresholds with { Status = step / 100f });
+            if (report.Languages.All(m => m.StatusPrecision >= 0.97 && m.OtherAsStatusRate <= 0.02))
+            {
+                var text = new StringBuilder().Append(c, $"Operating point: status {step / 100.0:0.00} is the lowest at which every language has P >= 0.970 and other->status <= 2.0%:");
+                foreach (var m in report.Languages)
+                {
+                    text.Append(c, $"  {m.Language} P {m.StatusPrecision:0.000} R {m.StatusRecall:0.000} o->s {m.OtherAsStatusRate:0.0%} U {m.UrgentRecall:0.000}");
+                }
+
+                return text.AppendLine().ToString();
+            }
+        }
+
+        return "Operating point: no status threshold up to 0.99 meets P >= 0.970 and other->status <= 2.0% in every language" + Environment.NewLine;
+    }
 }

@@ -5,10 +5,10 @@ using CheckinBot.Pings.Text;
 namespace CheckinBot.Pings.Features;
 
 /// <summary>
-/// Turns a normalised message into a hashed bag of features: words, word pairs, the first words, character
-/// 4–5-grams of each word (typos, Flemish and French forms share them), the message's shape (question and
-/// exclamation marks, capitals, length) and the rules' findings. Every feature of a message is worth the same,
-/// <see cref="ValueOf"/>. The same code serves training and classification.
+/// Turns a normalised message into a hashed bag of features: words, word pairs, word pairs one apart, the first words,
+/// the words of a question as question words, character 4–5-grams of each word (typos, Flemish and French forms share
+/// them), the message's shape (question and exclamation marks, capitals, length) and the rules' findings. Every
+/// feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and classification.
 /// </summary>
 internal static class PingFeatures
 {
@@ -55,6 +55,8 @@ internal static class PingFeatures
         }
 
         Shape(text, sink);
+        QuestionWords(text, used, sink);
+        GappedPairs(tokens, used, sink);
         if (rules.UrgentWord)
         {
             sink.Add('r', "urgent");
@@ -107,6 +109,41 @@ internal static class PingFeatures
             {
                 sink.Add('c', padded.Slice(start, n));
             }
+        }
+    }
+
+    /// <summary>
+    /// The words of a message with a question mark (those used, not quoted or talked about), each as a feature of its
+    /// own: "book" or "send" in a question weigh apart from the same word in a statement, and apart from "done" or
+    /// "klaar" in a question, so a linear model can tell what a question is about (the VA's progress or anything else)
+    /// rather than only that it is one.
+    /// </summary>
+    private static void QuestionWords(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
+    {
+        if (text.QuestionMarks == 0)
+        {
+            return;
+        }
+
+        var tokens = text.TokenArray;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (used[i])
+            {
+                sink.Add('q', tokens[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words one apart, paired ("can … book", "is … done", "kan … sturen"): a little of the word order that word pairs
+    /// miss when a word stands between verb and object.
+    /// </summary>
+    private static void GappedPairs(string[] tokens, ReadOnlySpan<bool> used, Sink sink)
+    {
+        for (var i = 0; i + 2 < tokens.Length; i++)
+        {
+            sink.Add('k', used[i] ? tokens[i] : Quoted, used[i + 2] ? tokens[i + 2] : Quoted);
         }
     }
 

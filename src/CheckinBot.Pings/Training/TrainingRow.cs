@@ -9,4 +9,10 @@ internal sealed class TrainingRow
     public uint Label { get; set; }
 
     public VBuffer<float> Features { get; set; }
+
+    /// <summary>The row's weight in training (see <see cref="TrainingOptions.OtherWeight"/>).</summary>
+    public float Weight { get; set; } = 1f;
+
+    /// <summary>The same row with another weight.</summary>
+    public TrainingRow WithWeight(float weight) => new() { Label = Label, Features = Features, Weight = weight };
 }

@@ -1,0 +1,33 @@
+using CheckinBot.Pings.Evaluation;
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Tests;
+
+/// <summary>The cheaper split for exploring: groups of corpora held out in turn, each row still scored once, by a model that never saw its corpus.</summary>
+public class LeaveGroupsOutTests
+{
+    private static readonly TrainingOptions Quick = TrainingOptions.Committed with { Iterations = 10 };
+
+    [Fact]
+    public void Every_row_of_every_corpus_is_scored_exactly_once()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+
+        var run = LeaveOneCorpusOut.Run(corpora, Quick, groups: 2);
+
+        run.Corpora.Should().BeEquivalentTo(corpora.Select(c => c.Name));
+        run.Report().Overall.Total.Should().Be(corpora.Sum(c => c.Samples.Count));
+    }
+
+    [Fact]
+    public void A_corpus_held_out_with_its_group_is_scored_as_by_a_model_trained_on_the_other_group_only()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        var otherGroup = new[] { corpora[1], corpora[3] };
+
+        var run = LeaveOneCorpusOut.Run(corpora, Quick, groups: 2);
+        var direct = PingEvaluation.Evaluate(corpora[0].Samples, PingTrainer.Train(otherGroup, Quick), names: corpora[0].VaNames);
+
+        PingTrainingReports.Table(run.Report(corpus: corpora[0].Name)).Should().Be(PingTrainingReports.Table(direct));
+    }
+}
