@@ -15,6 +15,12 @@ public sealed record ChatAddress
     /// <summary>Shown only to this person inside the conversation (ephemeral).</summary>
     public string? OnlyFor { get; init; }
 
+    /// <summary>
+    /// The name of <see cref="OnlyFor"/> as the turn knew it, for a platform that must address them by name when it cannot
+    /// answer them alone (a Teams mention); null when not known.
+    /// </summary>
+    public string? OnlyForName { get; init; }
+
     /// <summary>A direct message to this person.</summary>
     public string? DirectTo { get; init; }
 

@@ -34,7 +34,10 @@ public sealed class TurnContext
     public OutboundMessage ToSender(BotMessage message) =>
         new(Turn.IsDirect
                 ? ChatAddress.Conversation(Turn.Platform, Turn.WorkspaceId, Turn.ConversationId)
-                : ChatAddress.Ephemeral(Turn.Platform, Turn.WorkspaceId, Turn.ConversationId, Person.Id),
+                : ChatAddress.Ephemeral(Turn.Platform, Turn.WorkspaceId, Turn.ConversationId, Person.Id) with
+                {
+                    OnlyForName = string.IsNullOrWhiteSpace(Person.DisplayName) ? null : Person.DisplayName,
+                },
             message);
 
     public OutboundMessage ToSender(string text) => ToSender(BotMessage.Of(MessageKind.Reply, text));

@@ -118,8 +118,10 @@ internal sealed class TeamsPoster(
         {
             // Not installed for the person, or blocked by them: answer in the conversation, addressed to them.
             logger.DirectFallback(person, shared);
-            var known = await collaborations.FindPersonAsync(Platform, to.WorkspaceId, person, cancellationToken);
-            var addressed = Addressed(message.Message, person, known?.DisplayName);
+            // The name the turn carried; the store's only when the turn had none (a post not caused by this person's turn).
+            var name = to.OnlyForName
+                ?? (await collaborations.FindPersonAsync(Platform, to.WorkspaceId, person, cancellationToken))?.DisplayName;
+            var addressed = Addressed(message.Message, person, name);
             return await SendAsync(to.WorkspaceId, shared, reference, shared, addressed, to.ThreadId, cancellationToken);
         }
     }
