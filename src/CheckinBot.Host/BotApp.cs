@@ -44,6 +44,7 @@ public static class BotApp
         AddTeams(services, builder.Configuration);
         AddSlack(services, builder.Configuration);
         services.AddHostedService<TurnInboxWorker>();
+        services.AddHostedService<IntroductionWorker>();
         BusyMetric.Start();
         services.AddHealthChecks().AddCheck<Readiness>("ready", tags: ["ready"]);
         overrides?.Invoke(services);

@@ -1,5 +1,6 @@
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -80,7 +81,7 @@ public class DeliveryAfterDowntimeTests
 
         await harness.RunAtAsync(MondayFive + Duration.FromMinutes(6));
 
-        harness.Gateway.Posts.Should().BeEmpty();
+        harness.Gateway.Posted.Should().BeEmpty();
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class DeliveryAfterDowntimeTests
             await sp.GetRequiredService<IOccurrenceLedger>().MarkSendingAsync("crashed", [occurrence.Id], MondayFive, CancellationToken.None);
             return true;
         });
-        await gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation(RecordingGateway.Name, "T1", "C1"), BotMessage.Of(MessageKind.Update, "first attempt"), occurrence.Key), CancellationToken.None);
+        await gateway.PostAsync(new OutboundMessage(ChatAddress.Conversation(RecordingGateway.DefaultPlatform, "T1", "C1"), BotMessage.Of(MessageKind.Update, "first attempt"), occurrence.Key), CancellationToken.None);
 
         var report = await harness.RunAtAsync(MondayFive + Duration.FromMinutes(3));
 

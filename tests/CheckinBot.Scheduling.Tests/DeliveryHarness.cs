@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
@@ -6,6 +5,7 @@ using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Scheduling;
 using CheckinBot.Storage;
+using CheckinBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -68,7 +68,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         var collaboration = new Collaboration
         {
             Id = Guid.NewGuid(),
-            Platform = RecordingGateway.Name,
+            Platform = RecordingGateway.DefaultPlatform,
             WorkspaceId = "T1",
             ConversationId = conversation,
             VaId = "ina",
@@ -120,36 +120,4 @@ public sealed class DeliveryHarness : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await services.DisposeAsync();
-}
-
-/// <summary>A chat platform that records posts and can find one by its occurrence key.</summary>
-public sealed class RecordingGateway : IChatGateway
-{
-    public const string Name = "test";
-
-    public ConcurrentQueue<OutboundMessage> Posts { get; } = new();
-
-    /// <summary>How many of the next posts fail, as a platform outage would.</summary>
-    public int FailNext { get; set; }
-
-    public string Platform => Name;
-
-    public IEnumerable<OutboundMessage> ChannelPosts => Posts.Where(p => p.To.ConversationId is not null && p.To.DirectTo is null);
-
-    public IEnumerable<OutboundMessage> DirectMessages => Posts.Where(p => p.To.DirectTo is not null);
-
-    public Task<PostReceipt> PostAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        if (FailNext > 0)
-        {
-            FailNext--;
-            throw new HttpRequestException("platform unavailable");
-        }
-
-        Posts.Enqueue(message);
-        return Task.FromResult(new PostReceipt("m" + Posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
-        Task.FromResult(Posts.Any(p => p.OccurrenceKey == occurrenceKey) ? new PostReceipt("found-" + occurrenceKey) : null);
 }

@@ -1,4 +1,5 @@
 using CheckinBot.Core.Occurrences;
+using CheckinBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
+using CheckinBot.Testing;
 
 namespace CheckinBot.Scheduling.Tests;
 
@@ -16,7 +17,7 @@ public sealed class HeldGateway(RecordingGateway platform) : IChatGateway
     private int holding;
     private int passed;
 
-    public string Platform => RecordingGateway.Name;
+    public string Platform => RecordingGateway.DefaultPlatform;
 
     /// <summary>How many updates went through to the platform.</summary>
     public int Passed => Volatile.Read(ref passed);

@@ -25,7 +25,7 @@ public class PlanningJobTests
             return 0;
         });
 
-        harness.Gateway.Posts.Should().BeEmpty("no reminder and no update is sent by the job");
+        harness.Gateway.Posted.Should().BeEmpty("no reminder and no update is sent by the job");
         var planned = await harness.LedgerAsync(MondayFive, MondayFive);
         planned.Should().ContainSingle().Which.Status.Should().Be(OccurrenceStatus.Pending);
     }

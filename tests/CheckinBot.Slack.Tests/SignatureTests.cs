@@ -28,6 +28,10 @@ public sealed class SignatureTests
     [Theory]
     [InlineData("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504")]
     [InlineData("V0=A2114D57B48EAC39B9AD189DD8316235A7B4A8D21A10BD27519666489C69B503")]
+    [InlineData("v0=A2114D57B48EAC39B9AD189DD8316235A7B4A8D21A10BD27519666489C69B503")]
+    [InlineData("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b50")]
+    [InlineData("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b5033")]
+    [InlineData("v0=g2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")]
     [InlineData("")]
     [InlineData(null)]
     public void AnyOtherSignatureIsRefused(string? signature) =>
@@ -40,4 +44,8 @@ public sealed class SignatureTests
     [InlineData("99999999999999999999")]
     public void UnreadableTimestampsAreRefused(string timestamp) =>
         SlackSignature.IsValid(Secret, timestamp, Expected, Encoding.UTF8.GetBytes(Body), SentAt).Should().BeFalse();
+
+    [Fact]
+    public void ATimestampPaddedWithThousandsOfZerosIsRefused() =>
+        SlackSignature.IsValid(Secret, new string('0', 5000) + Timestamp, Expected, Encoding.UTF8.GetBytes(Body), SentAt).Should().BeFalse();
 }

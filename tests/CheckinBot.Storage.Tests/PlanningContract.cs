@@ -1,6 +1,7 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CheckinBot.Storage.Tests;
@@ -12,15 +13,48 @@ public abstract class PlanningContract
 
     protected abstract Task<StorageFixture> CreateAsync();
 
+    /// <summary>
+    /// A task that completes once <paramref name="writer"/>'s next write has met rows another transaction holds
+    /// (<paramref name="watcher"/> may be used to look).
+    /// </summary>
+    protected abstract Task<Task> WriteMeetsHeldRowsAsync(CheckinDbContext writer, CheckinDbContext watcher);
+
+    [SkippableFact]
+    public async Task Two_nodes_planning_the_same_occurrences_at_the_same_moment_keep_one_of_each_and_neither_fails()
+    {
+        await using var db = await CreateAsync();
+        var (collaborationId, due, seeds) = Seeds(1_200);
+        await using var nodeA = db.AnotherNode();
+        await using var nodeB = db.AnotherNode();
+        using var a = nodeA.CreateScope();
+        using var b = nodeB.CreateScope();
+        using var look = db.Scope();
+        var metHeldRows = await WriteMeetsHeldRowsAsync(StorageFixture.Get<CheckinDbContext>(b), StorageFixture.Get<CheckinDbContext>(look));
+        int addedByA, addedByB;
+
+        // The barrier: A has written every other occurrence and not committed when B plans all of them, in another order.
+        await using (var held = await StorageFixture.Get<CheckinDbContext>(a).Database.BeginTransactionAsync())
+        {
+            addedByA = await StorageFixture.Get<IOccurrenceLedger>(a).AddMissingAsync(seeds.Where((_, i) => i % 2 == 0).ToList(), default);
+            var planningB = Task.Run(() => StorageFixture.Get<IOccurrenceLedger>(b).AddMissingAsync(Enumerable.Reverse(seeds).ToList(), default));
+            (await Task.WhenAny(metHeldRows, planningB).WaitAsync(TimeSpan.FromMinutes(2))).Should().BeSameAs(metHeldRows, "B cannot finish while A holds rows it writes");
+            await held.CommitAsync();
+            addedByB = await planningB;
+        }
+
+        addedByA.Should().Be(600);
+        addedByB.Should().Be(600, "B keeps A's rows and adds the rest");
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(look);
+        var rows = await ledger.ListByCollaborationAsync(collaborationId, due, due, default);
+        rows.Select(o => o.RhythmId).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(seeds.Select(s => s.RhythmId));
+        rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Pending && o.ReminderStatus == ReminderStatus.Pending && o.Attempts == 0);
+    }
+
     [SkippableFact]
     public async Task A_plan_larger_than_one_write_adds_only_what_is_missing_and_plans_a_cancelled_occurrence_again()
     {
         await using var db = await CreateAsync();
-        var collaborationId = Guid.NewGuid();
-        var due = Now + Duration.FromHours(8);
-        var seeds = Enumerable.Range(0, 1_200)
-            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), collaborationId, due, due - Duration.FromMinutes(15)))
-            .ToList();
+        var (collaborationId, due, seeds) = Seeds(1_200);
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         (await ledger.AddMissingAsync(seeds[..300], default)).Should().Be(300);
@@ -57,6 +91,17 @@ public abstract class PlanningContract
         all.Should().OnlyContain(r => r.Events.Count == 0, "the planner needs no audit trail");
     }
 
+    /// <summary>One collaboration's occurrences, each of its own rhythm, all due at the same moment.</summary>
+    private static (Guid CollaborationId, Instant Due, List<OccurrenceSeed> Seeds) Seeds(int count)
+    {
+        var collaborationId = Guid.NewGuid();
+        var due = Now + Duration.FromHours(8);
+        var seeds = Enumerable.Range(0, count)
+            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), collaborationId, due, due - Duration.FromMinutes(15)))
+            .ToList();
+        return (collaborationId, due, seeds);
+    }
+
     private static List<Rhythm> Rhythms(int count)
     {
         var collaborationId = Guid.NewGuid();
@@ -72,9 +117,13 @@ public abstract class PlanningContract
 public sealed class SqlitePlanningTests : PlanningContract
 {
     protected override Task<StorageFixture> CreateAsync() => StorageFixture.SqliteAsync();
+
+    protected override Task<Task> WriteMeetsHeldRowsAsync(CheckinDbContext writer, CheckinDbContext watcher) => HeldRows.SqliteInsertBegunAsync(writer);
 }
 
 public sealed class PostgresPlanningTests : PlanningContract
 {
     protected override Task<StorageFixture> CreateAsync() => StorageFixture.PostgresAsync();
+
+    protected override Task<Task> WriteMeetsHeldRowsAsync(CheckinDbContext writer, CheckinDbContext watcher) => HeldRows.PostgresLockAwaitedAsync(watcher);
 }

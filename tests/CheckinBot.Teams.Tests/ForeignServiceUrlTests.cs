@@ -2,6 +2,7 @@ using System.Net;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Workspaces;
+using CheckinBot.Teams.References;
 using CheckinBot.Teams.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,6 +142,9 @@ public sealed class ForeignServiceUrlTests : IAsyncLifetime
             await services.GetRequiredService<IConversationReferenceStore>().SaveAsync("teams", TokenIssuer.TenantId, "tenant", stored, CancellationToken.None);
             return true;
         });
+
+        // Long enough ago that this node no longer trusts its memory of what it wrote, and reads the store.
+        host.Clock.Advance(SavedReferences.Freshness);
         var report = await host.WithScopeAsync(services =>
         {
             var gateway = services.GetRequiredService<IChatGateway>();

@@ -17,6 +17,20 @@ public sealed class ServiceUrlAllowListTests
         return new ServiceUrlAllowList(Options.Create(options));
     }
 
+    [Fact]
+    public void EachAnswerStaysRightWhenMoreServiceUrlsAreAskedAboutThanAreRemembered()
+    {
+        var list = With("http://127.0.0.1:3978/");
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            list.Allows($"https://bot{i}.example.com/").Should().BeFalse();
+            list.Allows("https://smba.trafficmanager.net/emea/").Should().BeTrue();
+            list.Allows($"http://127.0.0.1:3978/{i}/").Should().BeTrue();
+            list.Allows($"http://127.0.0.1:{4000 + i}/").Should().BeFalse();
+        }
+    }
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/emea/")]
     [InlineData("https://smba.trafficmanager.net/teams/")]

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -22,17 +23,11 @@ public static class CoreWiring
         services.AddSingleton(turns);
         services.AddSingleton<ChatGateways>();
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
+        services.AddSingleton<DirectoryAsks>();
+        services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
         services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
-        foreach (var (service, implementation) in CoreUseCases.PerTurn)
-        {
-            services.AddScoped(service, implementation);
-        }
-
-        foreach (var handler in CoreUseCases.CommandHandlers)
-        {
-            services.AddScoped(handler);
-            services.AddScoped(typeof(ICommandHandler), provider => provider.GetRequiredService(handler));
-        }
+        CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         services.AddScoped<Schedule>();
         services.AddScoped<OccurrencePlanner>();

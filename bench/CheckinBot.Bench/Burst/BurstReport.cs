@@ -18,7 +18,8 @@ internal static class BurstReport
         var text = new StringBuilder();
         text.AppendLine();
         text.AppendLine(Invariant($"{run.Name} ({run.Nodes.Count} node{(run.Nodes.Count > 1 ? "s" : "")}, load average {run.LoadAverage})"));
-        text.AppendLine(Invariant($"  before the due minute:         {run.Nodes[0].Prepared}"));
+        // Each node plans and sends what it finds first: on two nodes they share the planning and the reminders.
+        text.AppendLine(Invariant($"  before the due minute:         {(run.Nodes.Count == 1 ? run.Nodes[0].Prepared : string.Join("; ", run.Nodes.Select((n, i) => $"node {i + 1} {n.Prepared}")))}"));
         text.AppendLine(Invariant($"  posted:                        {run.Posted:N0} of {run.Expected:N0}{PerNode(run, n => n.Posted.ToString("N0", CultureInfo.InvariantCulture))}"));
         text.AppendLine(Invariant($"  due minute → last post:        {run.ToLastPost:F2} s{PerNode(run, n => n.ToLastPost.ToString("F2", CultureInfo.InvariantCulture) + " s")}"));
         text.AppendLine(Invariant($"  due minute → all recorded:     {run.ToDone:F2} s"));

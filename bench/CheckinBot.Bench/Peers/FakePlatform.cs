@@ -16,6 +16,8 @@ namespace CheckinBot.Bench.Peers;
 /// Slack's Web API, the commands' <c>response_url</c>s and the Bot Connector, on one loopback port (HTTP/1.1,
 /// keep-alive, chunked bodies accepted), answering at once. Every answer a bot posts is handed to the
 /// <see cref="AnswerLedger"/>.
+/// The bench keeps its own fake rather than the tests' (<c>tests/CheckinBot.Testing/Slack/FakeSlack</c>): a benchmark
+/// does not reference the test kit, and this one answers Slack and Teams on one port for the bench's ledger.
 /// </summary>
 internal sealed class FakePlatform(AnswerLedger ledger) : IAsyncDisposable
 {

@@ -49,16 +49,30 @@ internal static class PeersBench
         using var teamsBot = new TeamsContender("CheckinBot", new Uri(checkinbot, "api/messages"), options.Tenants, fake, ledger, options.Limit);
 
         // Warm CheckinBot up first, then measure its answers: the peers answer with lines as long as those.
-        await WarmUpAsync(slackBot, options, ledger);
+        if (!options.TeamsOnly)
+        {
+            await WarmUpAsync(slackBot, options, ledger);
+        }
+
         await WarmUpAsync(teamsBot, options, ledger);
-        int help, status, teamsText;
+        int help = 0, status = 0, teamsText;
         using (var slackProbe = new SlackContender("CheckinBot", slackBot.Url, Systems.SigningSecret, options.Channels, fake, ledger, ProbeLimit))
         using (var teamsProbe = new TeamsContender("CheckinBot", teamsBot.Url, options.Tenants, fake, ledger, ProbeLimit))
         {
-            (help, status, teamsText) = (await ProbeAsync(slackProbe, 0, 400), await ProbeAsync(slackProbe, 1, 120), await ProbeAsync(teamsProbe, 0, 400));
+            if (!options.TeamsOnly)
+            {
+                (help, status) = (await ProbeAsync(slackProbe, 0, 400), await ProbeAsync(slackProbe, 1, 120));
+            }
+
+            teamsText = await ProbeAsync(teamsProbe, 0, 400);
         }
 
         Console.WriteLine($"CheckinBot's answers: help {help} characters, status {status}; on Teams {teamsText}.");
+        if (options.TeamsOnly)
+        {
+            return await RunTeamsOnlyAsync(systems, options, fake, ledger, teamsBot, sdk, teamsText);
+        }
+
         if (options.BotOnly)
         {
             var phases = new List<Tally>();
@@ -107,6 +121,28 @@ internal static class PeersBench
         Console.WriteLine($"Answers that matched nothing still waiting (late, or after a phase ended): {ledger.Unmatched:N0}; {LoadAverage()}.");
         systems.Dispose();
         TryDelete(Path.Combine(folder, Systems.DataFolderName));
+        return met ? 0 : 1;
+    }
+
+    /// <summary><c>--teams-only</c>: CheckinBot's Teams phase, and the SDK's beside it unless <c>--bot-only</c>.</summary>
+    private static async Task<int> RunTeamsOnlyAsync(Systems systems, PeersOptions options, FakePlatform fake, AnswerLedger ledger, TeamsContender teamsBot, string sdk, int teamsText)
+    {
+        var report = new PeersReport(options);
+        var bot = await MeasureAsync(systems, Systems.CheckinBotName, ledger, "Teams saturation, CheckinBot",
+            () => LoadDriver.ClosedAsync(teamsBot.Name, options.Concurrency, options.Saturation, (seq, at) => teamsBot.SendAsync("m", seq, at)));
+        if (options.BotOnly)
+        {
+            report.PrintBotOnly(null, null, bot);
+            Console.WriteLine($"{LoadAverage()}.");
+            return 1;
+        }
+
+        using var teamsPeer = new TeamsContender(sdk, new Uri(await systems.StartTeamsPeerAsync(teamsText), "api/messages"), options.Tenants, fake, ledger, options.Limit);
+        await WarmUpAsync(teamsPeer, options, ledger);
+        var peer = await MeasureAsync(systems, Systems.TeamsPeerName, ledger, $"Teams saturation, {sdk}",
+            () => LoadDriver.ClosedAsync(teamsPeer.Name, options.Concurrency, options.Saturation, (seq, at) => teamsPeer.SendAsync("n", seq, at)));
+        var met = report.PrintTeams(bot, peer);
+        Console.WriteLine($"Answers that matched nothing still waiting (late, or after a phase ended): {ledger.Unmatched:N0}; {LoadAverage()}.");
         return met ? 0 : 1;
     }
 

@@ -12,6 +12,9 @@ internal sealed record PeersOptions
     /// <summary>CheckinBot's phases only, without the peers: for profiling and comparing builds of CheckinBot.</summary>
     public bool BotOnly { get; init; }
 
+    /// <summary>The Teams phases only (CheckinBot's, and the SDK's unless <see cref="BotOnly"/>): for profiling the Teams path alone.</summary>
+    public bool TeamsOnly { get; init; }
+
     public int Concurrency { get; init; } = 200;
 
     public int Rate { get; init; } = 1_000;
@@ -28,7 +31,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -45,6 +48,7 @@ internal sealed record PeersOptions
             Quick = args.Contains("--quick"),
             Build = !args.Contains("--no-build"),
             BotOnly = args.Contains("--bot-only"),
+            TeamsOnly = args.Contains("--teams-only"),
             Concurrency = Number("--concurrency", defaults.Concurrency),
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),

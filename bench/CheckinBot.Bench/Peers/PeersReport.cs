@@ -21,18 +21,30 @@ internal sealed class PeersReport(PeersOptions options)
         var latencyMet = p99 <= 0.5;
         Console.WriteLine($"  ratio p99: {Times(p99)} (target ≤ 0.5×): {Verdict(latencyMet)}");
 
-        var teams = Section($"Teams: answered messages/s at saturation ({saturation}, {options.Tenants:N0} tenants, personal chats; answered = a reply at the connector within {limit})",
-            teamsBot, teamsPeer, t => t.AnsweredPerSecond);
-        var teamsMet = teams >= 2 && teamsBot.Refused == 0;
-        Console.WriteLine($"  ratio answered/s: {Times(teams)} (target ≥ 2×), CheckinBot refused {teamsBot.Refused:N0} (target 0): {Verdict(teamsMet)}");
+        var teamsMet = PrintTeams(teamsBot, teamsPeer);
         return throughputMet && latencyMet && teamsMet;
     }
 
+    /// <summary>Prints the Teams measurement for both systems; true when its target is met.</summary>
+    public bool PrintTeams(Tally teamsBot, Tally teamsPeer)
+    {
+        var teams = Section($"Teams: answered messages/s at saturation ({options.Concurrency} senders, {options.Saturation.TotalSeconds:F0} s each, {options.Tenants:N0} tenants, personal chats; answered = a reply at the connector within {Ms(options.Limit.TotalMilliseconds)})",
+            teamsBot, teamsPeer, t => t.AnsweredPerSecond);
+        var teamsMet = teams >= 2 && teamsBot.Refused == 0;
+        Console.WriteLine($"  ratio answered/s: {Times(teams)} (target ≥ 2×), CheckinBot refused {teamsBot.Refused:N0} (target 0): {Verdict(teamsMet)}");
+        return teamsMet;
+    }
+
     /// <summary>Prints CheckinBot's figures alone (<c>--bot-only</c>): no ratios, no verdicts.</summary>
-    public void PrintBotOnly(Tally slack, Tally latency, Tally teams)
+    public void PrintBotOnly(Tally? slack, Tally? latency, Tally teams)
     {
         foreach (var (title, tally) in new[] { ("Slack at saturation", slack), ($"Slack at an open loop of {options.Rate:N0}/s", latency), ("Teams at saturation", teams) })
         {
+            if (tally is null)
+            {
+                continue;
+            }
+
             Console.WriteLine();
             Console.WriteLine(title);
             Header();

@@ -7,9 +7,13 @@ namespace CheckinBot.Core.Collaborations;
 /// <summary>
 /// Use case: making a person known, from what the turn and the platform's directory say of them. What the platform says
 /// fills gaps; what the person chose with <c>lang</c>/<c>tz</c> stays. A person is written only when something changed,
-/// and a directory is asked only about people not known in full.
+/// and a directory is asked only about people not known in full, and about each at most once per
+/// <see cref="Turns.TurnOptions.AskDirectoryEvery"/> (<paramref name="asks"/>). A turn that only reads does not wait for
+/// any of it (<see cref="RecallSenderAsync"/>): its sender is introduced afterwards (<paramref name="later"/>).
 /// </summary>
-public sealed class Introductions(ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories)
+public sealed class Introductions(
+    ICollaborationStore collaborations, IEnumerable<IPeopleDirectory> directories, DirectoryAsks? asks = null, PendingIntroductions? later = null,
+    RecentReads? recent = null)
 {
     /// <summary>The sender of a turn, stored and completed; null when the platform says the sender is a bot.</summary>
     public async Task<Person?> KnowSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -17,14 +21,15 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
         var seen = turn.Person;
         var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
         var directory = DirectoryOf(turn.Platform);
-        if (directory is not null && stored is { DisplayName.Length: > 0, TimeZone: not null, Language: not null } && !seen.IsBot)
+        if (directory is not null && IsKnownInFull(stored) && !seen.IsBot)
         {
             // Known in full: the directory has nothing to add, and its name stands over the handle a turn may carry.
             return stored;
         }
 
-        if (directory is not null && await directory.FindAsync(turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
+        if (directory is not null && IsDue(turn) && await directory.FindAsync(turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
         {
+            asks?.Answered(turn.Platform, turn.WorkspaceId, seen.Id);
             seen = seen with
             {
                 DisplayName = profile.DisplayName ?? seen.DisplayName,
@@ -51,9 +56,42 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
         if (changed)
         {
             await collaborations.SavePersonAsync(person, cancellationToken);
+            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;
+    }
+
+    /// <summary>
+    /// The sender of a turn that only reads, as far as the store and the turn know them, without asking the directory or
+    /// writing: someone new or not known in full is offered to the introduction queue, to be introduced after the answer.
+    /// Without a queue this is <see cref="KnowSenderAsync"/>.
+    /// </summary>
+    public async Task<Person?> RecallSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (later is null)
+        {
+            return await KnowSenderAsync(turn, cancellationToken);
+        }
+
+        var seen = turn.Person;
+        var stored = recent is null
+            ? await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken)
+            : await recent.PersonAsync(turn.Platform, turn.WorkspaceId, seen.Id,
+                () => collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken));
+        if (stored is null || (!IsKnownInFull(stored) && DirectoryOf(turn.Platform) is not null && IsDue(turn)))
+        {
+            later.Offer(turn);
+        }
+
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        var unknown = new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = seen.Id, DisplayName = seen.DisplayName ?? "" };
+        FillGaps(unknown, seen);
+        return unknown;
     }
 
     /// <summary>
@@ -89,13 +127,27 @@ public sealed class Introductions(ICollaborationStore collaborations, IEnumerabl
         if (changed)
         {
             await collaborations.SavePersonAsync(person, cancellationToken);
+            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;
     }
 
-    private async Task<ChatPerson?> LookUpAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken) =>
-        DirectoryOf(platform) is { } directory ? await directory.FindAsync(workspaceId, personId, cancellationToken) : null;
+    private async Task<ChatPerson?> LookUpAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken)
+    {
+        if (DirectoryOf(platform) is not { } directory || asks?.IsDue(platform, workspaceId, personId) == false ||
+            await directory.FindAsync(workspaceId, personId, cancellationToken) is not { } profile)
+        {
+            return null;
+        }
+
+        asks?.Answered(platform, workspaceId, personId);
+        return profile;
+    }
+
+    private static bool IsKnownInFull(Person? person) => person is { DisplayName.Length: > 0, TimeZone: not null, Language: not null };
+
+    private bool IsDue(ChatTurn turn) => asks?.IsDue(turn.Platform, turn.WorkspaceId, turn.Person.Id) ?? true;
 
     private IPeopleDirectory? DirectoryOf(string platform) =>
         directories.FirstOrDefault(d => string.Equals(d.Platform, platform, StringComparison.OrdinalIgnoreCase));

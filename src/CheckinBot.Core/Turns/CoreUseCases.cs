@@ -17,6 +17,27 @@ namespace CheckinBot.Core.Turns;
 /// </summary>
 public static class CoreUseCases
 {
+    /// <summary>
+    /// Hands a container what one turn uses, one instance per turn: <paramref name="scoped"/> gets each (service,
+    /// implementation) of <see cref="PerTurn"/> and each of <see cref="CommandHandlers"/> as itself;
+    /// <paramref name="scopedFactory"/> gets each handler again as <see cref="ICommandHandler"/>, resolved to that same
+    /// instance. The core references no container library, so the host and the test kit both register through this.
+    /// </summary>
+    public static void RegisterPerTurn(Action<Type, Type> scoped, Action<Type, Func<IServiceProvider, object>> scopedFactory)
+    {
+        foreach (var (service, implementation) in PerTurn)
+        {
+            scoped(service, implementation);
+        }
+
+        foreach (var handler in CommandHandlers)
+        {
+            scoped(handler, handler);
+            scopedFactory(typeof(ICommandHandler), provider =>
+                provider.GetService(handler) ?? throw new InvalidOperationException($"{handler.Name} is not registered."));
+        }
+    }
+
     /// <summary>One handler per command family; the router's table is read from the command types each declares.</summary>
     public static IReadOnlyList<Type> CommandHandlers { get; } =
     [

@@ -39,13 +39,19 @@ public sealed class PendingTurn
 
     /// <summary>
     /// The answer to give inside the acknowledgement, waiting at most <paramref name="budget"/>; null when the turn has
-    /// none, or it was not ready in time (the worker then posts it itself).
+    /// none, or it was not ready in time (the worker then posts it itself). A budget of zero or less gives up at once.
     /// </summary>
     public async Task<OutboundMessage?> WaitInlineAsync(TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
     {
         if (pickInline is null)
         {
             return null;
+        }
+
+        if (budget <= TimeSpan.Zero)
+        {
+            // No time left to wait (the request spent its budget before it was read): the worker posts the answer itself.
+            return GiveUp() ? null : await inline.Task;
         }
 
         try

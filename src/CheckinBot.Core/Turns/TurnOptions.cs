@@ -14,4 +14,22 @@ public sealed class TurnOptions
     /// default many per processor.
     /// </summary>
     public int Workers { get; set; } = Math.Max(32, 16 * Environment.ProcessorCount);
+
+    /// <summary>
+    /// Senders that may wait to be introduced (their directory profile looked up and stored) after a read-only turn was
+    /// answered; beyond that an introduction is skipped, counted, and offered again at the person's next turn.
+    /// </summary>
+    public int IntroductionQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long a directory's answer about a person stands: someone it cannot complete (no zone or locale) is asked about
+    /// again only after this.
+    /// </summary>
+    public TimeSpan AskDirectoryEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a read-only turn may answer from what an earlier one read of a person or a conversation's collaboration
+    /// (<see cref="Collaborations.RecentReads"/>): also how late a change made on another node may show in such an answer.
+    /// </summary>
+    public TimeSpan RecentReadsLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -16,28 +16,54 @@ public sealed class TurnRouter(
     Introductions people,
     ICollaborationStore collaborations,
     IMessageHandler messages,
-    TimeProvider time)
+    TimeProvider time,
+    RecentReads? recent = null)
 {
     private readonly CommandTable commands = new(handlers);
 
-    /// <summary>Answers a turn with the messages it causes; the caller posts them.</summary>
+    /// <summary>
+    /// Answers a turn with the messages it causes; the caller posts them. A command that only reads is answered from what
+    /// the store and the turn know of the sender; its sender is introduced afterwards (<see cref="Introductions.RecallSenderAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         using var activity = TurnTelemetry.StartHandle(turn);
-        if (turn.Person.IsBot || await people.KnowSenderAsync(turn, cancellationToken) is not { } person)
+        if (turn.Person.IsBot)
         {
             return [];
         }
 
-        var collaboration = await FindCollaborationAsync(turn, cancellationToken);
+        var command = CommandOf(turn);
+        var onlyReads = command is not null && commands.OnlyReads(command);
+        var person = onlyReads ? await people.RecallSenderAsync(turn, cancellationToken) : await people.KnowSenderAsync(turn, cancellationToken);
+        if (person is null)
+        {
+            return [];
+        }
+
+        var collaboration = onlyReads && recent is not null && !turn.IsDirect
+            ? await recent.CollaborationInAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId,
+                () => collaborations.FindByConversationAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId, cancellationToken))
+            : await FindCollaborationAsync(turn, cancellationToken);
         var context = new TurnContext { Turn = turn, Person = person, Now = Instant.FromDateTimeOffset(time.GetUtcNow()), Collaboration = collaboration };
+        if (command is not null)
+        {
+            try
+            {
+                return await RunAsync(context, command, cancellationToken);
+            }
+            finally
+            {
+                if (!onlyReads)
+                {
+                    // Whatever it wrote, no read-only turn on this node answers from what was read before.
+                    recent?.ForgetAll();
+                }
+            }
+        }
 
         return turn.Kind switch
         {
-            TurnKind.Command => await RunAsync(context, CommandParser.Parse(turn.Text), cancellationToken),
-            TurnKind.Message when CommandParser.ReadsAsCommand(turn.Text, turn.AddressesBot) =>
-                await RunAsync(context, CommandParser.Parse(turn.Text), cancellationToken),
-            TurnKind.Action => ActionCommands.Of(turn) is { } command ? await RunAsync(context, command, cancellationToken) : [],
             TurnKind.Message => collaboration is null && !turn.IsDirect ? [] : await messages.HandleAsync(context, cancellationToken),
             TurnKind.Install => [context.ToConversation(Usage.Help(context))],
             _ => [],
@@ -48,9 +74,16 @@ public sealed class TurnRouter(
     /// True when the turn is a command (or a message that reads as one) whose handler only reads (<c>help</c>,
     /// <c>status</c>, a usage error, …).
     /// </summary>
-    public bool OnlyReads(ChatTurn turn) =>
-        (turn.Kind == TurnKind.Command || (turn.Kind == TurnKind.Message && CommandParser.ReadsAsCommand(turn.Text, turn.AddressesBot))) &&
-        commands.OnlyReads(CommandParser.Parse(turn.Text));
+    public bool OnlyReads(ChatTurn turn) => turn.Kind != TurnKind.Action && CommandOf(turn) is { } command && commands.OnlyReads(command);
+
+    /// <summary>The command a turn gives: a slash command, a message that reads as one, or a button's command; null otherwise.</summary>
+    private static Command? CommandOf(ChatTurn turn) => turn.Kind switch
+    {
+        TurnKind.Command => CommandParser.Parse(turn.Text),
+        TurnKind.Message when CommandParser.ReadsAsCommand(turn.Text, turn.AddressesBot) => CommandParser.Parse(turn.Text),
+        TurnKind.Action => ActionCommands.Of(turn),
+        _ => null,
+    };
 
     /// <summary>The one line for a turn that lost a race with another turn twice: nothing was done, try again.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> AnswerConcurrentChangeAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -102,6 +102,9 @@ public sealed class BotSettings
         {
             QueueCapacity = Int(configuration, "Turns:QueueCapacity", defaults.QueueCapacity),
             Workers = Int(configuration, "Turns:Workers", defaults.Workers),
+            IntroductionQueueCapacity = Int(configuration, "Turns:IntroductionQueueCapacity", defaults.IntroductionQueueCapacity),
+            AskDirectoryEvery = Span(configuration, "Turns:AskDirectoryEvery", Duration.FromTimeSpan(defaults.AskDirectoryEvery)).ToTimeSpan(),
+            RecentReadsLifetime = Span(configuration, "Turns:RecentReadsLifetime", Duration.FromTimeSpan(defaults.RecentReadsLifetime)).ToTimeSpan(),
         };
         return new BotSettings
         {

@@ -1,3 +1,4 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Pings;
@@ -17,16 +18,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(turns);
         services.AddSingleton<ChatGateways>();
         services.AddSingleton(new TurnInbox(turns.QueueCapacity));
-        foreach (var (service, implementation) in CoreUseCases.PerTurn)
-        {
-            services.AddScoped(service, implementation);
-        }
-
-        foreach (var handler in CoreUseCases.CommandHandlers)
-        {
-            services.AddScoped(handler);
-            services.AddScoped(typeof(ICommandHandler), provider => provider.GetRequiredService(handler));
-        }
+        services.AddSingleton<DirectoryAsks>();
+        services.AddSingleton<PendingIntroductions>();
+        services.AddSingleton<RecentReads>();
+        CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         // The learned classifier's model is loaded here, at start, not at the first ping.
         var classifier = LearnedPingClassifier.Load();

@@ -5,13 +5,16 @@ using Prometheus;
 namespace CheckinBot.Host.Turns;
 
 /// <summary>
-/// Publishes the core's count of turns refused as "busy" (<see cref="TurnMetrics"/>) as the prometheus-net counter
-/// <c>checkinbot_turns_busy_total</c>, by platform.
+/// Publishes the core's counts (<see cref="TurnMetrics"/>) of turns refused as "busy" and of introductions skipped as
+/// the prometheus-net counters <c>checkinbot_turns_busy_total</c> and <c>checkinbot_introductions_skipped_total</c>, by platform.
 /// </summary>
 public static class BusyMetric
 {
     private static readonly Counter Busy = Metrics.CreateCounter(
         "checkinbot_turns_busy_total", "Turns refused as busy because the workers could not keep up.", "platform");
+
+    private static readonly Counter IntroductionsSkipped = Metrics.CreateCounter(
+        "checkinbot_introductions_skipped_total", "Senders not introduced after a read-only turn because the introduction queue was full.", "platform");
 
     private static readonly Lazy<MeterListener> Listener = new(Listen);
 
@@ -24,13 +27,13 @@ public static class BusyMetric
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == TurnMetrics.MeterName && instrument.Name == TurnMetrics.BusyName)
+                if (instrument.Meter.Name == TurnMetrics.MeterName && instrument.Name is TurnMetrics.BusyName or TurnMetrics.IntroductionsSkippedName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             var platform = "";
             foreach (var tag in tags)
@@ -41,7 +44,7 @@ public static class BusyMetric
                 }
             }
 
-            Busy.WithLabels(platform).Inc(value);
+            (instrument.Name == TurnMetrics.BusyName ? Busy : IntroductionsSkipped).WithLabels(platform).Inc(value);
         });
         listener.Start();
         return listener;

@@ -22,7 +22,15 @@ public sealed class SlackInbound(
     IServiceScopeFactory scopes,
     ILogger<SlackInbound> logger)
 {
-    public async Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    /// <summary>A slash command that arrived now.</summary>
+    public Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
+        HandleCommandAsync(fields, clocks.Wall.Provider.GetTimestamp(), cancellationToken);
+
+    /// <summary>
+    /// A slash command that arrived at <paramref name="arrivedAt"/> (a timestamp of the wall clock's provider): its budget
+    /// counts from then, not from when its body was read and parsed, since Slack's 3 seconds do too.
+    /// </summary>
+    public async Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, long arrivedAt, CancellationToken cancellationToken)
     {
         var (turn, error) = SlashCommandReader.Read(fields);
         if (turn is null)
@@ -30,7 +38,7 @@ public sealed class SlackInbound(
             return SlackAck.BadRequest(error!);
         }
 
-        var started = clocks.Wall.Provider.GetTimestamp();
+        var started = arrivedAt;
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
         if (turn.ReplyAddress is not null && !SlackResponseUrlHosts.Allows(turn.ReplyAddress, options.Value.ApiBaseUrl))
         {
@@ -42,14 +50,15 @@ public sealed class SlackInbound(
         responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
         var pending = new PendingTurn(turn, InlineAnswers.ForSender);
         var budget = options.Value.AckBudget;
-        if (!await inbox.TryQueueAsync(pending, budget, clocks.Wall.Provider, cancellationToken))
+        var wait = budget - clocks.Wall.Provider.GetElapsedTime(started);
+        if (!await inbox.TryQueueAsync(pending, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clocks.Wall.Provider, cancellationToken))
         {
             logger.Busy();
             return SlackAck.Busy(isCommand: true);
         }
 
         var left = budget - clocks.Wall.Provider.GetElapsedTime(started);
-        var answer = left > TimeSpan.Zero ? await pending.WaitInlineAsync(left, clocks.Wall.Provider, cancellationToken) : null;
+        var answer = await pending.WaitInlineAsync(left, clocks.Wall.Provider, cancellationToken);
         return answer is null ? SlackAck.Empty : SlackAck.Answer(BlockKit.Render(answer.Message), onlyForSender: answer.To.OnlyFor is not null);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,6 +10,8 @@ public static class SlackSignature
 {
     /// <summary>How far a request's timestamp may be from now.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
+
+    private const int HashBytes = 32;
 
     /// <summary>The <c>X-Slack-Signature</c> value for a body sent at <paramref name="timestamp"/>.</summary>
     public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
@@ -24,7 +27,7 @@ public static class SlackSignature
     /// <summary>True when the signature matches and the timestamp is within <see cref="Window"/> of <paramref name="now"/>.</summary>
     public static bool IsValid(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(signingSecret) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature) ||
+        if (string.IsNullOrEmpty(signingSecret) || string.IsNullOrEmpty(timestamp) || timestamp.Length > 20 || string.IsNullOrEmpty(signature) ||
             !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return false;
@@ -36,8 +39,26 @@ public static class SlackSignature
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
-        var given = Encoding.ASCII.GetBytes(signature);
+        // Compared as the 32 bytes of the hash, without building the expected signature's text or the signed base string.
+        Span<byte> given = stackalloc byte[HashBytes];
+        if (signature.Length != 3 + (2 * HashBytes) || !signature.StartsWith("v0=", StringComparison.Ordinal) || signature.AsSpan(3).ContainsAnyInRange('A', 'F') ||
+            Convert.FromHexString(signature.AsSpan(3), given, out _, out var written) != OperationStatus.Done || written != HashBytes)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[HashBytes];
+        using (var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingSecret)))
+        {
+            Span<byte> prefix = stackalloc byte[4 + timestamp.Length];
+            "v0:"u8.CopyTo(prefix);
+            Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
+            prefix[^1] = (byte)':';
+            hmac.AppendData(prefix);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(expected);
+        }
+
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 }

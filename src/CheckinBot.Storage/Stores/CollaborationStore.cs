@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CheckinBot.Core.Collaborations;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,12 +6,20 @@ namespace CheckinBot.Storage.Stores;
 
 internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationStore
 {
+    // The two reads every turn makes, compiled once per provider's context type (a compiled query keeps the SQL of the
+    // first context it ran on): EF otherwise builds a cache key from the expression tree on each call, which cost more
+    // processor time than the query itself.
+    private static readonly ConcurrentDictionary<Type, Func<CheckinDbContext, string, string, string, CancellationToken, Task<Collaboration?>>> ByConversation = new();
+    private static readonly ConcurrentDictionary<Type, Func<CheckinDbContext, string, string, string, CancellationToken, Task<Person?>>> PersonById = new();
+
     public Task<Collaboration?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         db.Collaborations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     public Task<Collaboration?> FindByConversationAsync(string platform, string workspaceId, string conversationId, CancellationToken cancellationToken) =>
-        db.Collaborations.FirstOrDefaultAsync(
-            c => c.Platform == platform && c.WorkspaceId == workspaceId && c.ConversationId == conversationId, cancellationToken);
+        ByConversation.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery(
+            (CheckinDbContext context, string platform, string workspaceId, string conversationId, CancellationToken _) =>
+                context.Collaborations.FirstOrDefault(c => c.Platform == platform && c.WorkspaceId == workspaceId && c.ConversationId == conversationId)))
+            (db, platform, workspaceId, conversationId, cancellationToken);
 
     public async Task<IReadOnlyList<Collaboration>> ListForPersonAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken) =>
         await db.Collaborations
@@ -38,7 +47,10 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
     }
 
     public Task<Person?> FindPersonAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken) =>
-        db.People.FirstOrDefaultAsync(p => p.Platform == platform && p.WorkspaceId == workspaceId && p.Id == personId, cancellationToken);
+        PersonById.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery(
+            (CheckinDbContext context, string platform, string workspaceId, string personId, CancellationToken _) =>
+                context.People.FirstOrDefault(p => p.Platform == platform && p.WorkspaceId == workspaceId && p.Id == personId)))
+            (db, platform, workspaceId, personId, cancellationToken);
 
     public async Task<IReadOnlyList<Person>> GetPeopleAsync(string platform, string workspaceId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking()

@@ -11,86 +11,29 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// <summary>How many seeds are written in one statement batch: what one round holds in memory.</summary>
     private const int SeedChunk = 500;
 
-    /// <summary>How often a chunk is written again after another node wrote some of its rows first.</summary>
-    private const int MaxPlanAttempts = 3;
-
     /// <summary>At most this many outcomes in one statement: six parameters each, well inside both providers' limits.</summary>
     private const int RecordChunk = 1_000;
 
+    /// <summary>
+    /// One <c>INSERT … ON CONFLICT DO NOTHING</c> per chunk, nothing read first and nothing retried: a node that plans
+    /// the same occurrences at the same moment as another keeps the other's rows and adds the rest. Cancelled ones are
+    /// looked for only when a chunk met rows that exist, which a fresh plan never does.
+    /// </summary>
     public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
     {
+        // In the unique key's order: two nodes inserting overlapping chunks at once take the keys in the same order, so on
+        // PostgreSQL one waits for the other's commit and neither waits in a cycle (a deadlock aborts one).
+        var ordered = seeds.OrderBy(s => s.RhythmId).ThenBy(s => s.Due).ToArray();
         var added = 0;
-        foreach (var chunk in seeds.Chunk(SeedChunk))
+        foreach (var chunk in ordered.Chunk(SeedChunk))
         {
-            for (var attempt = 1; ; attempt++)
+            var inserted = await PlanStatement.InsertAsync(db, chunk, cancellationToken);
+            if (inserted < chunk.Length)
             {
-                try
-                {
-                    added += await AddMissingChunkAsync(chunk, cancellationToken);
-                    break;
-                }
-                catch (DbUpdateException e) when (UniqueKeys.IsViolation(e) && attempt < MaxPlanAttempts)
-                {
-                    // Another node planned some of them at the same moment: the unique key kept one of each; write what is missing.
-                    // Bounded, and only for the unique key: any other error fails the cycle instead of looping.
-                    db.ChangeTracker.Clear();
-                }
-            }
-        }
-
-        return added;
-    }
-
-    /// <summary>
-    /// Reads only the (rhythm, due) pairs of this chunk that exist, as a projection, inserts the rest, and plans cancelled
-    /// ones again once their rhythm runs again (resume).
-    /// </summary>
-    private async Task<int> AddMissingChunkAsync(OccurrenceSeed[] chunk, CancellationToken cancellationToken)
-    {
-        var from = chunk.Min(s => s.Due);
-        var to = chunk.Max(s => s.Due);
-        var rhythmIds = chunk.Select(s => s.RhythmId).Distinct().ToList();
-        var known = (await db.Occurrences.AsNoTracking()
-                .Where(o => rhythmIds.Contains(o.RhythmId) && o.Due >= from && o.Due <= to)
-                .Select(o => new { o.Id, o.RhythmId, o.Due, o.Status })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(o => (o.RhythmId, o.Due));
-
-        var revived = new List<Guid>();
-        var added = 0;
-        foreach (var seed in chunk)
-        {
-            if (known.TryGetValue((seed.RhythmId, seed.Due), out var existing))
-            {
-                if (existing.Status == OccurrenceStatus.Cancelled && seed.Status == OccurrenceStatus.Pending)
-                {
-                    revived.Add(existing.Id);
-                }
-
-                continue;
+                await PlanStatement.ReviveAsync(db, chunk, cancellationToken);
             }
 
-            db.Occurrences.Add(New(seed));
-            added++;
-        }
-
-        if (added > 0)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        if (revived.Count > 0)
-        {
-            await db.Occurrences
-                .Where(o => revived.Contains(o.Id) && o.Status == OccurrenceStatus.Cancelled)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OccurrenceStatus.Pending), cancellationToken);
+            added += inserted;
         }
 
         return added;

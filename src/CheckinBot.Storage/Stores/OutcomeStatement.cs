@@ -1,11 +1,6 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using CheckinBot.Core.Occurrences;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,13 +21,19 @@ internal static class OutcomeStatement
         WHERE o."Id" = v.id AND o."LeaseOwner" = @owner AND o."Status" = 'Pending'
         """;
 
-    private const int SqliteColumns = 6;
-
-    /// <summary>SQLite: the statement text for each group size, built once.</summary>
-    private static readonly ConcurrentDictionary<int, string> SqliteTexts = new();
-
-    /// <summary>SQLite: the parameter names, built once.</summary>
-    private static readonly ConcurrentDictionary<int, string> Names = new();
+    /// <summary>
+    /// SQLite: the rows read from one JSON parameter and joined on the id (the primary key; the unary plus keeps the
+    /// planner off the status index, see <see cref="SqliteLedgerStatements"/>). The columns of the values are named apart
+    /// from the table's: SQLite's names are not case-sensitive.
+    /// </summary>
+    private const string Sqlite = """
+        UPDATE "Occurrences" SET "Status" = v.v_status, "PostedAt" = v.v_posted, "MessageId" = v.v_message, "Late" = v.v_late,
+            "Summary" = v.v_summary, "LeaseUntil" = NULL
+        FROM (SELECT value ->> 0 AS v_id, value ->> 1 AS v_status, value ->> 2 AS v_posted, value ->> 3 AS v_message,
+                     value ->> 4 AS v_late, value ->> 5 AS v_summary
+              FROM json_each(CAST(@rows AS TEXT))) AS v
+        WHERE "Occurrences"."Id" = v.v_id AND +"Occurrences"."LeaseOwner" = @owner AND +"Occurrences"."Status" = 'Pending'
+        """;
 
     public static async Task WriteAsync(CheckinDbContext db, string owner, IReadOnlyList<PostOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -41,26 +42,17 @@ internal static class OutcomeStatement
             return;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await LedgerCommand.ExecuteAsync(db, (owner, outcomes), static (command, state) =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            if (db is PostgresCheckinDbContext)
+            if (command is NpgsqlCommand)
             {
-                FillPostgres(command, owner, outcomes);
+                FillPostgres(command, state.owner, state.outcomes);
             }
             else
             {
-                FillSqlite(command, owner, outcomes);
+                FillSqlite(command, state.owner, state.outcomes);
             }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     private static void FillPostgres(DbCommand command, string owner, IReadOnlyList<PostOutcome> outcomes)
@@ -76,7 +68,7 @@ internal static class OutcomeStatement
         {
             var outcome = outcomes[i];
             ids[i] = outcome.OccurrenceId;
-            statuses[i] = StatusText(outcome.Status);
+            statuses[i] = LedgerCommand.Text(outcome.Status);
             posted[i] = outcome.PostedAt?.ToUnixTimeMilliseconds();
             messages[i] = outcome.MessageId;
             late[i] = outcome.Late;
@@ -93,61 +85,35 @@ internal static class OutcomeStatement
         command.Parameters.Add(new NpgsqlParameter<string>("owner", NpgsqlDbType.Text) { TypedValue = owner });
     }
 
+    /// <summary>SQLite: the outcomes as one JSON array of six-value rows (see <see cref="SqliteJson"/>).</summary>
     private static void FillSqlite(DbCommand command, string owner, IReadOnlyList<PostOutcome> outcomes)
     {
-        command.CommandText = SqliteTexts.GetOrAdd(outcomes.Count, SqliteText);
-        var parameters = (SqliteParameterCollection)command.Parameters;
-        parameters.Add(new SqliteParameter("@owner", owner));
-        for (var i = 0; i < outcomes.Count; i++)
+        command.CommandText = Sqlite;
+        command.Parameters.Add(new SqliteParameter("@owner", owner));
+        command.Parameters.Add(new SqliteParameter("@rows", SqliteJson.Write(outcomes, static (json, all) =>
         {
-            var outcome = outcomes[i];
-            var at = i * SqliteColumns;
-
-            // As EF Core keeps Guids on SQLite: upper-case text.
-            parameters.Add(new SqliteParameter(Name(at), SqliteLedgerStatements.GuidText(outcome.OccurrenceId)));
-            parameters.Add(new SqliteParameter(Name(at + 1), StatusText(outcome.Status)));
-            parameters.Add(new SqliteParameter(Name(at + 2), outcome.PostedAt is { } postedAt ? postedAt.ToUnixTimeMilliseconds() : DBNull.Value));
-            parameters.Add(new SqliteParameter(Name(at + 3), (object?)outcome.MessageId ?? DBNull.Value));
-            parameters.Add(new SqliteParameter(Name(at + 4), outcome.Late ? 1L : 0L));
-            parameters.Add(new SqliteParameter(Name(at + 5), (object?)outcome.Summary ?? DBNull.Value));
-        }
-    }
-
-    /// <summary>
-    /// One row of values per outcome in a common table expression, joined on the id (the primary key; the unary plus
-    /// keeps the planner off the status index, see <see cref="SqliteLedgerStatements"/>). The columns of the values are
-    /// named apart from the table's: SQLite's names are not case-sensitive.
-    /// </summary>
-    private static string SqliteText(int rows)
-    {
-        var text = new StringBuilder("WITH v(v_id, v_status, v_posted, v_message, v_late, v_summary) AS (VALUES ");
-        for (var i = 0; i < rows; i++)
-        {
-            text.Append(i == 0 ? "(" : ", (");
-            for (var c = 0; c < SqliteColumns; c++)
+            json.WriteStartArray();
+            foreach (var outcome in all)
             {
-                text.Append(c == 0 ? "" : ", ").Append(Name(i * SqliteColumns + c));
+                json.WriteStartArray();
+                SqliteJson.WriteGuid(json, outcome.OccurrenceId);
+                json.WriteStringValue(LedgerCommand.Text(outcome.Status));
+                if (outcome.PostedAt is { } postedAt)
+                {
+                    json.WriteNumberValue(postedAt.ToUnixTimeMilliseconds());
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+
+                json.WriteStringValue(outcome.MessageId);
+                json.WriteBooleanValue(outcome.Late);
+                json.WriteStringValue(outcome.Summary);
+                json.WriteEndArray();
             }
 
-            text.Append(')');
-        }
-
-        return text.Append("""
-            )
-            UPDATE "Occurrences" SET "Status" = v.v_status, "PostedAt" = v.v_posted, "MessageId" = v.v_message, "Late" = v.v_late,
-                "Summary" = v.v_summary, "LeaseUntil" = NULL
-            FROM v
-            WHERE "Occurrences"."Id" = v.v_id AND +"Occurrences"."LeaseOwner" = @owner AND +"Occurrences"."Status" = 'Pending'
-            """).ToString();
+            json.WriteEndArray();
+        })));
     }
-
-    private static string Name(int index) => Names.GetOrAdd(index, static i => "@p" + i.ToString(CultureInfo.InvariantCulture));
-
-    private static string StatusText(OccurrenceStatus status) => status switch
-    {
-        OccurrenceStatus.Posted => nameof(OccurrenceStatus.Posted),
-        OccurrenceStatus.Missed => nameof(OccurrenceStatus.Missed),
-        OccurrenceStatus.Cancelled => nameof(OccurrenceStatus.Cancelled),
-        _ => status.ToString(),
-    };
 }

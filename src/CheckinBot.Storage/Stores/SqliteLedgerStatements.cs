@@ -13,7 +13,7 @@ namespace CheckinBot.Storage.Stores;
 /// </summary>
 internal static class SqliteLedgerStatements
 {
-    private const string Held = """ "Id" IN (SELECT value FROM json_each(@ids)) AND +"LeaseOwner" = @owner AND +"Status" = 'Pending' """;
+    private const string Held = """ "Id" IN (SELECT value FROM json_each(CAST(@ids AS TEXT))) AND +"LeaseOwner" = @owner AND +"Status" = 'Pending' """;
 
     public static Task<int> RenewAsync(CheckinDbContext db, string owner, IReadOnlyCollection<Guid> ids, Instant leaseUntil, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(
@@ -38,7 +38,7 @@ internal static class SqliteLedgerStatements
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = """
                 SELECT "CollaborationId", MAX("PostedAt") FROM "Occurrences"
-                WHERE "CollaborationId" IN (SELECT value FROM json_each(@ids)) AND +"Status" = 'Posted' AND "PostedAt" IS NOT NULL
+                WHERE "CollaborationId" IN (SELECT value FROM json_each(CAST(@ids AS TEXT))) AND +"Status" = 'Posted' AND "PostedAt" IS NOT NULL
                 GROUP BY "CollaborationId"
                 """;
             command.Parameters.Add(Ids(collaborationIds));
@@ -56,45 +56,6 @@ internal static class SqliteLedgerStatements
         return found;
     }
 
-    /// <summary>The ids as one JSON array of upper-case Guids, as EF Core keeps them on SQLite: one parameter for any count.</summary>
-    private static SqliteParameter Ids(IReadOnlyCollection<Guid> ids)
-    {
-        const int Quoted = 38;
-        var length = 2 + ids.Count * Quoted + Math.Max(0, ids.Count - 1);
-        var json = string.Create(length, ids, static (span, all) =>
-        {
-            span[0] = '[';
-            var at = 1;
-            foreach (var id in all)
-            {
-                if (at > 1)
-                {
-                    span[at++] = ',';
-                }
-
-                span[at] = '"';
-                id.TryFormat(span.Slice(at + 1, 36), out _);
-                for (var i = at + 1; i < at + 37; i++)
-                {
-                    span[i] = char.ToUpperInvariant(span[i]);
-                }
-
-                span[at + 37] = '"';
-                at += Quoted;
-            }
-
-            span[at] = ']';
-        });
-        return new SqliteParameter("@ids", json);
-    }
-
-    /// <summary>A Guid as EF Core's SQLite provider writes it: "D" format, upper case, in one allocation.</summary>
-    public static string GuidText(Guid id) => string.Create(36, id, static (span, value) =>
-    {
-        value.TryFormat(span, out _);
-        for (var i = 0; i < span.Length; i++)
-        {
-            span[i] = char.ToUpperInvariant(span[i]);
-        }
-    });
+    /// <summary>The ids as one JSON array: one parameter for any count.</summary>
+    private static SqliteParameter Ids(IReadOnlyCollection<Guid> ids) => new("@ids", SqliteJson.Ids(ids));
 }

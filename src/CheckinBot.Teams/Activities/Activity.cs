@@ -28,5 +28,6 @@ internal sealed record Activity
     public JsonElement? ChannelData { get; init; }
     public JsonElement? Value { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults, with the adapter's generated serializers (<see cref="TeamsJson"/>).</summary>
+    public static JsonSerializerOptions Json => TeamsJson.Default.Options;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace CheckinBot.Teams.Authentication;
@@ -21,10 +22,41 @@ internal sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
     /// <summary>Domains whose every host is the Bot Framework's (public cloud, and Azure Government's channel service).</summary>
     private static readonly string[] Domains = [".botframework.com", ".botframework.azure.us"];
 
+    /// <summary>How many answers are remembered: a tenant's service URL is one of a few, but an activity may name any.</summary>
+    private const int RememberAtMost = 1_024;
+
     private readonly IReadOnlyList<Uri> configured = [.. options.Value.AllowedServiceUrls.Select(BaseOf).OfType<Uri>()];
+
+    /// <summary>The answers given so far: every activity and every send asks about the same few service URLs.</summary>
+    private readonly ConcurrentDictionary<string, bool> answers = new(StringComparer.Ordinal);
+
+    private int remembered;
 
     /// <summary>True when the bot may send its token to <paramref name="serviceUrl"/>.</summary>
     public bool Allows(string? serviceUrl)
+    {
+        if (serviceUrl is null)
+        {
+            return false;
+        }
+
+        if (answers.TryGetValue(serviceUrl, out var known))
+        {
+            return known;
+        }
+
+        var allowed = Decide(serviceUrl);
+        if (Interlocked.Increment(ref remembered) > RememberAtMost)
+        {
+            answers.Clear();
+            Interlocked.Exchange(ref remembered, 0);
+        }
+
+        answers.TryAdd(serviceUrl, allowed);
+        return allowed;
+    }
+
+    private bool Decide(string serviceUrl)
     {
         if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using CheckinBot.Core.Turns;
 using CheckinBot.Teams.Activities;
@@ -96,6 +98,9 @@ internal static class MessagesEndpoint
         return Results.Problem(statusCode: result.Status, detail: result.Reason);
     }
 
+    /// <summary>
+    /// Reads the body into Kestrel's own pooled buffers and parses it where it lies: no copy, no buffer of our own.
+    /// </summary>
     private static async Task<(Activity? Activity, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
@@ -108,19 +113,26 @@ internal static class MessagesEndpoint
             return (null, "not JSON");
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var body = request.BodyReader;
+        ReadResult read;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                read = await body.ReadAsync(cancellationToken);
+                if (read.Buffer.Length > MaxBodyBytes)
                 {
+                    body.AdvanceTo(read.Buffer.End);
                     return (null, "too large");
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (read.IsCompleted || read.IsCanceled)
+                {
+                    break;
+                }
+
+                // Nothing consumed, everything seen: the next read returns the whole body so far, and more.
+                body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -132,14 +144,32 @@ internal static class MessagesEndpoint
             return (null, CutOff);
         }
 
+        if (read.IsCanceled)
+        {
+            body.AdvanceTo(read.Buffer.End);
+            return (null, CutOff);
+        }
+
         try
         {
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Activity.Json);
-            return activity is null ? (null, "empty") : (activity, null);
+            return Parse(read.Buffer) is { } activity ? (activity, null) : (null, "empty");
         }
         catch (JsonException)
         {
             return (null, "malformed JSON");
         }
+        finally
+        {
+            body.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private static Activity? Parse(ReadOnlySequence<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var activity = JsonSerializer.Deserialize(ref reader, TeamsJson.Default.Activity);
+
+        // One value and nothing after it, as when the whole body is parsed at once (a second value throws here too).
+        return reader.Read() ? throw new JsonException("Text after the activity.") : activity;
     }
 }

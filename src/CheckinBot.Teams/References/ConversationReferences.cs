@@ -74,6 +74,11 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
     private async Task<ConversationReference?> ReadAsync(string workspaceId, string key, CancellationToken cancellationToken)
     {
+        if (saved.Find(workspaceId, key) is { } known)
+        {
+            return known;
+        }
+
         var data = await store.FindAsync(TurnReader.Platform, workspaceId, key, cancellationToken);
         if (data is null)
         {
@@ -82,7 +87,7 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
         try
         {
-            return JsonSerializer.Deserialize<ConversationReference>(data, Activity.Json);
+            return JsonSerializer.Deserialize(data, TeamsJson.Default.ConversationReference);
         }
         catch (JsonException)
         {
@@ -92,7 +97,7 @@ internal sealed class ConversationReferences(IConversationReferenceStore store, 
 
     public async Task SaveAsync(string workspaceId, string key, ConversationReference reference, CancellationToken cancellationToken)
     {
-        await store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, Activity.Json), cancellationToken);
+        await store.SaveAsync(TurnReader.Platform, workspaceId, key, JsonSerializer.Serialize(reference, TeamsJson.Default.ConversationReference), cancellationToken);
         saved.Wrote(workspaceId, key, reference);
     }
 

@@ -67,6 +67,19 @@ public sealed class AnswersInsideTheAcknowledgementTests
     }
 
     [Fact]
+    public async Task AnAdapterWithNoBudgetLeftTakesNoAnswerAndTheAnswerGoesOnceToTheReplyAddress()
+    {
+        var pending = new PendingTurn(Command("tom", "help"), InlineAnswers.ForSender);
+
+        var answer = await pending.WaitInlineAsync(TimeSpan.Zero, world.Time, default);
+        await runner.RunAsync(pending, default);
+
+        answer.Should().BeNull();
+        gateway.Posted.Should().ContainSingle().Which.To.ReplyAddress.Should().Be("https://hooks.example/reply/1");
+        (await pending.Completion).Posted.Should().ContainSingle().Which.Receipt.Should().NotBe(TurnRunner.InAcknowledgement);
+    }
+
+    [Fact]
     public async Task ANoticeForTheWholeChannelGoesThroughTheGateway()
     {
         var pending = new PendingTurn(Command("maria", "setup <@pieter>", conversation: "C9"), InlineAnswers.ForSender);

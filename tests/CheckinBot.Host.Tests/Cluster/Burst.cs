@@ -1,7 +1,7 @@
 namespace CheckinBot.Host.Tests.Cluster;
 
 /// <summary>The occurrences due in one minute, and what the fake Slack received of them.</summary>
-public sealed class Burst(SlowSlack slack, DateTimeOffset due, IReadOnlyList<string> keys)
+public sealed class Burst(FakeSlack slack, DateTimeOffset due, IReadOnlyList<string> keys)
 {
     public DateTimeOffset Due => due;
 

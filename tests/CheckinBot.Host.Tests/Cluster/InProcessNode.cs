@@ -36,7 +36,7 @@ public sealed class InProcessNode : IAsyncDisposable
             "--Scheduling:Enabled=false",
             "--Playground:Enabled=false",
             "--Slack:SigningSecret=cluster-signing-secret",
-            $"--Slack:BotToken={SlowSlack.BotToken}",
+            $"--Slack:BotToken={ClusterFixture.BotToken}",
             $"--Slack:ApiBaseUrl={slackBaseUrl}",
             "--Logging:LogLevel:Default=Warning",
             .. settings,

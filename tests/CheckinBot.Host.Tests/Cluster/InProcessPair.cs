@@ -6,7 +6,7 @@ namespace CheckinBot.Host.Tests.Cluster;
 /// Two in-process nodes on one PostgreSQL database, both running the every-minute cycle at the same moments; stopped
 /// together (the whole system down) and started again as new instances (a restart).
 /// </summary>
-public sealed class InProcessPair(ClusterDatabase database, SlowSlack slack, string name, params string[] settings) : IAsyncDisposable
+public sealed class InProcessPair(ClusterDatabase database, FakeSlack slack, string name, params string[] settings) : IAsyncDisposable
 {
     private InProcessNode[] nodes = [];
     private int generation;
@@ -18,8 +18,8 @@ public sealed class InProcessPair(ClusterDatabase database, SlowSlack slack, str
         generation++;
         nodes =
         [
-            await InProcessNode.StartAsync(database.DirectConnectionString, slack.BaseUrlFor($"{name}-a{generation}"), now, settings),
-            await InProcessNode.StartAsync(database.DirectConnectionString, slack.BaseUrlFor($"{name}-b{generation}"), now, settings),
+            await InProcessNode.StartAsync(database.DirectConnectionString, slack.ApiBaseUrlFor($"{name}-a{generation}"), now, settings),
+            await InProcessNode.StartAsync(database.DirectConnectionString, slack.ApiBaseUrlFor($"{name}-b{generation}"), now, settings),
         ];
     }
 

@@ -95,6 +95,8 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
 
         var bursts = new List<Burst>();
         var kills = new List<(string Victim, int PostedBefore, DateTimeOffset At)>();
+        var lookups = new List<int>();
+        var lookupsSoFar = fixture.Slack.HistoryCallsBy(cluster.Name + "-");
         for (var r = 0; r < RoundsPerCluster; r++)
         {
             // The due minute leaves time to agree every rhythm before it.
@@ -112,6 +114,7 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
             if (victim is null)
             {
                 kills.Add(("none", burst.Posted(), TimeProvider.System.GetUtcNow()));
+                lookups.Add(0);
                 continue;
             }
 
@@ -124,6 +127,8 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
             {
                 // The next round needs two nodes again: an orchestrator restarts the killed one, after the takeover had its chance.
                 await Burst.WaitAsync(() => burst.Missing().Count == 0, burst.Due + CompletionBound + TimeSpan.FromSeconds(5));
+                lookups.Add(fixture.Slack.HistoryCallsBy(cluster.Name + "-") - lookupsSoFar);
+                lookupsSoFar = fixture.Slack.HistoryCallsBy(cluster.Name + "-");
                 await cluster.RestartAsync();
             }
         }
@@ -134,22 +139,30 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         await Burst.WaitAsync(() => bursts.All(b => b.Missing().Count == 0), last + Watch);
         await Burst.WaitAsync(async () => (await Task.WhenAll(bursts.Select(b => cluster.Agreements.CountPostedAsync(Instant.FromDateTimeOffset(b.Due))))).Sum() == bursts.Count * Occurrences, last + Watch);
         await Task.Delay(TwoNodeCluster.Lease + TimeSpan.FromSeconds(5));
+        if (lookups.Count < bursts.Count)
+        {
+            lookups.Add(fixture.Slack.HistoryCallsBy(cluster.Name + "-") - lookupsSoFar);
+        }
+
         var ledger = await cluster.Agreements.LedgerAsync(collaborations, Instant.FromDateTimeOffset(first), Instant.FromDateTimeOffset(last + TimeSpan.FromSeconds(1)));
         var rounds = bursts.Select((b, r) => new Round(
             cluster.Name, r + 1, b.Due, kills[r].Victim != "none", kills[r].Victim, kills[r].PostedBefore, kills[r].At - b.Due,
             b.LongestStandstillAfter(kills[r].At), b.Completed(), b.Doubled(), b.Missing(),
             b.Keys.Except(ledger.Where(o => o.Status == OccurrenceStatus.Posted).Select(o => o.Key)).ToList(),
-            fixture.Slack.HistoryCallsBy(cluster.Name + "-"))).ToList();
+            fixture.Slack.HistoryCallsBy(cluster.Name + "-"),
+            KillTimeline.Of(b, kills[r].Victim, kills[r].PostedBefore, kills[r].At, ledger, lookups[r], TwoNodeCluster.Lease))).ToList();
 
         // Printed as each cluster ends, so that a cluster that fails later (a node that does not start in time) leaves these.
         rounds.ForEach(round => output.WriteLine(round.ToString()));
+        rounds.ForEach(round => output.WriteLine($"{round.Cluster} round {round.Number} timeline: {round.Timeline}"));
         return rounds;
     }
 
 
     private sealed record Round(
         string Cluster, int Number, DateTimeOffset Due, bool Killed, string Victim, int PostedBeforeKill, TimeSpan KilledAt,
-        TimeSpan Standstill, TimeSpan? Completed, IReadOnlyList<string> Doubled, IReadOnlyList<string> Missing, IReadOnlyList<string> NotRecorded, int Lookups)
+        TimeSpan Standstill, TimeSpan? Completed, IReadOnlyList<string> Doubled, IReadOnlyList<string> Missing, IReadOnlyList<string> NotRecorded, int Lookups,
+        KillTimeline Timeline)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"{Cluster} round {Number} due {Due:HH:mm}: killed {Victim} at +{KilledAt.TotalSeconds:0.0} s after {PostedBeforeKill} posts; " +

@@ -15,11 +15,11 @@ public sealed class TwoNodeCluster : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly SlowSlack slack;
+    private readonly FakeSlack slack;
     private readonly HostNode?[] nodes = new HostNode?[2];
     private readonly int[] generations = new int[2];
 
-    private TwoNodeCluster(string name, SlowSlack slack, ClusterDatabase database, BurstAgreements agreements)
+    private TwoNodeCluster(string name, FakeSlack slack, ClusterDatabase database, BurstAgreements agreements)
     {
         Name = name;
         this.slack = slack;
@@ -43,7 +43,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     /// A fresh database, migrated; then the first node and, once it is ready, the second (as compose starts them), while
     /// <paramref name="collaborations"/> collaborations are added.
     /// </summary>
-    public static async Task<TwoNodeCluster> StartAsync(string name, SlowSlack slack, int collaborations, params string[] settings)
+    public static async Task<TwoNodeCluster> StartAsync(string name, FakeSlack slack, int collaborations, params string[] settings)
     {
         var started = TimeProvider.System.GetTimestamp();
         var database = await ClusterDatabase.CreateAsync();
@@ -86,8 +86,8 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = Database.ConnectionString,
             ["Slack__SigningSecret"] = "cluster-signing-secret",
-            ["Slack__BotToken"] = SlowSlack.BotToken,
-            ["Slack__ApiBaseUrl"] = slack.BaseUrlFor(name),
+            ["Slack__BotToken"] = ClusterFixture.BotToken,
+            ["Slack__ApiBaseUrl"] = slack.ApiBaseUrlFor(name),
             ["Playground__Enabled"] = "false",
             ["Delivery__ReminderLead"] = "00:00:01",
             ["Delivery__Lease"] = Lease.ToString("c", CultureInfo.InvariantCulture),

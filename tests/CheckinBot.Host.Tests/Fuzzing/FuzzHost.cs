@@ -24,7 +24,7 @@ public class FuzzHost : IAsyncLifetime
 
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-fuzz-" + Guid.NewGuid().ToString("N"));
     private WebApplication app = null!;
-    private FakeSlackApi slack = null!;
+    private FakeSlack slack = null!;
     private TokenIssuer issuer = null!;
     private FakeConnector connector = null!;
 
@@ -39,7 +39,7 @@ public class FuzzHost : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        slack = await FakeSlackApi.StartAsync();
+        slack = await EndToEndSlack.StartAsync();
         issuer = await TokenIssuer.StartAsync();
         connector = await FakeConnector.StartAsync();
         string[] teams = AnonymousTeams ? [] :
@@ -58,7 +58,7 @@ public class FuzzHost : IAsyncLifetime
             "--Scheduling:Enabled=false",
             $"--Slack:SigningSecret={SlackSecret}",
             "--Slack:BotToken=xoxb-e2e-token",
-            $"--Slack:ApiBaseUrl={slack.BaseUrl}",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
             .. teams,
             "--Logging:LogLevel:Default=Warning",
         ], services => services.AddSingleton<ILoggerProvider>(Logs));

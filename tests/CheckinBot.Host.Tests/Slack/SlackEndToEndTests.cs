@@ -21,13 +21,13 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     private const string Channel = "C0SHARED";
 
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-slack-e2e-" + Guid.NewGuid().ToString("N"));
-    private FakeSlackApi slack = null!;
+    private FakeSlack slack = null!;
     private WebApplication host = null!;
     private HttpClient Client { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlackApi.StartAsync();
+        slack = await EndToEndSlack.StartAsync();
         host = BotApp.Build(
         [
             "--urls=http://127.0.0.1:0",
@@ -36,8 +36,8 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             "--Playground:Enabled=true", // the test reads the bot's clock from the playground's config; outside Development it is off by default
             "--Scheduling:Enabled=false",
             $"--Slack:SigningSecret={Secret}",
-            "--Slack:BotToken=xoxb-e2e-token",
-            $"--Slack:ApiBaseUrl={slack.BaseUrl}",
+            $"--Slack:BotToken={EndToEndSlack.BotToken}",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
             "--Slack:ChannelPostInterval=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
         ]);
@@ -68,7 +68,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         await WaitForPostsAsync(1);
         await CommandAsync("UVA00001", "maria", "propose update weekdays 17:00", "t2");
         await WaitForPostsAsync(2);
-        slack.Posts(Channel).Last()["blocks"]!.AsArray().Should().Contain(b => b!["type"]!.GetValue<string>() == "actions");
+        Posts().Last()["blocks"]!.AsArray().Should().Contain(b => b!["type"]!.GetValue<string>() == "actions");
         await CommandAsync("UCLIENT01", "pieter", "accept", "t3");
         await WaitForPostsAsync(3);
 
@@ -79,11 +79,11 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         advance.StatusCode.Should().Be(HttpStatusCode.OK);
 
         await WaitForPostsAsync(4);
-        var update = slack.Posts(Channel).Last();
+        var update = Posts().Last();
         update["metadata"]!["event_type"]!.GetValue<string>().Should().Be("checkin_occurrence");
         var key = update["metadata"]!["event_payload"]!["occurrence_key"]!.GetValue<string>();
         key.Should().EndWith("@" + due.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "the update is the occurrence at 17:00 in the client's zone");
-        slack.Calls.Should().NotContain(c => c.Method == "chat.postMessage" && c.Body["channel"]!.ToString() != Channel && !c.Body["channel"]!.ToString().StartsWith('D'));
+        slack.CallsTo("chat.postMessage").Should().NotContain(c => c["channel"] != Channel && !c["channel"]!.StartsWith('D'));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await CommandAsync("UVA00001", "maria", "status", "marker")).Should().Contain("ephemeral");
-        slack.Posts(Channel).Should().BeEmpty("the refused setup made no collaboration");
+        Posts().Should().BeEmpty("the refused setup made no collaboration");
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
         await WaitForPostsAsync(1);
         (await CommandAsync("UVA00001", "maria", "help", "marker")).Should().Contain("ephemeral");
-        slack.Posts(Channel).Should().HaveCount(1);
+        Posts().Should().HaveCount(1);
         again.Should().NotContain("already", "a second setup would have answered 'already set up'");
     }
 
@@ -159,8 +159,11 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         return request;
     }
 
+    /// <summary>What the bot posted to the shared channel, as it sent it.</summary>
+    private IEnumerable<JsonObject> Posts() => slack.CallsTo("chat.postMessage").Where(c => c["channel"] == Channel).Select(c => c.Json!);
+
     private async Task WaitForPostsAsync(int count) =>
-        await Eventually(() => slack.Posts(Channel).Count() >= count, $"{count} posts in the channel");
+        await Eventually(() => Posts().Count() >= count, $"{count} posts in the channel");
 
     private async Task<DateTimeOffset> BotNowAsync()
     {

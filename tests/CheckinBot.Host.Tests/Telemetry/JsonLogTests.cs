@@ -15,12 +15,12 @@ public class JsonLogTests
     [InlineData("--Logging:Console:FormatterName=json")]
     public async Task EveryLineIsAJsonObjectWithIdsAndNoMessageText(string setting)
     {
-        await using var slack = await FakeSlackApi.StartAsync();
+        await using var slack = await EndToEndSlack.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-jsonlog-" + Guid.NewGuid().ToString("N"));
         var lines = new ConcurrentQueue<string>();
         var host = Path.Combine(AppContext.BaseDirectory, "CheckinBot.Host.dll");
         var start = new ProcessStartInfo("dotnet",
-            [host, "--urls=http://127.0.0.1:0", $"--DataFolder={dataFolder}", "--Scheduling:Enabled=false", "--Logging:LogLevel:CheckinBot=Debug", setting, .. SignedSlack.Settings(slack.BaseUrl)])
+            [host, "--urls=http://127.0.0.1:0", $"--DataFolder={dataFolder}", "--Scheduling:Enabled=false", "--Logging:LogLevel:CheckinBot=Debug", setting, .. SignedSlack.Settings(slack.ApiBaseUrl)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

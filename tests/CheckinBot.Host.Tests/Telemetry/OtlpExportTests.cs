@@ -15,14 +15,14 @@ public class OtlpExportTests
     public async Task WithAnEndpointTheTurnAndDeliverySpansAndTheBotsMetricsArriveAsOtlpProtobuf()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        await using var slack = await FakeSlackApi.StartAsync();
+        await using var slack = await EndToEndSlack.StartAsync();
         await using (var bot = await BotServer.StartAsync(FridayMorning, null,
-            [$"--OpenTelemetry:Endpoint={receiver.BaseUrl}", "--Scheduling:Enabled=false", .. SignedSlack.Settings(slack.BaseUrl)]))
+            [$"--OpenTelemetry:Endpoint={receiver.BaseUrl}", "--Scheduling:Enabled=false", .. SignedSlack.Settings(slack.ApiBaseUrl)]))
         {
-            slack.Throttle(1);
+            slack.RateLimitNextCalls(1);
             using var command = await bot.Client.SendAsync(SignedSlack.Command("UVA00001", "setup <@UCLIENT01|pieter>", "otlp"));
             command.EnsureSuccessStatusCode();
-            await SignedSlack.EventuallyAsync(() => slack.Posts(SignedSlack.Channel).Any(), "the Slack channel notice");
+            await SignedSlack.EventuallyAsync(() => slack.PostsIn(SignedSlack.Channel).Any(), "the Slack channel notice");
             await bot.SayAsync("va", "/checkin propose update weekdays 17:00");
             await bot.SayAsync("client", "/checkin accept");
             await bot.AdvanceAsync("PT7H");

@@ -20,11 +20,11 @@ public sealed class PlatformMetricsTests : IAsyncLifetime
     [Fact]
     public async Task EachSlack429IsCountedForSlackAndTheCallStillGoesThrough()
     {
-        bot.Slack.Throttle(2);
+        bot.Slack.RateLimitNextCalls(2);
 
         using var response = await bot.Client.SendAsync(SignedSlack.Command("UVA00001", "setup <@UCLIENT01|pieter>", "throttled"));
         response.EnsureSuccessStatusCode();
-        await SignedSlack.EventuallyAsync(() => bot.Slack.Posts(SignedSlack.Channel).Any(), "the channel notice after the 429s");
+        await SignedSlack.EventuallyAsync(() => bot.Slack.PostsIn(SignedSlack.Channel).Any(), "the channel notice after the 429s");
 
         Measured.Sum(PlatformMetrics.ThrottledName, "platform", "slack").Should().Be(2);
         Measured.Sum(PlatformMetrics.ThrottledName, "platform", "teams").Should().Be(0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CheckinBot.Host.Tests.Slack;
 using CheckinBot.Slack.Receiving;
 
 namespace CheckinBot.Host.Tests.Telemetry;
@@ -15,7 +16,7 @@ public static class SignedSlack
     public static string[] Settings(string apiBaseUrl) =>
     [
         $"--Slack:SigningSecret={Secret}",
-        "--Slack:BotToken=xoxb-e2e-token",
+        $"--Slack:BotToken={EndToEndSlack.BotToken}",
         $"--Slack:ApiBaseUrl={apiBaseUrl}",
         "--Slack:ChannelPostInterval=00:00:00",
     ];

@@ -10,7 +10,7 @@ public sealed class SlackBot : IAsyncDisposable
     private readonly string dataFolder;
     private readonly WebApplication host;
 
-    private SlackBot(string dataFolder, FakeSlackApi slack, WebApplication host)
+    private SlackBot(string dataFolder, FakeSlack slack, WebApplication host)
     {
         this.dataFolder = dataFolder;
         this.host = host;
@@ -18,20 +18,20 @@ public sealed class SlackBot : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(host.Urls.First()) };
     }
 
-    public FakeSlackApi Slack { get; }
+    public FakeSlack Slack { get; }
     public HttpClient Client { get; }
 
     public static async Task<SlackBot> StartAsync(Action<IServiceCollection>? services = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-otel-" + Guid.NewGuid().ToString("N"));
-        var slack = await FakeSlackApi.StartAsync();
+        var slack = await EndToEndSlack.StartAsync();
         var host = BotApp.Build(
             [
                 "--urls=http://127.0.0.1:0",
                 $"--DataFolder={dataFolder}",
                 "--Scheduling:Enabled=false",
                 "--Logging:LogLevel:Default=Warning",
-                .. SignedSlack.Settings(slack.BaseUrl),
+                .. SignedSlack.Settings(slack.ApiBaseUrl),
             ],
             services);
         await host.StartAsync();

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace CheckinBot.Slack.Tests.Support;
+namespace CheckinBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode connection in <see cref="FakeSlack"/>.</summary>
 public sealed class FakeSocket(WebSocket socket)

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using CheckinBot.Core.Turns;
+
+namespace CheckinBot.Core.Collaborations;
+
+/// <summary>
+/// The people and the collaborations of conversations that read-only turns looked up, kept for
+/// <see cref="TurnOptions.RecentReadsLifetime"/> so that a busy conversation costs no database round trip per
+/// <c>help</c> or <c>status</c>. Only read-only turns take from it, and they change nothing they get. On this node a
+/// command that writes forgets everything, and an introduction forgets its person; another node's change shows here
+/// after at most the lifetime.
+/// </summary>
+public sealed class RecentReads(TurnOptions options, TimeProvider time)
+{
+    /// <summary>Beyond this many entries the memory starts afresh.</summary>
+    private const int ForgetAbove = 50_000;
+
+    private readonly ConcurrentDictionary<(string Platform, string Workspace, string Id), Entry<Person>> people = new();
+    private long generation;
+    private readonly ConcurrentDictionary<(string Platform, string Workspace, string Id), Entry<Collaboration>> conversations = new();
+
+    /// <summary>The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now.</summary>
+    public Task<Person?> PersonAsync(string platform, string workspaceId, string personId, Func<Task<Person?>> read) =>
+        ReadAsync(people, (platform, workspaceId, personId), read);
+
+    /// <summary>The collaboration of a conversation as the store said at most the lifetime ago, or as <paramref name="read"/> says now.</summary>
+    public Task<Collaboration?> CollaborationInAsync(string platform, string workspaceId, string conversationId, Func<Task<Collaboration?>> read) =>
+        ReadAsync(conversations, (platform, workspaceId, conversationId), read);
+
+    /// <summary>A person was written: the next read of them goes to the store.</summary>
+    public void ForgetPerson(string platform, string workspaceId, string personId)
+    {
+        Interlocked.Increment(ref generation);
+        people.TryRemove((platform, workspaceId, personId), out _);
+    }
+
+    /// <summary>Something may have changed: every next read goes to the store.</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref generation);
+        people.Clear();
+        conversations.Clear();
+    }
+
+    private async Task<T?> ReadAsync<T>(ConcurrentDictionary<(string, string, string), Entry<T>> map, (string, string, string) key, Func<Task<T?>> read)
+        where T : class
+    {
+        var now = time.GetTimestamp();
+        if (map.TryGetValue(key, out var known) && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
+        {
+            return known.Value;
+        }
+
+        var before = Interlocked.Read(ref generation);
+        var value = await read();
+        if (Interlocked.Read(ref generation) != before)
+        {
+            // A write was forgotten while this read ran: what it read may be from before the write.
+            return value;
+        }
+
+        if (map.Count > ForgetAbove)
+        {
+            map.Clear();
+        }
+
+        map[key] = new Entry<T>(value, now);
+        return value;
+    }
+
+    private sealed record Entry<T>(T? Value, long At);
+}

@@ -1,0 +1,92 @@
+using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Messages;
+using CheckinBot.Core.Tests.Pings;
+using CheckinBot.Core.Texts;
+using CheckinBot.Core.Turns;
+
+namespace CheckinBot.Core.Tests.Turns;
+
+/// <summary>
+/// Read-only turns answer from what another read-only turn read of a person or a conversation's collaboration within
+/// <see cref="TurnOptions.RecentReadsLifetime"/>; a command that writes, or an introduction, makes the next read go to the store.
+/// </summary>
+public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
+{
+    private readonly PingWorld world = new();
+    private readonly RecentReads recent;
+    private readonly TurnRouter router;
+    private int reads;
+
+    public ReadOnlyTurnsAnswerFromRecentReadsTests()
+    {
+        var options = new TurnOptions { RecentReadsLifetime = TimeSpan.FromSeconds(5) };
+        recent = new RecentReads(options, world.Time);
+        var introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), new PendingIntroductions(options), recent);
+        router = new TurnRouter(world.Handlers, introductions, world.Collaborations, world.Responder, world.Time, recent);
+    }
+
+    [Fact]
+    public async Task AReadWithinTheLifetimeIsAnsweredFromMemory()
+    {
+        await ReadInaAsync();
+        world.Time.Advance(TimeSpan.FromSeconds(4));
+        var again = await ReadInaAsync();
+
+        reads.Should().Be(1);
+        again!.DisplayName.Should().Be("Ina");
+    }
+
+    [Fact]
+    public async Task AfterTheLifetimeTheStoreIsReadAgain()
+    {
+        await ReadInaAsync();
+        world.Time.Advance(TimeSpan.FromSeconds(5));
+        await ReadInaAsync();
+
+        reads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AReadDuringWhichSomethingWasWrittenIsNotKept()
+    {
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            recent.ForgetAll();
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+        await ReadInaAsync();
+
+        reads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task StatusAfterASetupInTheSameConversationSeesTheNewCollaboration()
+    {
+        var before = await CommandAsync("ina", "status", "C7");
+
+        await CommandAsync("ina", "setup <@tom>", "C7");
+        var after = await CommandAsync("tom", "status", "C7");
+
+        TextOf(before).Should().Contain(Localizer.Get("en", "error.noCollaboration"));
+        TextOf(after).Should().NotContain(Localizer.Get("nl", "error.noCollaboration"));
+        world.Collaborations.All.Should().Contain(c => c.ConversationId == "C7");
+    }
+
+    private Task<Person?> ReadInaAsync() =>
+        recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+
+    private Task<IReadOnlyList<OutboundMessage>> CommandAsync(string person, string text, string conversation) =>
+        router.HandleAsync(new ChatTurn
+        {
+            Platform = PingWorld.Platform, WorkspaceId = PingWorld.Workspace, ConversationId = conversation, Person = new ChatPerson(person),
+            Kind = TurnKind.Command, Text = text,
+        }, default);
+
+    private static string TextOf(IReadOnlyList<OutboundMessage> answers) => string.Join("\n", answers.Select(a => a.Message.PlainText));
+}
