@@ -1,3 +1,4 @@
+using System.Net;
 using CheckinBot.Core.Clock;
 using CheckinBot.Core.Delivery;
 using CheckinBot.Teams.Authentication;
@@ -10,8 +11,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CheckinBot.Teams;
 
@@ -64,18 +67,34 @@ public static class TeamsExtensions
 
         services.AddSingleton<SendPacer>();
         services.AddTransient<PacingHandler>();
-        // Without the factory's default logging handlers: a log scope per call, for lines the log level drops anyway;
-        // the adapter logs its failed calls itself (TeamsLog).
-        // A plain pooled SocketsHttpHandler kept for the process (connections renewed every two minutes, for DNS), without
-        // the factory's default logging handlers: a log scope per call, for lines the log level drops anyway; the adapter
-        // logs its failed calls itself (TeamsLog). Retries cost nothing on success (ConnectorRetryHandler).
-        services.AddHttpClient(ConnectorClientName, client => client.Timeout = TimeSpan.FromMinutes(5))
+        // A pooled SocketsHttpHandler kept for the process (connections renewed every two minutes, for DNS), without the
+        // factory's default logging handlers: a log scope per call, for lines the log level drops anyway; the adapter logs
+        // its failed calls itself (TeamsLog).
+        var connector = services.AddHttpClient(ConnectorClientName, client => client.Timeout = TimeSpan.FromMinutes(5))
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(provider => new ConnectorRetryHandler(provider.GetRequiredService<IOptions<TeamsOptions>>(), TimeProvider.System))
-            // Inside the retries: every attempt waits its turn.
-            .AddHttpMessageHandler<PacingHandler>();
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        connector.AddResilienceHandler("teams-connector", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+
+                // Backoff is real time, like the platform's limits, even while the bot's clock is moved for tests.
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryDelay,
+                    MaxDelay = TimeSpan.FromSeconds(60),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome)),
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+            });
+
+        // Added after the retry handler, so inside it: every attempt waits its turn.
+        connector.AddHttpMessageHandler<PacingHandler>();
 
         // One client for the process, as its handlers live as long: no HttpClient and ConnectorClient made per post.
         services.AddSingleton(provider => new ConnectorClient(
@@ -105,6 +124,11 @@ public static class TeamsExtensions
         endpoints.MapPost("/api/messages", MessagesEndpoint.HandleAsync).WithName("TeamsMessages");
         return endpoints;
     }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+        || outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
 
     private static void Validate(TeamsOptions settings, bool development)
     {
