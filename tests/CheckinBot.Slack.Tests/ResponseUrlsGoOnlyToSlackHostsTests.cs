@@ -21,7 +21,7 @@ public sealed class ResponseUrlsGoOnlyToSlackHostsTests : IAsyncLifetime
     private FakeSlack elsewhere = null!;
     private SlackTestApp app = null!;
 
-    private RecordingLogs Logs => app.Services.GetRequiredService<RecordingLogs>();
+    private CapturedLogs Logs => app.Services.GetRequiredService<CapturedLogs>();
 
     private IChatGateway Gateway => app.Services.GetServices<IChatGateway>().Single(g => g.Platform == "slack");
 
@@ -30,8 +30,8 @@ public sealed class ResponseUrlsGoOnlyToSlackHostsTests : IAsyncLifetime
         slack = await FakeSlack.StartAsync();
         elsewhere = await FakeSlack.StartAsync();
         app = await SlackTestApp.StartAsync(slack, recordTurns: false, services: s => s
-            .AddSingleton<RecordingLogs>()
-            .AddSingleton<ILoggerProvider>(p => p.GetRequiredService<RecordingLogs>()));
+            .AddSingleton(new CapturedLogs(LogLevel.Trace))
+            .AddSingleton<ILoggerProvider>(p => p.GetRequiredService<CapturedLogs>()));
     }
 
     public async Task DisposeAsync()
@@ -75,10 +75,10 @@ public sealed class ResponseUrlsGoOnlyToSlackHostsTests : IAsyncLifetime
 
         ack.Status.Should().Be(200, "the command itself is answered as usual");
         app.Services.GetRequiredService<SlackResponseUrls>().Take("T0CHECKIN", "C0NOTJOINED", "UVA00001").Should().BeNull();
-        var line = Logs.Lines.Should().ContainSingle(l => l.Text.Contains("response_url", StringComparison.Ordinal)).Subject;
+        var line = Logs.Entries.Should().ContainSingle(l => l.Message.Contains("response_url", StringComparison.Ordinal)).Subject;
         line.Level.Should().Be(LogLevel.Warning);
-        line.Text.Should().Contain("UVA00001").And.Contain("T0CHECKIN").And.Contain("C0NOTJOINED");
-        line.Text.Should().NotContain(elsewhere.ResponseUrl).And.NotContain("127.0.0.1");
+        line.Message.Should().Contain("UVA00001").And.Contain("T0CHECKIN").And.Contain("C0NOTJOINED");
+        line.Message.Should().NotContain(elsewhere.ResponseUrl).And.NotContain("127.0.0.1");
         elsewhere.Responses.Should().BeEmpty();
     }
 

@@ -12,7 +12,7 @@ namespace CheckinBot.Teams.Tests;
 /// <summary>How <c>/api/messages</c> reads a body: whole however it arrives, and any body that is no activity a client error.</summary>
 public sealed class MessageBodyReadingTests : IAsyncLifetime, IDisposable
 {
-    private readonly CapturedLogs logs = new();
+    private readonly CapturedLogs logs = new(LogLevel.Debug);
     private TeamsTestHost host = null!;
 
     public async Task InitializeAsync() =>

@@ -22,7 +22,6 @@ public sealed class ThrottleCountingFilter : IHttpMessageHandlerBuilderFilter
     {
         null => null,
         _ when clientName.StartsWith("Slack", StringComparison.Ordinal) => "slack",
-        "ConnectorClient" => "teams",
         _ when clientName.StartsWith("CheckinBot.Teams.", StringComparison.Ordinal) => "teams",
         _ => null,
     };

@@ -1,10 +1,10 @@
 using CheckinBot.Core.Workspaces;
 using CheckinBot.Testing;
 
-namespace CheckinBot.Teams.Tests.Fakes;
+namespace CheckinBot.Testing.Teams;
 
 /// <summary>The shared in-memory reference store, counting the reads and writes that reach it.</summary>
-internal sealed class CountingReferenceStore : IConversationReferenceStore
+public sealed class CountingReferenceStore : IConversationReferenceStore
 {
     private readonly InMemoryConversationReferences inner = new();
 
