@@ -21,9 +21,11 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// </summary>
     public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
     {
-        // In the unique key's order: two nodes inserting overlapping chunks at once take the keys in the same order, so on
-        // PostgreSQL one waits for the other's commit and neither waits in a cycle (a deadlock aborts one).
-        var ordered = seeds.OrderBy(s => s.RhythmId).ThenBy(s => s.Due).ToArray();
+        // In one order on every node: two nodes inserting overlapping chunks at once take the keys in the same order, so on
+        // PostgreSQL one waits for the other's commit and neither waits in a cycle (a deadlock aborts one). A conversation's
+        // occurrences side by side: a claim, which takes due rows in the order they were written, then takes them together,
+        // and a takeover reads that conversation's history once for all of them.
+        var ordered = seeds.OrderBy(s => s.Due).ThenBy(s => s.CollaborationId).ThenBy(s => s.RhythmId).ToArray();
         var added = 0;
         foreach (var chunk in ordered.Chunk(SeedChunk))
         {
