@@ -16,6 +16,11 @@ public class TextNormalizerTests
     [InlineData("👀👀", "<eyes> <eyes>")]
     [InlineData("t'en es où", "t en es ou")]
     [InlineData("Œuvre", "oeuvre")]
+    [InlineData("is 't al klaar?", "is het al klaar")]
+    [InlineData("'k weet 't niet, 's morgens 'n uurtje", "ik weet het niet des morgens een uurtje")]
+    [InlineData("isn't it done", "isn t it done")]
+    [InlineData("aujourd'hui, qu'il", "aujourd hui qu il")]
+    [InlineData("'", "")]
     public void Messages_are_folded_to_plain_lower_case_words(string message, string expected)
     {
         TextNormalizer.Normalize(message).Joined.Should().Be(expected);

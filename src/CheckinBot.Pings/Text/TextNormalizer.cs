@@ -71,6 +71,17 @@ internal static partial class TextNormalizer
         ["cant"] = ["can", "t"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>What the Dutch and Flemish elisions stand for: 't is "het", 'k "ik", 'n "een", 'm "hem", 'r "er", 's "des".</summary>
+    private static readonly FrozenDictionary<string, string> Elisions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["t"] = "het",
+        ["k"] = "ik",
+        ["n"] = "een",
+        ["m"] = "hem",
+        ["r"] = "er",
+        ["s"] = "des",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Normalises one message.</summary>
     /// <param name="text">The message.</param>
     /// <param name="names">First names of the people who may be addressed by name ("Ina??", "Ina when will…"); they read as mentions.</param>
@@ -168,6 +179,10 @@ internal static partial class TextNormalizer
                 state.Flush();
                 state.InQuote = !state.InQuote;
                 return;
+            case '\'' or 0x2018 or 0x2019 when StartsElision(text, index):
+                state.Flush();
+                state.InElision = true;
+                return;
             case MentionMark:
                 state.Flush();
                 state.Emit("<mention>", shouted: false);
@@ -209,14 +224,45 @@ internal static partial class TextNormalizer
     }
 
     /// <summary>
-    /// A single quote opens a quotation after a space and before a letter ('URGENT' …), and closes one after a letter
-    /// and before a space or punctuation; inside a word ("l'hôtel", "don't") it is an apostrophe.
+    /// A single quote opens a quotation after a space and before a letter ('URGENT' …) when a closing one follows, and
+    /// closes one after a letter and before a space or punctuation; inside a word ("l'hôtel", "don't", "aujourd'hui") it
+    /// is an apostrophe. So is an elision ('t, 's, 'k, 'n, 'm, 'r: "is 't al klaar?") and a year ('24), and a single
+    /// quote that is never closed: each of them, taken for an opening quote, hid the rest of the message.
     /// </summary>
     private static bool OpensOrClosesQuote(State state, string text, int index)
     {
         var before = index == 0 || char.IsWhiteSpace(text[index - 1]) || text[index - 1] is '(' or ':';
         var after = index + 1 >= text.Length || !char.IsLetterOrDigit(text[index + 1]);
-        return state.InQuote ? after && !before : before && !after;
+        if (state.InQuote)
+        {
+            return after && !before;
+        }
+
+        return before && !after && char.IsLetter(text[index + 1]) && !StartsElision(text, index) && ClosesLater(text, index + 2);
+    }
+
+    /// <summary>
+    /// The apostrophe at <paramref name="index"/> starts a Dutch or Flemish elision: after a space, one of t, k, n, m, r,
+    /// s standing alone ('t, 'k, 'n, 'm, 's morgens). The letter reads as the word it stands for (<see cref="Elisions"/>).
+    /// </summary>
+    private static bool StartsElision(string text, int index) =>
+        (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
+        && index + 1 < text.Length && Elisions.ContainsKey(char.ToLowerInvariant(text[index + 1]).ToString())
+        && (index + 2 >= text.Length || !char.IsLetterOrDigit(text[index + 2]));
+
+    /// <summary>A single quote from <paramref name="from"/> on closes a quotation: after a non-space, before a space, punctuation or the end.</summary>
+    private static bool ClosesLater(string text, int from)
+    {
+        for (var j = from; j < text.Length; j++)
+        {
+            if (text[j] is '\'' or '\u2018' or '\u2019' && !char.IsWhiteSpace(text[j - 1])
+                && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The emoji that change what a message means get a token; the rest are decoration.</summary>
@@ -314,6 +360,9 @@ internal static partial class TextNormalizer
         public List<bool> Quoted { get; } = new(24);
 
         public bool InQuote { get; set; }
+
+        /// <summary>The next token follows an elision's apostrophe ('t, 'k).</summary>
+        public bool InElision { get; set; }
 
         public int QuestionMarks { get; set; }
 
@@ -428,6 +477,14 @@ internal static partial class TextNormalizer
             Current.Clear();
             _tokenLetters = 0;
             _tokenUpper = 0;
+            var afterElision = InElision;
+            InElision = false;
+            if (afterElision && Elisions.TryGetValue(token, out var elided))
+            {
+                Emit(elided, shouted: false);
+                return;
+            }
+
             if (Shorthand.TryGetValue(token, out var expansion))
             {
                 foreach (var word in expansion)

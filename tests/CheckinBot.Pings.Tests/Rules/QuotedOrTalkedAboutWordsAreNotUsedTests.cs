@@ -27,6 +27,49 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         rules.Mentioned.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("is 't al klaar?")]
+    [InlineData("'k wil 't weten, hoever staat 't verslag")]
+    [InlineData("'s morgens heb ik 'n uurtje, is 't dan klaar?")]
+    [InlineData("is ’t al klaar?")]
+    [InlineData("c'est pour aujourd'hui, qu'en est-il de l'offre ?")]
+    [InlineData("we work together since '24, is the report done?")]
+    public void An_elision_is_an_apostrophe_not_an_opening_quote(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.Mentioned.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("'t is dringend: de betaalpagina ligt plat")]
+    [InlineData("'k zit vast, 't is dringend")]
+    [InlineData("l'appli plante, c'est urgent")]
+    public void An_urgent_word_after_an_elision_is_used(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_quoted_word_between_elisions_is_still_quoted()
+    {
+        var rules = Read.Rules("'k had 'dringend' in 't onderwerp gezet, haal 't eruit");
+
+        rules.UrgentWord.Should().BeFalse();
+        rules.Mentioned.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_single_quote_that_is_never_closed_quotes_nothing()
+    {
+        var rules = Read.Rules("ok 'so the launch is urgent now");
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+    }
+
     [Fact]
     public void A_talked_about_urgent_word_does_not_escalate_by_rule()
     {
