@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CheckinBot.Storage.Stores;
 
-internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationStore
+/// <remarks>
+/// Every write forgets what it changed from <see cref="RecentReads"/> (when the host keeps one), once it is committed:
+/// read-only turns on this node answer from those reads, so no writer has to remember to forget.
+/// </remarks>
+internal sealed class CollaborationStore(CheckinDbContext db, RecentReads? recent = null) : ICollaborationStore
 {
     // The two reads every turn makes, compiled once per provider's context type (a compiled query keeps the SQL of the
     // first context it ran on): EF otherwise builds a cache key from the expression tree on each call, which cost more
@@ -34,6 +38,7 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
     {
         db.Collaborations.Add(collaboration);
         await db.SaveChangesAsync(cancellationToken);
+        recent?.ForgetAll();
     }
 
     public async Task UpdateAsync(Collaboration collaboration, CancellationToken cancellationToken)
@@ -44,6 +49,7 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        recent?.ForgetAll();
     }
 
     public Task<Person?> FindPersonAsync(string platform, string workspaceId, string personId, CancellationToken cancellationToken) =>
@@ -74,6 +80,7 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
     }
 
     /// <remarks>
@@ -104,5 +111,9 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
         }
 
         await SqliteWriteGate.WriteAsync(db, db.SaveChangesAsync, cancellationToken);
+        foreach (var person in people)
+        {
+            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
+        }
     }
 }

@@ -1,9 +1,11 @@
+using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CheckinBot.Storage.Stores;
 
-internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStore
+/// <remarks>An erasure forgets everything <see cref="RecentReads"/> holds on this node: names and collaborations change.</remarks>
+internal sealed class PersonalDataStore(CheckinDbContext db, RecentReads? recent = null) : IPersonalDataStore
 {
     /// <summary>The platform whose conversations the transcript holds (the playground's name for itself).</summary>
     internal const string TranscriptPlatform = "playground";
@@ -70,8 +72,9 @@ internal sealed class PersonalDataStore(CheckinDbContext db) : IPersonalDataStor
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        // Entities this scope tracked may hold the old values.
+        // Entities this scope tracked, and the reads kept for read-only turns, may hold the old values.
         db.ChangeTracker.Clear();
+        recent?.ForgetAll();
         return theirs.Count;
     }
 
