@@ -15,8 +15,11 @@ internal static partial class SlackLog
     [LoggerMessage(LogLevel.Debug, "Slack action {ActionId} from {UserId} in {TeamId}/{ChannelId}")]
     public static partial void Action(this ILogger logger, string? actionId, string userId, string teamId, string channelId);
 
-    [LoggerMessage(LogLevel.Warning, "Slack refused the search for an earlier post of occurrence {OccurrenceKey} ({Error}); it is not posted until a search succeeds")]
-    public static partial void SearchRefused(this ILogger logger, string occurrenceKey, string error);
+    [LoggerMessage(LogLevel.Warning, "Slack refused the search in {TeamId}/{ChannelId} for earlier posts of {Occurrences} occurrences ({Error}); they are not posted until a search succeeds")]
+    public static partial void SearchRefused(this ILogger logger, int occurrences, string teamId, string channelId, string error);
+
+    [LoggerMessage(LogLevel.Information, "Looked up {Occurrences} occurrences in one history read of {TeamId}/{ChannelId}: {Found} posted before")]
+    public static partial void LookedUp(this ILogger logger, int occurrences, int found, string teamId, string channelId);
 
     [LoggerMessage(LogLevel.Information, "Answered {Kind} to {UserId} through the command's response_url: the bot is not in {TeamId}/{ChannelId}")]
     public static partial void AnsweredOutsideChannel(this ILogger logger, MessageKind kind, string userId, string teamId, string channelId);

@@ -20,8 +20,13 @@ namespace CheckinBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The hosted service with which <c>AddDataProtection()</c> loads the key ring at start.</summary>
-    public const string KeyRingPreload = "DataProtectionHostedService";
+    /// <summary>
+    /// Whether a registration is the hosted service with which <c>AddDataProtection()</c> loads the key ring at start. The
+    /// type is internal to Data Protection, so it is known by its assembly rather than by a name that could change.
+    /// </summary>
+    public static bool IsKeyRingPreload(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IHostedService)
+        && descriptor.ImplementationType?.Assembly == typeof(DataProtectionServiceCollectionExtensions).Assembly;
 
     /// <summary>
     /// Registers the stores on the configured provider, and Data Protection with its keys in the database.
@@ -60,7 +65,7 @@ public static class StorageServiceCollectionExtensions
         // Data Protection loads its key ring in a hosted service before the host starts, which costs a start more than half
         // a second of CPU (an EF query compiled, a key made on a new database). Nothing needs the keys to serve webhooks or to
         // run the scheduler: the key ring loads on first use instead (a token to decrypt, an OAuth state to sign).
-        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == KeyRingPreload).ToList())
+        foreach (var preload in services.Where(IsKeyRingPreload).ToList())
         {
             services.Remove(preload);
         }

@@ -8,7 +8,8 @@ namespace CheckinBot.Slack.Tests;
 
 /// <summary>
 /// After a crash, a post is looked up again by the occurrence key in its metadata: over the whole window around its due
-/// time, page by page, paced, with Slack's own time for it; a lookup Slack refuses is an error, never "not found".
+/// time, page by page, paced, with Slack's own time for it, one read for all the occurrences of a channel; a lookup Slack
+/// refuses is an error, never "not found".
 /// </summary>
 public sealed class RecoveryLookupTests : IAsyncLifetime
 {
@@ -63,6 +64,39 @@ public sealed class RecoveryLookupTests : IAsyncLifetime
         await Gateway.PostAsync(new OutboundMessage(Channel, BotMessage.Of(MessageKind.Update, "Other"), "other@1796140800"), default);
 
         (await Gateway.FindPostedAsync(Channel, "rhythm@1796140800", AroundDue, default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Several_occurrences_in_one_channel_cost_one_history_read_and_each_is_found_or_not_on_its_own()
+    {
+        slack.SetClock(Due.AddSeconds(2));
+        var update = await Gateway.PostAsync(new OutboundMessage(Channel, BotMessage.Of(MessageKind.Update, "Update"), "update@1796140800"), default);
+        slack.SetClock(Due.AddSeconds(5));
+        var plan = await Gateway.PostAsync(new OutboundMessage(Channel, BotMessage.Of(MessageKind.Update, "Plan"), "plan@1796140800"), default);
+        slack.AddChatter("C0SHARED", 40, Due.AddSeconds(10));
+
+        var found = await Gateway.FindPostedManyAsync(Channel, ["update@1796140800", "plan@1796140800", "checkin@1796140800"], AroundDue, default);
+
+        slack.CallsTo("conversations.history").Should().ContainSingle("one read of the channel's window answers for all three occurrences");
+        found.Keys.Should().BeEquivalentTo(["update@1796140800", "plan@1796140800"], "the third was never posted");
+        found["update@1796140800"].MessageId.Should().Be(update.MessageId);
+        found["update@1796140800"].PostedAt.Should().BeCloseTo(Due.AddSeconds(2), TimeSpan.FromMilliseconds(1));
+        found["plan@1796140800"].MessageId.Should().Be(plan.MessageId);
+        found["plan@1796140800"].PostedAt.Should().BeCloseTo(Due.AddSeconds(5), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task A_read_for_several_occurrences_stops_at_the_page_where_the_last_of_them_is_found()
+    {
+        slack.AddChatter("C0SHARED", 300, Due.AddSeconds(1));
+        slack.SetClock(Due.AddMinutes(5));
+        await Gateway.PostAsync(new OutboundMessage(Channel, BotMessage.Of(MessageKind.Update, "Update"), "update@1796140800"), default);
+        await Gateway.PostAsync(new OutboundMessage(Channel, BotMessage.Of(MessageKind.Update, "Plan"), "plan@1796140800"), default);
+
+        var found = await Gateway.FindPostedManyAsync(Channel, ["update@1796140800", "plan@1796140800"], AroundDue, default);
+
+        found.Should().HaveCount(2);
+        slack.CallsTo("conversations.history").Should().ContainSingle("both are on the first page, newest first; the 300 older messages are not read");
     }
 
     [Theory]

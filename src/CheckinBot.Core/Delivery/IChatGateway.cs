@@ -17,4 +17,25 @@ public interface IChatGateway
     /// cannot tell (a refused or failed lookup), and the occurrence is then not posted.
     /// </summary>
     Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds the posts made earlier in one conversation, within <paramref name="window"/>, for several occurrence keys at
+    /// once: a platform that reads a conversation's history (Slack) reads it once for all of them. The keys found, each
+    /// with its post; a key left out has no post there. Throws when the platform cannot tell, as
+    /// <see cref="FindPostedAsync(ChatAddress, string, PostWindow, CancellationToken)"/> does. By default, one lookup per key.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, PostReceipt>> FindPostedManyAsync(ChatAddress where, IReadOnlyCollection<string> occurrenceKeys, PostWindow window,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, PostReceipt>(StringComparer.Ordinal);
+        foreach (var key in occurrenceKeys)
+        {
+            if (await FindPostedAsync(where, key, window, cancellationToken) is { } receipt)
+            {
+                found[key] = receipt;
+            }
+        }
+
+        return found;
+    }
 }

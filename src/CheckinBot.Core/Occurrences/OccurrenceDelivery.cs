@@ -29,9 +29,6 @@ public sealed class OccurrenceDelivery(
 {
     private static readonly Duration RetryAfterFailure = Duration.FromMinutes(1);
 
-    /// <summary>The platform's clock and ours may differ a little; the recovery lookup searches this much wider on each side.</summary>
-    private static readonly Duration LookupSlack = Duration.FromMinutes(1);
-
     /// <summary>Done tasks older than this are never in an update, whatever the last update was.</summary>
     private static readonly Duration DoneLookBack = Duration.FromDays(31);
 
@@ -73,6 +70,9 @@ public sealed class OccurrenceDelivery(
         var draftsUsed = new ConcurrentBag<Guid>();
         var failures = new ConcurrentBag<DeliveryFailure>();
         var byConversation = batch.GroupBy(o => o.CollaborationId).ToList();
+        var lookups = new RecoveryLookups(
+            batch.Where(o => o.SendingSince is not null).Select(o => (Occurrence: o, Conversation: world.ConversationOf(o))).Where(h => h.Conversation is not null).Select(h => (h.Occurrence, h.Conversation!)),
+            gateways, options, clock);
 
         // From here until the recorder completes, it alone uses the ledger (the stores share one unit of work).
         await using (var recorder = new OutcomeRecorder(ledger, batch.Select(o => o.Id), leaseUntil, options, clock))
@@ -93,7 +93,7 @@ public sealed class OccurrenceDelivery(
                         try
                         {
                             using var post = DeliveryTelemetry.StartPost(occurrence);
-                            var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, clock, ct);
+                            var (outcome, usedDraft) = await DeliverOneAsync(occurrence, world, lookups, clock, ct);
                             DeliveryTelemetry.Record(post, occurrence, outcome);
                             recorder.Record(outcome);
                             outcomes.Add(outcome);
@@ -168,7 +168,8 @@ public sealed class OccurrenceDelivery(
         return report.Posted > 0;
     }
 
-    private async Task<(PostOutcome Outcome, bool UsedDraft)> DeliverOneAsync(Occurrence occurrence, World world, DeliveryClock clock, CancellationToken cancellationToken)
+    private async Task<(PostOutcome Outcome, bool UsedDraft)> DeliverOneAsync(Occurrence occurrence, World world, RecoveryLookups lookups, DeliveryClock clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.Now();
         if (!world.Rhythms.TryGetValue(occurrence.RhythmId, out var rhythm) ||
@@ -179,7 +180,7 @@ public sealed class OccurrenceDelivery(
             return (new PostOutcome(occurrence.Id, OccurrenceStatus.Cancelled, null, null, false), false);
         }
 
-        var channel = ChatAddress.Conversation(collaboration.Platform, collaboration.WorkspaceId, collaboration.ConversationId);
+        var channel = World.ConversationOf(collaboration);
         var va = world.Va(collaboration);
         var vaName = string.IsNullOrEmpty(va.DisplayName) ? va.Id : va.DisplayName;
         var lateness = now - occurrence.Due;
@@ -191,7 +192,7 @@ public sealed class OccurrenceDelivery(
             return await MissAsync(occurrence, world, collaboration, rhythm, va, now, cancellationToken);
         }
 
-        if (occurrence.SendingSince is not null && await FindEarlierPostAsync(gateway, channel, occurrence, now, cancellationToken) is { } earlier)
+        if (occurrence.SendingSince is not null && await lookups.FindAsync(occurrence, channel, cancellationToken) is { } earlier)
         {
             // A worker posted it before it could record that; record that post, with the platform's time, instead of doubling it.
             var at = earlier.PostedAt is { } platformTime ? Instant.FromDateTimeOffset(platformTime) : now;
@@ -214,16 +215,6 @@ public sealed class OccurrenceDelivery(
         var receipt = await gateway.PostAsync(new OutboundMessage(channel, message, occurrence.Key, stamp.ToDateTimeOffset()), cancellationToken);
         var summary = message.Lines.Count > 0 ? message.Lines[0] : null;
         return (new PostOutcome(occurrence.Id, OccurrenceStatus.Posted, clock.Now(), receipt.MessageId, isLate, summary), usedDraft);
-    }
-
-    /// <summary>
-    /// Asks the platform for a post made under an earlier claim, between the reminder (Post now comes no earlier) and now.
-    /// Null when there is none; throws when the platform cannot tell, and then the occurrence waits for a later try.
-    /// </summary>
-    private Task<PostReceipt?> FindEarlierPostAsync(IChatGateway gateway, ChatAddress channel, Occurrence occurrence, Instant now, CancellationToken cancellationToken)
-    {
-        var from = Instant.Min(occurrence.RemindAt, occurrence.Due - options.ReminderLead) - LookupSlack;
-        return gateway.FindPostedAsync(channel, occurrence.Key, new PostWindow(from.ToDateTimeOffset(), (now + LookupSlack).ToDateTimeOffset()), cancellationToken);
     }
 
     private async Task<(PostOutcome Outcome, bool UsedDraft)> MissAsync(Occurrence occurrence, World world, Collaboration collaboration, Rhythm rhythm, Person va,
@@ -346,6 +337,13 @@ public sealed class OccurrenceDelivery(
             lastPosted.TryGetValue(collaborationId, out var at) ? at : null);
 
         public Person Va(Collaboration collaboration) => PersonOf(collaboration, collaboration.VaId);
+
+        /// <summary>The conversation an occurrence's update goes to; null when its collaboration is gone.</summary>
+        public ChatAddress? ConversationOf(Occurrence occurrence) =>
+            Collaborations.TryGetValue(occurrence.CollaborationId, out var collaboration) ? ConversationOf(collaboration) : null;
+
+        public static ChatAddress ConversationOf(Collaboration collaboration) =>
+            ChatAddress.Conversation(collaboration.Platform, collaboration.WorkspaceId, collaboration.ConversationId);
 
         /// <summary>The frame of an update, composed once for each language, zone and schedule in the batch.</summary>
         public UpdateFrame Frame(Collaboration collaboration, Rhythm rhythm, Instant due, bool late) =>

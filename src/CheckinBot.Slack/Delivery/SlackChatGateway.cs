@@ -86,17 +86,26 @@ public sealed class SlackChatGateway(
     /// occurrence key; found, it comes back with Slack's own time for it (its <c>ts</c>). A search Slack refuses (a missing
     /// history scope, a channel the bot left, a 429 beyond the retries) throws: the update is then not posted blind.
     /// </summary>
-    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken)
+    public async Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
+        (await FindPostedManyAsync(where, [occurrenceKey], window, cancellationToken)).GetValueOrDefault(occurrenceKey);
+
+    /// <summary>
+    /// One read of the channel's history over the window, page by page, for every one of the occurrence keys: the posts
+    /// of several occurrences in one channel cost one <c>conversations.history</c> read (a page per 200 messages), not one each.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, PostReceipt>> FindPostedManyAsync(ChatAddress where, IReadOnlyCollection<string> occurrenceKeys, PostWindow window,
+        CancellationToken cancellationToken)
     {
         var channel = await ChannelOfAsync(where, cancellationToken);
         try
         {
-            var found = await slack.FindByOccurrenceAsync(where.WorkspaceId, channel, occurrenceKey, window.From, window.To, cancellationToken);
-            return found is null ? null : new PostReceipt(found.Ts, found.PostedAt);
+            var found = await slack.FindByOccurrencesAsync(where.WorkspaceId, channel, occurrenceKeys, window.From, window.To, cancellationToken);
+            logger.LookedUp(occurrenceKeys.Count, found.Count, where.WorkspaceId, channel);
+            return found.ToDictionary(f => f.Key, f => new PostReceipt(f.Value.Ts, f.Value.PostedAt), StringComparer.Ordinal);
         }
         catch (SlackApiException refused)
         {
-            logger.SearchRefused(occurrenceKey, refused.Error);
+            logger.SearchRefused(occurrenceKeys.Count, where.WorkspaceId, channel, refused.Error);
             throw;
         }
     }

@@ -9,14 +9,27 @@ namespace CheckinBot.Slack.Delivery;
 /// in a channel the bot was never invited to. Slack shows what is posted there only to the person who ran the command,
 /// so a reply meant for one person only ever leaves through that person's own <c>response_url</c>.
 /// </summary>
-public sealed class SlackResponseUrls(WallClock clock)
+/// <remarks>
+/// Commands are remembered in the order they came, so the ones past their half hour (or beyond
+/// <paramref name="capacity"/>, the oldest first) are forgotten from the front at a constant cost per command: no
+/// command pays for a walk over all the others.
+/// </remarks>
+public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackResponseUrls.DefaultCapacity)
 {
+    /// <summary>How many commands' addresses are kept at most (about 30 MB).</summary>
+    public const int DefaultCapacity = 100_000;
+
     private const int MaxUses = 5;
-    private const int PruneAbove = 10_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<(string Team, string Channel, string User), Entry> byPerson = new();
     private readonly ConcurrentDictionary<(string Team, string Channel), string> latestUser = new();
+    private readonly ConcurrentQueue<((string Team, string Channel, string User) Key, long Id, DateTimeOffset At)> order = new();
+    private readonly Lock forgetting = new();
+    private long lastId;
+
+    /// <summary>How many people's addresses are remembered now.</summary>
+    public int Count => byPerson.Count;
 
     /// <summary>Keeps the command's <c>response_url</c> when it is an absolute http(s) address.</summary>
     public void Remember(string team, string channel, string user, string? responseUrl)
@@ -27,13 +40,12 @@ public sealed class SlackResponseUrls(WallClock clock)
         }
 
         var now = clock.GetUtcNow();
-        if (byPerson.Count > PruneAbove)
-        {
-            Prune(now);
-        }
-
-        byPerson[(team, channel, user)] = new Entry(url, now, 0);
+        var key = (team, channel, user);
+        var entry = new Entry(url, now, 0, Interlocked.Increment(ref lastId));
+        byPerson[key] = entry;
         latestUser[(team, channel)] = user;
+        order.Enqueue((key, entry.Id, now));
+        ForgetOld(now);
     }
 
     /// <summary>
@@ -66,24 +78,35 @@ public sealed class SlackResponseUrls(WallClock clock)
         return null;
     }
 
-    private void Prune(DateTimeOffset now)
+    /// <summary>Forgets, from the oldest, the commands past their lifetime and those beyond the capacity.</summary>
+    private void ForgetOld(DateTimeOffset now)
     {
-        foreach (var (key, entry) in byPerson)
+        if (!order.TryPeek(out var oldest) || (now - oldest.At <= Lifetime && order.Count <= capacity))
         {
-            if (now - entry.At > Lifetime)
-            {
-                byPerson.TryRemove(key, out _);
-            }
+            return;
         }
 
-        foreach (var (key, user) in latestUser)
+        lock (forgetting)
         {
-            if (!byPerson.ContainsKey((key.Team, key.Channel, user)))
+            while (order.TryPeek(out oldest) && (now - oldest.At > Lifetime || order.Count > capacity) && order.TryDequeue(out oldest))
             {
-                latestUser.TryRemove(key, out _);
+                Forget(oldest.Key, oldest.Id);
             }
         }
     }
 
-    private sealed record Entry(Uri Url, DateTimeOffset At, int Uses);
+    /// <summary>Forgets a person's address unless they ran a command again since (a later entry stands).</summary>
+    private void Forget((string Team, string Channel, string User) key, long id)
+    {
+        while (byPerson.TryGetValue(key, out var current) && current.Id == id)
+        {
+            if (byPerson.TryRemove(KeyValuePair.Create(key, current)))
+            {
+                latestUser.TryRemove(KeyValuePair.Create((key.Team, key.Channel), key.User));
+                return;
+            }
+        }
+    }
+
+    private sealed record Entry(Uri Url, DateTimeOffset At, int Uses, long Id);
 }

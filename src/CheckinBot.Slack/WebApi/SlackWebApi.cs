@@ -62,14 +62,17 @@ public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, Chann
     }
 
     /// <summary>
-    /// <c>conversations.history</c> with metadata, page by page through the whole window from <paramref name="oldest"/> to
-    /// <paramref name="latest"/>, each page paced within the workspace's history limit: the bot's message in
-    /// <paramref name="channel"/> whose metadata carries <paramref name="occurrenceKey"/>, or null when the window holds none.
-    /// A refused or failed page throws: "not found" is said only after every page was read.
+    /// <c>conversations.history</c> with metadata, page by page through the window from <paramref name="oldest"/> to
+    /// <paramref name="latest"/>, each page paced within the workspace's history limit: the bot's messages in
+    /// <paramref name="channel"/> whose metadata carries one of <paramref name="occurrenceKeys"/>, by key. One read serves
+    /// every key; it stops as soon as each key is found. A refused or failed page throws: "not found" is said only after
+    /// every page was read.
     /// </summary>
-    public async Task<SlackMessageRef?> FindByOccurrenceAsync(string workspace, string channel, string occurrenceKey, DateTimeOffset oldest, DateTimeOffset latest,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, SlackMessageRef>> FindByOccurrencesAsync(string workspace, string channel, IReadOnlyCollection<string> occurrenceKeys,
+        DateTimeOffset oldest, DateTimeOffset latest, CancellationToken cancellationToken)
     {
+        var wanted = occurrenceKeys.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, SlackMessageRef>(StringComparer.Ordinal);
         var token = await tokens.ForWorkspaceAsync(workspace, cancellationToken);
         string? cursor = null;
         do
@@ -96,19 +99,20 @@ public sealed class SlackWebApi(SlackApiClient client, SlackTokens tokens, Chann
                 {
                     var metadata = message.Obj("metadata");
                     if (metadata.Str("event_type") == SlackPlatform.OccurrenceEventType &&
-                        metadata.Obj("event_payload").Str(SlackPlatform.OccurrenceKeyField) == occurrenceKey &&
+                        metadata.Obj("event_payload").Str(SlackPlatform.OccurrenceKeyField) is { } key && wanted.Contains(key) &&
                         message.Str("ts") is { } ts)
                     {
-                        return new SlackMessageRef(ts, SlackTimestamps.Parse(ts));
+                        // Newest first: should a key show twice, the earliest post stands for it.
+                        found[key] = new SlackMessageRef(ts, SlackTimestamps.Parse(ts));
                     }
                 }
             }
 
-            cursor = answer.IsTrue("has_more") ? NonEmpty(answer.Obj("response_metadata").Str("next_cursor")) : null;
+            cursor = found.Count < wanted.Count && answer.IsTrue("has_more") ? NonEmpty(answer.Obj("response_metadata").Str("next_cursor")) : null;
         }
         while (cursor is not null);
 
-        return null;
+        return found;
     }
 
     /// <summary><c>users.info</c> with the locale: name, IANA zone and language as Slack knows them.</summary>

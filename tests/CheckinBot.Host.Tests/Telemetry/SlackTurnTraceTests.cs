@@ -24,12 +24,16 @@ public sealed class SlackTurnTraceTests : IAsyncLifetime
 
         using var response = await bot.Client.SendAsync(SignedSlack.Command("UVA00001", "setup <@UCLIENT01|pieter>", "otel1"));
         response.EnsureSuccessStatusCode();
+        // The request's own span ends only after its response has gone out, so the client may read the answer before
+        // it is exported: wait for all three, not just the turn and the post.
         await SignedSlack.EventuallyAsync(
-            () => spans.Of(trace.TraceId).Any(s => s.OperationName == TurnTelemetry.TurnSpan) && PostOf(spans.Of(trace.TraceId)) is not null,
-            "the turn and its channel post");
+            () => spans.Of(trace.TraceId).Any(IsCommandRequest)
+                && spans.Of(trace.TraceId).Any(s => s.OperationName == TurnTelemetry.TurnSpan)
+                && PostOf(spans.Of(trace.TraceId)) is not null,
+            "the request, the turn and its channel post");
 
         var all = spans.Of(trace.TraceId);
-        var request = all.Single(s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string) == "/slack/commands");
+        var request = all.Single(IsCommandRequest);
 
         var turn = all.Single(s => s.OperationName == TurnTelemetry.TurnSpan);
         turn.ParentSpanId.Should().Be(request.SpanId, "a worker runs the turn, in the trace of the request that queued it");
@@ -51,6 +55,9 @@ public sealed class SlackTurnTraceTests : IAsyncLifetime
         tagValues.Should().NotContain(v => v.Contains("xoxb", StringComparison.Ordinal) || v.Contains("<@UCLIENT01", StringComparison.Ordinal),
             "spans carry ids, never message texts or tokens");
     }
+
+    private static bool IsCommandRequest(Activity span) =>
+        span.Kind == ActivityKind.Server && (span.GetTagItem("url.path") as string) == "/slack/commands";
 
     private static Activity? PostOf(IReadOnlyList<Activity> spans) =>
         spans.FirstOrDefault(s => s.Kind == ActivityKind.Client && (s.GetTagItem("url.full") as string)?.EndsWith("/chat.postMessage", StringComparison.Ordinal) == true);

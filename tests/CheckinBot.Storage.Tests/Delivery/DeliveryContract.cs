@@ -139,6 +139,67 @@ public abstract class DeliveryContract
     }
 
     [SkippableFact]
+    public async Task A_node_taking_over_reads_each_conversation_once_for_all_the_occurrences_handed_over_there()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        var ids = await world.PlanAsync(6, conversations: 2);
+        var dead = world.Node("node-a", Due);
+        var claimed = await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(async l =>
+        {
+            await l.MarkSendingAsync("node-a", ids, Due, default);
+            return 0;
+        });
+
+        // Node A's posts of two of them reached the platform, one in each conversation, before it died unrecorded.
+        world.PlatformClock.Advance(TimeSpan.FromSeconds(2));
+        var reached = new[] { ids[0], ids[1] }.Select(id => claimed.Single(o => o.Id == id)).ToList();
+        var made = reached.Select((o, n) => world.Platform.Post(new OutboundMessage(
+            ChatAddress.Conversation(FakePlatform.Name, "T1", $"C{n}"), BotMessage.Of(MessageKind.Update, "Update"), o.Key))).ToList();
+
+        world.PlatformClock.Advance(TimeSpan.FromSeconds(8));
+        var survivor = world.Node("node-b", Due + Lease);
+        var report = await survivor.DeliverAsync();
+
+        world.Platform.Lookups.Should().Be(2, "one read of each conversation answers for its three occurrences");
+        report.Posted.Should().Be(6);
+        world.Platform.ChannelPosts.Should().HaveCount(6).And.OnlyHaveUniqueItems(p => p.OccurrenceKey, "the two found are not posted again");
+        var rows = await world.LedgerAsync();
+        rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted);
+        for (var n = 0; n < reached.Count; n++)
+        {
+            var row = rows.Single(o => o.Id == reached[n].Id);
+            row.MessageId.Should().Be(made[n].MessageId, "a post found is recorded, not made again");
+            row.PostedAt.Should().Be(Instant.FromDateTimeOffset(made[n].PostedAt!.Value), "with the platform's own time");
+        }
+
+        rows.Where(o => !reached.Any(r => r.Id == o.Id)).Should().OnlyContain(o => o.MessageId != null && !made.Any(m => m.MessageId == o.MessageId),
+            "an occurrence the read did not find is posted by the survivor");
+    }
+
+    [SkippableFact]
+    public async Task When_a_conversation_cannot_be_read_none_of_its_occurrences_is_posted()
+    {
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        var ids = await world.PlanAsync(3, conversations: 1);
+        var dead = world.Node("node-a", Due);
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(async l =>
+        {
+            await l.MarkSendingAsync("node-a", ids, Due, default);
+            return 0;
+        });
+        world.Platform.FailLookups = true;
+
+        var report = await world.Node("node-b", Due + Lease).DeliverAsync();
+
+        world.Platform.Lookups.Should().Be(1, "the conversation is read once for all three");
+        report.Failures.Select(f => f.OccurrenceId).Should().BeEquivalentTo(ids);
+        world.Platform.Posts.Should().BeEmpty("a failed read is no proof that nothing was posted");
+        (await world.LedgerAsync()).Should().OnlyContain(o => o.Status == OccurrenceStatus.Pending && o.LeaseUntil > Due + Lease, "each waits for a later try");
+    }
+
+    [SkippableFact]
     public async Task When_the_platform_cannot_be_asked_nothing_is_posted_and_the_occurrence_waits_for_a_later_try()
     {
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);

@@ -54,21 +54,32 @@ public sealed class DeliveryWorld : IAsyncDisposable
         return new DeliveryNode(services, clock, gateway, options);
     }
 
-    /// <summary>Ina and Tom in <paramref name="count"/> conversations, each with an update due at <see cref="Due"/>, in the ledger.</summary>
-    public async Task<IReadOnlyList<Guid>> PlanAsync(int count)
+    /// <summary>
+    /// <paramref name="count"/> updates due at <see cref="Due"/>, in the ledger: Ina and Tom in a conversation for each,
+    /// or, given <paramref name="conversations"/>, in that many, the n-th update a rhythm of conversation <c>C{n % conversations}</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> PlanAsync(int count, int? conversations = null)
     {
         var agreedAt = Due - Duration.FromHours(23);
         var seeds = new List<OccurrenceSeed>();
+        var collaborations = new List<Collaboration>();
         using var scope = Database.Scope();
         foreach (var n in Enumerable.Range(0, count))
         {
-            var collaboration = new Collaboration
+            var conversation = n % (conversations ?? count);
+            if (conversation == collaborations.Count)
             {
-                Id = Guid.NewGuid(), Platform = FakePlatform.Name, WorkspaceId = "T1", ConversationId = $"C{n}", VaId = "ina", ClientIds = ["tom"],
-                TimeZone = "Europe/Brussels", Language = "en", CreatedAt = agreedAt,
-            };
-            await StorageFixture.Get<ICollaborationStore>(scope).AddAsync(collaboration, default);
-            var rhythm = Rhythm.Propose(collaboration.Id, 1, RhythmKind.Update, Days.Weekdays, new LocalTime(17, 0), "Europe/Brussels", "ina", Side.Va, agreedAt);
+                collaborations.Add(new Collaboration
+                {
+                    Id = Guid.NewGuid(), Platform = FakePlatform.Name, WorkspaceId = "T1", ConversationId = $"C{conversation}", VaId = "ina", ClientIds = ["tom"],
+                    TimeZone = "Europe/Brussels", Language = "en", CreatedAt = agreedAt,
+                });
+                await StorageFixture.Get<ICollaborationStore>(scope).AddAsync(collaborations[conversation], default);
+            }
+
+            var collaboration = collaborations[conversation];
+            var rhythm = Rhythm.Propose(collaboration.Id, n / (conversations ?? count) + 1, RhythmKind.Update, Days.Weekdays, new LocalTime(17, 0), "Europe/Brussels", "ina",
+                Side.Va, agreedAt);
             rhythm.Accept("tom", Side.Client, agreedAt);
             await StorageFixture.Get<IRhythmStore>(scope).SaveAsync([rhythm], default);
             seeds.Add(new OccurrenceSeed(rhythm.Id, collaboration.Id, Due, Due - Duration.FromMinutes(15)));

@@ -6,7 +6,8 @@ namespace CheckinBot.Storage.Tests.Delivery;
 
 /// <summary>
 /// One chat platform shared by every node of a test: it keeps each post with its own time and finds posts by occurrence
-/// key within a window, as Slack's history does; its lookups can be made to fail.
+/// key within a window, as Slack's history does (one lookup reads one conversation for any number of keys); its lookups
+/// can be made to fail.
 /// </summary>
 public sealed class FakePlatform(TimeProvider clock)
 {
@@ -31,6 +32,21 @@ public sealed class FakePlatform(TimeProvider clock)
         var at = clock.GetUtcNow();
         Posts.Enqueue((message, id, at));
         return new PostReceipt(id, at);
+    }
+
+    /// <summary>One read of a conversation's posts within the window: those that carry one of the keys, by key.</summary>
+    public IReadOnlyDictionary<string, PostReceipt> FindMany(ChatAddress where, IReadOnlyCollection<string> occurrenceKeys, PostWindow window)
+    {
+        Interlocked.Increment(ref lookups);
+        if (FailLookups)
+        {
+            throw new HttpRequestException("lookup refused");
+        }
+
+        return Posts.Where(p => p.Message.To.ConversationId == where.ConversationId && p.Message.OccurrenceKey is { } key && occurrenceKeys.Contains(key)
+                && p.At >= window.From && p.At <= window.To)
+            .GroupBy(p => p.Message.OccurrenceKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new PostReceipt(g.First().Id, g.First().At), StringComparer.Ordinal);
     }
 
     public PostReceipt? Find(string occurrenceKey, PostWindow window)

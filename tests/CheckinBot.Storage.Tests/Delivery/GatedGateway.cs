@@ -43,6 +43,10 @@ public sealed class GatedGateway(FakePlatform platform) : IChatGateway, IDisposa
     public Task<PostReceipt?> FindPostedAsync(ChatAddress where, string occurrenceKey, PostWindow window, CancellationToken cancellationToken) =>
         Task.FromResult(platform.Find(occurrenceKey, window));
 
+    public Task<IReadOnlyDictionary<string, PostReceipt>> FindPostedManyAsync(ChatAddress where, IReadOnlyCollection<string> occurrenceKeys, PostWindow window,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(platform.FindMany(where, occurrenceKeys, window));
+
     private async Task PassAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref waiting);

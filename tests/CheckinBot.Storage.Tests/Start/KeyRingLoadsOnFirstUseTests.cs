@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CheckinBot.Storage.Tests.Start;
 
@@ -10,12 +9,15 @@ public class KeyRingLoadsOnFirstUseTests
     [Fact]
     public void The_start_does_not_wait_for_the_key_ring()
     {
-        var services = new ServiceCollection();
+        var plain = new ServiceCollection();
+        plain.AddDataProtection();
+        plain.Should().Contain(d => StorageServiceCollectionExtensions.IsKeyRingPreload(d), "Data Protection on its own loads the key ring at start");
 
+        var services = new ServiceCollection();
         services.AddStorage(new StorageOptions { ConnectionString = "Data Source=:memory:" }, Path.GetTempPath());
 
-        services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.Name)
-            .Should().NotContain(StorageServiceCollectionExtensions.KeyRingPreload);
+        services.Should().NotContain(d => StorageServiceCollectionExtensions.IsKeyRingPreload(d));
+        services.Should().Contain(d => d.ServiceType == typeof(IDataProtectionProvider), "Data Protection itself stays");
     }
 
     [Fact]

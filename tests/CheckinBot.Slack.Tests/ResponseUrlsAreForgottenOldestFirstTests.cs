@@ -1,0 +1,52 @@
+using CheckinBot.Core.Clock;
+using CheckinBot.Slack.Delivery;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CheckinBot.Slack.Tests;
+
+public sealed class ResponseUrlsAreForgottenOldestFirstTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 5, 16, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void ACommandPastItsHalfHourIsForgottenWhenTheNextOneIsRemembered()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time));
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/a");
+        time.Advance(TimeSpan.FromMinutes(31));
+
+        urls.Remember("T", "C2", "U2", "https://hooks.slack.com/commands/T/2/b");
+
+        urls.Count.Should().Be(1);
+        urls.Take("T", "C1", null).Should().BeNull();
+        urls.Take("T", "C2", null)!.Value.User.Should().Be("U2");
+    }
+
+    [Fact]
+    public void BeyondItsCapacityTheOldestCommandIsForgottenFirst()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time), capacity: 3);
+
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            urls.Remember("T", $"C{n}", $"U{n}", $"https://hooks.slack.com/commands/T/{n}/x");
+        }
+
+        urls.Count.Should().Be(3);
+        urls.Take("T", "C1", "U1").Should().BeNull();
+        urls.Take("T", "C4", "U4")!.Value.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/4/x"));
+    }
+
+    [Fact]
+    public void APersonWhoRanTheCommandAgainKeepsTheNewerAddressWhenTheOlderIsForgotten()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time), capacity: 2);
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/older");
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/newer");
+
+        urls.Remember("T", "C2", "U2", "https://hooks.slack.com/commands/T/2/x");
+
+        urls.Take("T", "C1", null)!.Value.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
+        urls.Count.Should().Be(2);
+    }
+}
