@@ -57,6 +57,32 @@ public abstract class StoreContract
     }
 
     [SkippableFact]
+    public async Task People_are_added_and_updated_together_in_one_write()
+    {
+        await using var db = await CreateAsync();
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<ICollaborationStore>(scope).SavePersonAsync(new Person { Platform = "slack", WorkspaceId = "T1", Id = "U1", DisplayName = "Ina" }, default);
+        }
+
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<ICollaborationStore>(scope).SavePeopleAsync(
+            [
+                new Person { Platform = "slack", WorkspaceId = "T1", Id = "U1", DisplayName = "Ina R.", Language = "nl" },
+                new Person { Platform = "slack", WorkspaceId = "T1", Id = "U2", DisplayName = "Tom", TimeZone = "Europe/Brussels" },
+                new Person { Platform = "slack", WorkspaceId = "T2", Id = "U1", DisplayName = "Other Ina" },
+            ], default);
+        }
+
+        using var read = db.Scope();
+        var store = StorageFixture.Get<ICollaborationStore>(read);
+        (await store.FindPersonAsync("slack", "T1", "U1", default)).Should().BeEquivalentTo(new { DisplayName = "Ina R.", Language = "nl" });
+        (await store.FindPersonAsync("slack", "T1", "U2", default))!.TimeZone.Should().Be("Europe/Brussels");
+        (await store.FindPersonAsync("slack", "T2", "U1", default))!.DisplayName.Should().Be("Other Ina");
+    }
+
+    [SkippableFact]
     public async Task Rhythms_keep_their_audit_trail_and_the_planner_watermark_only_moves_forward()
     {
         await using var db = await CreateAsync();

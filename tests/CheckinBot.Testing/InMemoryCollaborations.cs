@@ -7,6 +7,7 @@ public sealed class InMemoryCollaborations : ICollaborationStore
 {
     private readonly ConcurrentDictionary<Guid, Collaboration> collaborations = new();
     private int personWrites;
+    private int peopleWrites;
 
     public ConcurrentDictionary<(string Platform, string Workspace, string Id), Person> People { get; } = new();
 
@@ -43,10 +44,30 @@ public sealed class InMemoryCollaborations : ICollaborationStore
     /// <summary>How many times a person was written.</summary>
     public int PersonWrites => Volatile.Read(ref personWrites);
 
+    /// <summary>How many writes of people there were (one per <see cref="SavePersonAsync"/>, one per <see cref="SavePeopleAsync"/>).</summary>
+    public int PeopleWrites => Volatile.Read(ref peopleWrites);
+
     public Task SavePersonAsync(Person person, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref peopleWrites);
+        Keep(person);
+        return Task.CompletedTask;
+    }
+
+    public Task SavePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref peopleWrites);
+        foreach (var person in people)
+        {
+            Keep(person);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Keep(Person person)
     {
         Interlocked.Increment(ref personWrites);
         People[(person.Platform, person.WorkspaceId, person.Id)] = person;
-        return Task.CompletedTask;
     }
 }

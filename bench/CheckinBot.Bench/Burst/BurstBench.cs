@@ -24,6 +24,16 @@ internal static class BurstBench
         var root = Directory.CreateTempSubdirectory("checkinbot-burst-");
         try
         {
+            if (args.Contains("--postgres-only"))
+            {
+                // While tuning the PostgreSQL run: only its block, without the SQLite node and the baseline.
+                var onlyServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } set ? set : throw new InvalidOperationException($"--postgres-only needs {PostgresVariable}.");
+                Console.WriteLine("CheckinBot on PostgreSQL, two nodes …");
+                var only = await OnPostgresAsync(onlyServer, conversations, perConversation, expected);
+                Console.Write(BurstReport.Heading(conversations, perConversation) + BurstReport.Run(only));
+                return only.Posted == expected ? 0 : 1;
+            }
+
             Console.WriteLine($"Agreeing {expected:N0} rhythms in {conversations:N0} conversations, all due at 17:00 …");
             var ours = BurstStore.Sqlite(Path.Combine(root.FullName, "ours"));
             var agreed = await BurstWorld.SeedAsync(ours, conversations, perConversation);
@@ -81,8 +91,9 @@ internal static class BurstBench
         {
             var store = BurstStore.Postgres(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
             await BurstWorld.SeedAsync(store, conversations, perConversation);
+            await using var probe = await PostgresProbe.OpenAsync(server, database);
             return await BurstRun.MeasureAsync("CheckinBot, PostgreSQL, 2 nodes", expected,
-                [["burst-node", .. store.Arguments(), "--worker", "node-1"], ["burst-node", .. store.Arguments(), "--worker", "node-2"]]);
+                [["burst-node", .. store.Arguments(), "--worker", "node-1"], ["burst-node", .. store.Arguments(), "--worker", "node-2"]], probe);
         }
         finally
         {

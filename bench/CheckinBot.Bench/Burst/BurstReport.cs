@@ -28,6 +28,11 @@ internal static class BurstReport
         text.AppendLine(Invariant($"  peak resident (VmHWM):         {run.Peak / Mebi:F0} MiB = {run.Peak / 1e6:F0} MB, read from outside{PerNode(run, (n, i) => Megabytes(run.PeaksFromOutside[i]))} (the node's own reading: {string.Join(", ", run.Nodes.Select(n => Megabytes(n.PeakWorkingSet)))})"));
         text.AppendLine(Invariant($"  allocated from the due minute: {run.AllocatedBurst / Mebi:F0} MiB"));
         text.AppendLine(Invariant($"  allocated in all:              {run.AllocatedTotal / Mebi:F0} MiB (start, 16:45 planning and reminders, 17:00)"));
+        if (run.Database is { } database)
+        {
+            text.AppendLine(Invariant($"  PostgreSQL from the due minute: {database}"));
+        }
+
         return text.ToString();
     }
 

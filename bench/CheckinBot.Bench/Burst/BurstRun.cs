@@ -3,6 +3,9 @@ namespace CheckinBot.Bench.Burst;
 /// <summary>One measured burst: what each node said of itself and the peak memory read from outside it.</summary>
 internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFigures> Nodes, IReadOnlyList<long> PeaksFromOutside, string LoadAverage)
 {
+    /// <summary>What the database server spent meanwhile, where it was read (<see cref="PostgresProbe"/>).</summary>
+    public string? Database { get; init; }
+
     public long Posted => Nodes.Sum(n => n.Posted);
 
     /// <summary>From the due minute to the last post on any node.</summary>
@@ -20,7 +23,7 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
     public long AllocatedTotal => Nodes.Sum(n => n.AllocatedBurst + n.AllocatedBefore);
 
     /// <summary>Runs <paramref name="count"/> nodes on one store, arms them all, then lets the due minute come to all at once.</summary>
-    public static async Task<BurstRun> MeasureAsync(string name, long expected, IReadOnlyList<IEnumerable<string>> nodeArguments)
+    public static async Task<BurstRun> MeasureAsync(string name, long expected, IReadOnlyList<IEnumerable<string>> nodeArguments, PostgresProbe? database = null)
     {
         var nodes = nodeArguments.Select(NodeProcess.Start).ToList();
         try
@@ -31,6 +34,11 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
             }
 
             var load = MachineLoad();
+            if (database is not null)
+            {
+                await database.StartAsync();
+            }
+
             foreach (var node in nodes)
             {
                 await node.SendAsync("go");
@@ -42,7 +50,8 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
                 figures.Add(await node.FiguresAsync());
             }
 
-            return new BurstRun(name, expected, figures, nodes.Select(n => n.PeakResidentFromOutside()).ToList(), load + " → " + MachineLoad());
+            var spent = database is null ? null : await database.StopAsync();
+            return new BurstRun(name, expected, figures, nodes.Select(n => n.PeakResidentFromOutside()).ToList(), load + " → " + MachineLoad()) { Database = spent };
         }
         finally
         {

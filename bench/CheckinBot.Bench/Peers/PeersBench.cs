@@ -45,7 +45,8 @@ internal static class PeersBench
         Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
 
         var checkinbot = await systems.StartCheckinBotAsync(fake);
-        using var slackBot = new SlackContender("CheckinBot", new Uri(checkinbot, "slack/commands"), Systems.SigningSecret, options.Channels, fake, ledger, options.Limit);
+        using var slackBot = new SlackContender("CheckinBot", new Uri(checkinbot, "slack/commands"), Systems.SigningSecret, options.Channels, fake, ledger, options.Limit,
+            options.Strangers);
         using var teamsBot = new TeamsContender("CheckinBot", new Uri(checkinbot, "api/messages"), options.Tenants, fake, ledger, options.Limit);
 
         // Warm CheckinBot up first, then measure its answers: the peers answer with lines as long as those.
@@ -90,7 +91,7 @@ internal static class PeersBench
         }
 
         using var slackPeer = new SlackContender(bolt, new Uri(await systems.StartBoltAsync(fake, help, status), "slack/commands"), Systems.SigningSecret,
-            options.Channels, fake, ledger, options.Limit);
+            options.Channels, fake, ledger, options.Limit, options.Strangers);
         using var teamsPeer = new TeamsContender(sdk, new Uri(await systems.StartTeamsPeerAsync(teamsText), "api/messages"), options.Tenants, fake, ledger, options.Limit);
         await WarmUpAsync(slackPeer, options, ledger);
         await WarmUpAsync(teamsPeer, options, ledger);

@@ -15,6 +15,9 @@ internal sealed record PeersOptions
     /// <summary>The Teams phases only (CheckinBot's, and the SDK's unless <see cref="BotOnly"/>): for profiling the Teams path alone.</summary>
     public bool TeamsOnly { get; init; }
 
+    /// <summary>Each Slack phase from people the bot never saw (their own user ids), not the same people in every phase.</summary>
+    public bool Strangers { get; init; }
+
     public int Concurrency { get; init; } = 200;
 
     public int Rate { get; init; } = 1_000;
@@ -31,7 +34,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -49,6 +52,7 @@ internal sealed record PeersOptions
             Build = !args.Contains("--no-build"),
             BotOnly = args.Contains("--bot-only"),
             TeamsOnly = args.Contains("--teams-only"),
+            Strangers = args.Contains("--strangers"),
             Concurrency = Number("--concurrency", defaults.Concurrency),
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),

@@ -8,8 +8,11 @@ namespace CheckinBot.Bench.Peers;
 /// Sends signed, unique <c>/checkin help</c> and <c>/checkin status</c> commands, one person per channel across
 /// <c>channels</c> channels. Answered: the acknowledgement carries the answer, or one follows at the fake Slack
 /// (<c>response_url</c>, <c>chat.postEphemeral</c>, <c>chat.postMessage</c>) within the limit. "Busy" is counted apart.
+/// Each phase has its own channels; the people are the same in every phase (<c>U</c> and the channel's number), unless
+/// <paramref name="strangers"/> gives each phase its own, so that every phase starts with people the bot never saw.
 /// </summary>
-internal sealed class SlackContender(string name, Uri commandsUrl, string secret, int channels, FakePlatform fake, AnswerLedger ledger, TimeSpan limit)
+internal sealed class SlackContender(
+    string name, Uri commandsUrl, string secret, int channels, FakePlatform fake, AnswerLedger ledger, TimeSpan limit, bool strangers = false)
     : Contender(name, ledger, limit)
 {
     public Uri Url => commandsUrl;
@@ -22,7 +25,7 @@ internal sealed class SlackContender(string name, Uri commandsUrl, string secret
         var channel = "C" + phase.ToUpperInvariant() + index;
         var id = phase + "-" + seq.ToString(CultureInfo.InvariantCulture);
         var expected = Ledger.Expect(id, channel, plannedAt);
-        using var request = SignedCommand.Create(commandsUrl, secret, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), Team, channel, "U" + index,
+        using var request = SignedCommand.Create(commandsUrl, secret, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), Team, channel, PersonOf(phase, seq),
             seq % 2 == 0 ? "help" : "status", id + ".bench", fake.ResponseUrlFor(id));
         try
         {
@@ -47,6 +50,10 @@ internal sealed class SlackContender(string name, Uri commandsUrl, string secret
 
         return await AnswerAsync(expected);
     }
+
+    /// <summary>The person who sends command <paramref name="seq"/> of a phase: one per channel.</summary>
+    internal string PersonOf(string phase, long seq) =>
+        "U" + (strangers ? phase.ToUpperInvariant() : "") + (seq % channels).ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>The answer inside an acknowledgement: its <c>text</c> (or blocks), or null for an empty acknowledgement.</summary>
     internal static string? AnswerIn(string body)

@@ -22,4 +22,7 @@ public interface ICollaborationStore
 
     /// <summary>Adds or updates a person.</summary>
     Task SavePersonAsync(Person person, CancellationToken cancellationToken);
+
+    /// <summary>Adds or updates several people in one write.</summary>
+    Task SavePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken);
 }

@@ -18,13 +18,59 @@ public sealed class Introductions(
     /// <summary>The sender of a turn, stored and completed; null when the platform says the sender is a bot.</summary>
     public async Task<Person?> KnowSenderAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
+        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, turn.Person.Id, cancellationToken);
+        var (person, changed) = await CompleteAsync(turn, stored, cancellationToken);
+        if (changed)
+        {
+            await collaborations.SavePersonAsync(person!, cancellationToken);
+            recent?.ForgetPerson(person!.Platform, person.WorkspaceId, person.Id);
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// The senders of many turns (those read-only turns left for later), introduced together: one read of the stored
+    /// people per workspace, the directory asked about each person at most once (all at once), and the people who
+    /// changed written in one write. Returns how many were written.
+    /// </summary>
+    public async Task<int> KnowSendersAsync(IReadOnlyCollection<ChatTurn> turns, CancellationToken cancellationToken)
+    {
+        var changed = new List<Person>();
+        foreach (var workspace in turns.GroupBy(turn => (turn.Platform, turn.WorkspaceId)))
+        {
+            var senders = workspace.DistinctBy(turn => turn.Person.Id, StringComparer.Ordinal).ToList();
+            var stored = (await collaborations.GetPeopleAsync(workspace.Key.Platform, workspace.Key.WorkspaceId,
+                    senders.Select(turn => turn.Person.Id).ToList(), cancellationToken))
+                .ToDictionary(person => person.Id, StringComparer.Ordinal);
+            var completed = await Task.WhenAll(senders.Select(turn => CompleteAsync(turn, stored.GetValueOrDefault(turn.Person.Id), cancellationToken)));
+            changed.AddRange(completed.Where(c => c.Changed).Select(c => c.Person!));
+        }
+
+        if (changed.Count > 0)
+        {
+            await collaborations.SavePeopleAsync(changed, cancellationToken);
+            foreach (var person in changed)
+            {
+                recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
+            }
+        }
+
+        return changed.Count;
+    }
+
+    /// <summary>
+    /// The sender as the store has them, completed from the turn and, when due, the directory; null when the sender is a
+    /// bot. Changed: the person is to be written.
+    /// </summary>
+    private async Task<(Person? Person, bool Changed)> CompleteAsync(ChatTurn turn, Person? stored, CancellationToken cancellationToken)
+    {
         var seen = turn.Person;
-        var stored = await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken);
         var directory = DirectoryOf(turn.Platform);
         if (directory is not null && IsKnownInFull(stored) && !seen.IsBot)
         {
             // Known in full: the directory has nothing to add, and its name stands over the handle a turn may carry.
-            return stored;
+            return (stored, false);
         }
 
         if (directory is not null && IsDue(turn) && await directory.FindAsync(turn.WorkspaceId, seen.Id, cancellationToken) is { } profile)
@@ -41,7 +87,7 @@ public sealed class Introductions(
 
         if (seen.IsBot)
         {
-            return null;
+            return (null, false);
         }
 
         var person = stored ?? new Person { Platform = turn.Platform, WorkspaceId = turn.WorkspaceId, Id = seen.Id };
@@ -53,13 +99,7 @@ public sealed class Introductions(
         }
 
         changed |= FillGaps(person, seen);
-        if (changed)
-        {
-            await collaborations.SavePersonAsync(person, cancellationToken);
-            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
-        }
-
-        return person;
+        return (person, changed);
     }
 
     /// <summary>

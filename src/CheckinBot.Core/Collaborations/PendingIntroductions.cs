@@ -6,9 +6,11 @@ using CheckinBot.Core.Turns;
 namespace CheckinBot.Core.Collaborations;
 
 /// <summary>
-/// Senders to introduce after their turn was answered, off the request's path: a bounded queue that one worker drains
-/// (<see cref="Introductions.KnowSenderAsync"/>). The same person waiting twice is one introduction. When the queue is
-/// full the introduction is skipped and counted (<see cref="TurnMetrics"/>): the person's next turn offers it again.
+/// Senders to introduce after their turn was answered, off the request's path: a bounded queue that one worker drains in
+/// batches (<see cref="IntroduceNextAsync"/>, <see cref="Introductions.KnowSendersAsync"/>), and only while no turn waits
+/// for an answer. The same person waiting twice is one introduction. When the queue is full (the process has no time
+/// to spare for it) the introduction is skipped and counted (<see cref="TurnMetrics"/>): the person's next turn offers
+/// it again.
 /// </summary>
 public sealed class PendingIntroductions
 {
@@ -52,6 +54,41 @@ public sealed class PendingIntroductions
         Interlocked.Increment(ref skipped);
         TurnMetrics.CountIntroductionSkipped(turn.Platform);
         return false;
+    }
+
+    /// <summary>
+    /// Waits for senders to introduce and for a moment when no turn waits for a worker (<see cref="TurnInbox.WhenIdleAsync"/>),
+    /// then hands up to <paramref name="batchSize"/> of them to <paramref name="introduce"/> at once; they are done
+    /// afterwards, whether it succeeded or threw. False when the queue is closed.
+    /// </summary>
+    public async Task<bool> IntroduceNextAsync(
+        TurnInbox answers, int batchSize, TimeSpan idleCheck, TimeProvider time, Func<IReadOnlyList<ChatTurn>, Task> introduce, CancellationToken cancellationToken)
+    {
+        if (!await channel.Reader.WaitToReadAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await answers.WhenIdleAsync(idleCheck, time, cancellationToken);
+        var batch = new List<ChatTurn>(Math.Min(batchSize, channel.Reader.Count));
+        while (batch.Count < batchSize && channel.Reader.TryRead(out var turn))
+        {
+            batch.Add(turn);
+        }
+
+        try
+        {
+            await introduce(batch);
+        }
+        finally
+        {
+            foreach (var turn in batch)
+            {
+                Done(turn);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The sender's introduction is over (done or failed): a later turn may offer them again.</summary>

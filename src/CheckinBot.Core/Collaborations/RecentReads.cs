@@ -15,9 +15,9 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
     /// <summary>Beyond this many entries the memory starts afresh.</summary>
     private const int ForgetAbove = 50_000;
 
-    private readonly ConcurrentDictionary<(string Platform, string Workspace, string Id), Entry<Person>> people = new();
+    private readonly Shelf<Person> people = new();
+    private readonly Shelf<Collaboration> conversations = new();
     private long generation;
-    private readonly ConcurrentDictionary<(string Platform, string Workspace, string Id), Entry<Collaboration>> conversations = new();
 
     /// <summary>The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now.</summary>
     public Task<Person?> PersonAsync(string platform, string workspaceId, string personId, Func<Task<Person?>> read) =>
@@ -31,7 +31,7 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
     public void ForgetPerson(string platform, string workspaceId, string personId)
     {
         Interlocked.Increment(ref generation);
-        people.TryRemove((platform, workspaceId, personId), out _);
+        people.Forget((platform, workspaceId, personId));
     }
 
     /// <summary>Something may have changed: every next read goes to the store.</summary>
@@ -42,11 +42,11 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
         conversations.Clear();
     }
 
-    private async Task<T?> ReadAsync<T>(ConcurrentDictionary<(string, string, string), Entry<T>> map, (string, string, string) key, Func<Task<T?>> read)
+    private async Task<T?> ReadAsync<T>(Shelf<T> shelf, (string, string, string) key, Func<Task<T?>> read)
         where T : class
     {
         var now = time.GetTimestamp();
-        if (map.TryGetValue(key, out var known) && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
+        if (shelf.TryGet(key, out var known) && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
         {
             return known.Value;
         }
@@ -59,14 +59,45 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
             return value;
         }
 
-        if (map.Count > ForgetAbove)
-        {
-            map.Clear();
-        }
-
-        map[key] = new Entry<T>(value, now);
+        shelf.Put(key, new Entry<T>(value, now));
         return value;
     }
 
     private sealed record Entry<T>(T? Value, long At);
+
+    /// <summary>
+    /// One kind of read, with a count of what it holds kept beside it: a concurrent dictionary's own count takes every
+    /// one of its locks, which every read that missed would then wait for.
+    /// </summary>
+    private sealed class Shelf<T>
+    {
+        private readonly ConcurrentDictionary<(string Platform, string Workspace, string Id), Entry<T>> entries = new();
+        private int count;
+
+        public bool TryGet((string, string, string) key, out Entry<T> entry) => entries.TryGetValue(key, out entry!);
+
+        public void Put((string, string, string) key, Entry<T> entry)
+        {
+            if (entries.TryGetValue(key, out _))
+            {
+                entries[key] = entry;
+                return;
+            }
+
+            if (Interlocked.Increment(ref count) > ForgetAbove)
+            {
+                Clear();
+            }
+
+            entries[key] = entry;
+        }
+
+        public void Forget((string, string, string) key) => entries.TryRemove(key, out _);
+
+        public void Clear()
+        {
+            Interlocked.Exchange(ref count, 0);
+            entries.Clear();
+        }
+    }
 }

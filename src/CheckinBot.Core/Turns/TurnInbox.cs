@@ -22,6 +22,18 @@ public sealed class TurnInbox
 
     public ChannelReader<PendingTurn> Reader => channel.Reader;
 
+    /// <summary>
+    /// Completes once no turn waits for a worker, looking again every <paramref name="every"/>: work that can wait (the
+    /// introduction of new senders) goes after the answers, never ahead of them.
+    /// </summary>
+    public async Task WhenIdleAsync(TimeSpan every, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (channel.Reader.Count > 0)
+        {
+            await Task.Delay(every, time, cancellationToken);
+        }
+    }
+
     /// <summary>Queues a turn, waiting for room as long as it takes (or until the request is cancelled).</summary>
     public ValueTask QueueAsync(PendingTurn turn, CancellationToken cancellationToken) => channel.Writer.WriteAsync(turn, cancellationToken);
 

@@ -32,4 +32,10 @@ public sealed class TurnOptions
     /// (<see cref="Collaborations.RecentReads"/>): also how late a change made on another node may show in such an answer.
     /// </summary>
     public TimeSpan RecentReadsLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <see cref="RecentReadsLifetime"/> where no other node writes (SQLite, one node): every write on this node forgets
+    /// what it changed at once, so the lifetime only bounds how long an unused read is kept.
+    /// </summary>
+    public static readonly TimeSpan SingleNodeRecentReadsLifetime = TimeSpan.FromMinutes(10);
 }

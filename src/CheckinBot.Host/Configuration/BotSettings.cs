@@ -104,7 +104,8 @@ public sealed class BotSettings
             Workers = Int(configuration, "Turns:Workers", defaults.Workers),
             IntroductionQueueCapacity = Int(configuration, "Turns:IntroductionQueueCapacity", defaults.IntroductionQueueCapacity),
             AskDirectoryEvery = Span(configuration, "Turns:AskDirectoryEvery", Duration.FromTimeSpan(defaults.AskDirectoryEvery)).ToTimeSpan(),
-            RecentReadsLifetime = Span(configuration, "Turns:RecentReadsLifetime", Duration.FromTimeSpan(defaults.RecentReadsLifetime)).ToTimeSpan(),
+            RecentReadsLifetime = Span(configuration, "Turns:RecentReadsLifetime",
+                Duration.FromTimeSpan(storage.IsPostgres ? defaults.RecentReadsLifetime : TurnOptions.SingleNodeRecentReadsLifetime)).ToTimeSpan(),
         };
         return new BotSettings
         {

@@ -1,33 +1,29 @@
 using CheckinBot.Core.Collaborations;
+using CheckinBot.Core.Turns;
 
 namespace CheckinBot.Host.Turns;
 
 /// <summary>
-/// Introduces the senders that read-only turns left for later (<see cref="PendingIntroductions"/>), one at a time, each in its
-/// own scope: their directory profile looked up and the person stored, after their answer went out.
+/// Introduces the senders that read-only turns left for later (<see cref="PendingIntroductions"/>): in batches, each in
+/// its own scope (their directory profiles looked up together, the people stored in one write), and only while no turn
+/// waits for an answer. While the answers keep the process busy the queue fills, and further introductions are skipped
+/// and counted.
 /// </summary>
-public sealed partial class IntroductionWorker(PendingIntroductions queue, IServiceScopeFactory scopes, ILogger<IntroductionWorker> logger) : BackgroundService
+public sealed partial class IntroductionWorker(
+    PendingIntroductions queue, TurnInbox answers, TimeProvider time, IServiceScopeFactory scopes, ILogger<IntroductionWorker> logger) : BackgroundService
 {
+    /// <summary>The most senders introduced at once: one read, one write, and as many directory look-ups at a time.</summary>
+    public const int BatchSize = 50;
+
+    /// <summary>How often the worker looks again whether turns still wait for an answer.</summary>
+    public static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(20);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var turn in queue.Reader.ReadAllAsync(stoppingToken))
+            while (await NextAsync(stoppingToken))
             {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<Introductions>().KnowSenderAsync(turn, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // The person's next turn offers the introduction again.
-                    LogFailed(ex, turn.Platform, turn.WorkspaceId, turn.Person.Id);
-                }
-                finally
-                {
-                    queue.Done(turn);
-                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -35,6 +31,24 @@ public sealed partial class IntroductionWorker(PendingIntroductions queue, IServ
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Introducing person {PersonId} of {Platform} workspace {WorkspaceId} failed")]
-    private partial void LogFailed(Exception exception, string platform, string workspaceId, string personId);
+    private async Task<bool> NextAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.IntroduceNextAsync(answers, BatchSize, IdleCheck, time, async batch =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Introductions>().KnowSendersAsync(batch, stoppingToken);
+            }, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The people's next turns offer their introductions again.
+            LogFailed(ex);
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Introducing a batch of senders failed")]
+    private partial void LogFailed(Exception exception);
 }

@@ -75,4 +75,34 @@ internal sealed class CollaborationStore(CheckinDbContext db) : ICollaborationSt
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <remarks>
+    /// One read of which of them are stored, then one transaction for all; on SQLite it waits for the file's other
+    /// writers without a thread.
+    /// </remarks>
+    public async Task SavePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
+    {
+        foreach (var workspace in people.Where(p => db.Entry(p).State == EntityState.Detached).GroupBy(p => (p.Platform, p.WorkspaceId)))
+        {
+            var ids = workspace.Select(p => p.Id).ToList();
+            var stored = (await db.People.AsNoTracking()
+                    .Where(p => p.Platform == workspace.Key.Platform && p.WorkspaceId == workspace.Key.WorkspaceId && ids.Contains(p.Id))
+                    .Select(p => p.Id)
+                    .ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var person in workspace.DistinctBy(p => p.Id, StringComparer.Ordinal))
+            {
+                if (stored.Contains(person.Id))
+                {
+                    db.People.Update(person);
+                }
+                else
+                {
+                    db.People.Add(person);
+                }
+            }
+        }
+
+        await SqliteWriteGate.WriteAsync(db, db.SaveChangesAsync, cancellationToken);
+    }
 }

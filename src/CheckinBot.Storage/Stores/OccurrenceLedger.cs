@@ -21,9 +21,11 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// </summary>
     public async Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
     {
-        // In the unique key's order: two nodes inserting overlapping chunks at once take the keys in the same order, so on
-        // PostgreSQL one waits for the other's commit and neither waits in a cycle (a deadlock aborts one).
-        var ordered = seeds.OrderBy(s => s.RhythmId).ThenBy(s => s.Due).ToArray();
+        // In one order on every node: two nodes inserting overlapping chunks at once take the keys in the same order, so on
+        // PostgreSQL one waits for the other's commit and neither waits in a cycle (a deadlock aborts one). A conversation's
+        // occurrences side by side: a claim, which takes due rows in the order they were written, then takes them together,
+        // and a takeover reads that conversation's history once for all of them.
+        var ordered = seeds.OrderBy(s => s.Due).ThenBy(s => s.CollaborationId).ThenBy(s => s.RhythmId).ToArray();
         var added = 0;
         foreach (var chunk in ordered.Chunk(SeedChunk))
         {
@@ -45,22 +47,26 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
 
         // One statement on the (Status, Due, LeaseUntil) index. PostgreSQL locks the rows it picks and skips those another
         // claim has locked; SQLite runs one writer at a time, so the select and the update cannot interleave with another claim.
-        var claimed = db is PostgresCheckinDbContext
-            ? db.Occurrences.FromSql($"""
-                UPDATE "Occurrences" AS o SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = o."Attempts" + 1
+        // The limit is written into the text, not passed: a prepared statement's generic plan that does not know it sorts
+        // every due row instead of reading the index in order up to the limit.
+        var limit = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sql = db is PostgresCheckinDbContext
+            ? $$"""
+                UPDATE "Occurrences" AS o SET "LeaseOwner" = {0}, "LeaseUntil" = {1}, "Attempts" = o."Attempts" + 1
                 FROM (SELECT "Id" FROM "Occurrences"
-                      WHERE "Status" = 'Pending' AND "Due" <= {at} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {at})
-                      ORDER BY "Due" LIMIT {max} FOR UPDATE SKIP LOCKED) AS c
+                      WHERE "Status" = 'Pending' AND "Due" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
+                      ORDER BY "Due" LIMIT {{limit}} FOR UPDATE SKIP LOCKED) AS c
                 WHERE o."Id" = c."Id"
                 RETURNING o.*
-                """)
-            : db.Occurrences.FromSql($"""
-                UPDATE "Occurrences" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1
+                """
+            : $$"""
+                UPDATE "Occurrences" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}, "Attempts" = "Attempts" + 1
                 WHERE "Id" IN (SELECT "Id" FROM "Occurrences"
-                               WHERE "Status" = 'Pending' AND "Due" <= {at} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {at})
-                               ORDER BY "Due" LIMIT {max})
+                               WHERE "Status" = 'Pending' AND "Due" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
+                               ORDER BY "Due" LIMIT {{limit}})
                 RETURNING *
-                """);
+                """;
+        var claimed = db.Occurrences.FromSqlRaw(sql, owner, until, at);
         var rows = await claimed.AsNoTracking().ToListAsync(cancellationToken);
         return rows.OrderBy(o => o.Due).ToList();
     }

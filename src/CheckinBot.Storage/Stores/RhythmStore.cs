@@ -21,7 +21,8 @@ internal sealed class RhythmStore(CheckinDbContext db) : IRhythmStore
     public async Task<IReadOnlyList<Rhythm>> ListToPlanAsync(Instant horizon, int max, CancellationToken cancellationToken) =>
         await db.Rhythms.AsNoTracking()
             .Where(r => (r.State == RhythmState.Agreed || (r.State == RhythmState.Paused && r.PausedUntil != null)) && r.PlannedUntil < horizon)
-            .OrderBy(r => r.Id)
+            // A collaboration's rhythms in one page, so that its occurrences are written, and then claimed, side by side.
+            .OrderBy(r => r.CollaborationId).ThenBy(r => r.Id)
             .Take(max)
             .ToListAsync(cancellationToken);
 

@@ -11,7 +11,7 @@ namespace CheckinBot.Host.Tests.Cluster;
 /// </summary>
 public sealed record KillTimeline(
     TimeSpan FirstPost, TimeSpan KilledAt, int PostedBeforeKill, TimeSpan? VictimLastPost, TimeSpan? SurvivorOwnLastPost,
-    int TakenOver, int Marked, int FoundInHistory, TimeSpan? TakeoverFirstPost, TimeSpan? TakeoverLastPost, int Lookups, TimeSpan? End, TimeSpan Lease)
+    int TakenOver, int Channels, int FoundInHistory, TimeSpan? TakeoverFirstPost, TimeSpan? TakeoverLastPost, int Lookups, TimeSpan? End, TimeSpan Lease)
 {
     /// <summary>From the kill to the first post of the dead node's work: at most the lease, plus the survivor's wake and claim.</summary>
     public TimeSpan? WaitedForLease => TakeoverFirstPost - KilledAt;
@@ -35,7 +35,7 @@ public sealed record KillTimeline(
             victims.Count == 0 ? null : victims.Max(),
             own.Count == 0 ? null : own.Max(),
             takenOver.Count,
-            takenOverRows.Count(o => o.SendingSince is not null),
+            takenOverRows.Select(o => o.CollaborationId).Distinct().Count(),
             takenOver.Count(onlyByVictim.Contains),
             takeover.Count == 0 ? null : takeover.Min(),
             takeover.Count == 0 ? null : takeover.Max(),
@@ -46,8 +46,8 @@ public sealed record KillTimeline(
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"first post {S(FirstPost)}; killed at {S(KilledAt)} after {PostedBeforeKill} posts (its last post {S(VictimLastPost)}); " +
-        $"survivor's own claims done {S(SurvivorOwnLastPost)}; {TakenOver} taken over once the dead node's lease ({Lease.TotalSeconds:0} s) ran out " +
-        $"({Marked} of them marked as handed to Slack, so looked up there: {FoundInHistory} found, {Lookups} history calls): posts {S(TakeoverFirstPost)} … {S(TakeoverLastPost)}, " +
+        $"survivor's own claims done {S(SurvivorOwnLastPost)}; {TakenOver} taken over in {Channels} channels once the dead node's lease ({Lease.TotalSeconds:0} s) ran out " +
+        $"(those it had handed to Slack looked up there: {FoundInHistory} found, {Lookups} history calls): posts {S(TakeoverFirstPost)} … {S(TakeoverLastPost)}, " +
         $"{(WaitedForLease is { } w ? $"{w.TotalSeconds:0.0} s" : "-")} after the kill; burst's end {S(End)}");
 
     private static string S(TimeSpan? at) => at is { } t ? string.Create(CultureInfo.InvariantCulture, $"+{t.TotalSeconds:0.0} s") : "-";

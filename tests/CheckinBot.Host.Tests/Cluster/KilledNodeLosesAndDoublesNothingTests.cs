@@ -9,7 +9,8 @@ namespace CheckinBot.Host.Tests.Cluster;
 /// <summary>
 /// Two host processes on one PostgreSQL, 2,000 occurrences due in the same minute of the real wall clock, both nodes'
 /// delivery loops sharing the burst, and the node that posted last killed with <c>kill -9</c> at a random moment of the
-/// burst; ten rounds, run on separate clusters (each its own database) side by side to keep the suite short. A round's
+/// burst; ten rounds, run on separate clusters (each its own database) side by side to keep the suite short. Two updates
+/// fall due in each of 1,000 channels, so a takeover reads a channel's history once for both. A round's
 /// rhythms are agreed once the cluster has two nodes again, so every round's kill falls in its burst. The occurrences are agreed through the product's
 /// stores and domain (see <see cref="BurstAgreements"/>), not through slash commands.
 /// </summary>
@@ -17,6 +18,15 @@ namespace CheckinBot.Host.Tests.Cluster;
 public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private const int Occurrences = 2000;
+
+    /// <summary>Updates due in each channel at a round's minute: 1,000 channels with two each.</summary>
+    private const int UpdatesPerChannel = 2;
+
+    /// <summary>
+    /// The fake Slack sets no per-channel limit, as it sets none on <c>conversations.history</c>; at Slack's one post a
+    /// second each channel's second update would wait a second and stretch the burst, not what these rounds measure.
+    /// </summary>
+    private const string ChannelPacing = "Slack__ChannelPostInterval=00:00:00.020";
 
     /// <summary>How the ten rounds are laid out; <c>CHECKINBOT_CLUSTER_ROUNDS</c> (for example <c>1x1</c>) runs fewer while iterating.</summary>
     private static readonly (int Clusters, int Rounds) Layout = Environment.GetEnvironmentVariable("CHECKINBOT_CLUSTER_ROUNDS") is { } layout
@@ -83,7 +93,7 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         await oneStartAtATime.WaitAsync();
         try
         {
-            cluster = await TwoNodeCluster.StartAsync($"k{index}", fixture.Slack, Occurrences);
+            cluster = await TwoNodeCluster.StartAsync($"k{index}", fixture.Slack, Occurrences / UpdatesPerChannel, ChannelPacing);
         }
         finally
         {
@@ -102,7 +112,13 @@ public class KilledNodeLosesAndDoublesNothingTests(ClusterFixture fixture, ITest
         {
             // The due minute leaves time to agree every rhythm before it.
             var due = Burst.NextWholeMinute(TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30));
-            var keys = await cluster.Agreements.AgreeDailyUpdatesAsync(collaborations, Instant.FromDateTimeOffset(due), Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), r + 1);
+            var keys = new List<string>();
+            for (var u = 1; u <= UpdatesPerChannel; u++)
+            {
+                keys.AddRange(await cluster.Agreements.AgreeDailyUpdatesAsync(collaborations, Instant.FromDateTimeOffset(due), Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()),
+                    r * UpdatesPerChannel + u));
+            }
+
             var burst = new Burst(fixture.Slack, due, keys);
             bursts.Add(burst);
             output.WriteLine($"{cluster.Name} round {r + 1}: agreed {Occurrences} rhythms {(due - TimeProvider.System.GetUtcNow()).TotalSeconds:0} s before they fall due");
