@@ -14,20 +14,19 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 41 corpora, 15,586 rows, at the committed thresholds 0.82 / 0.20). Status
-    /// precision (0.972–0.982) and other-taken-for-status (1.2–1.9%) meet the targets. Status recall is 0.839–0.888
-    /// against 0.90 (gap 0.012–0.061): the status threshold is set for precision, and requests and waiting said without a
-    /// question, requests phrased as questions, long polite messages and voice-dictated ones are the weakest corpora.
-    /// Urgent recall is 0.965–0.978 against 0.98 (gap 0.002–0.015): emergencies told without an urgent word are missed.
+    /// (tools/CheckinBot.PingTrain --evaluate, 47 corpora, 18,594 rows, at the committed thresholds 0.78 / 0.20). Status
+    /// precision (0.976–0.984), other-taken-for-status (1.1–1.7%) and French urgent recall (0.981) meet the targets.
+    /// Status recall is 0.886 / 0.892 / 0.925 in en / fr / nl against 0.90 (gap 0.014 in English, 0.008 in French; Dutch
+    /// meets it): voice-dictated messages, requests phrased as questions, requests and waiting said without a question
+    /// and a hard persona set are the weakest corpora. Urgent recall is 0.971 in English and 0.973 in Dutch against 0.98
+    /// (gap 0.009 and 0.007): emergencies told without an urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status recall")] = 0.86,
-        [("fr", "status recall")] = 0.835,
-        [("nl", "status recall")] = 0.885,
-        [("en", "urgent recall")] = 0.96,
-        [("fr", "urgent recall")] = 0.975,
-        [("nl", "urgent recall")] = 0.965,
+        [("en", "status recall")] = 0.885,
+        [("fr", "status recall")] = 0.89,
+        [("en", "urgent recall")] = 0.97,
+        [("nl", "urgent recall")] = 0.97,
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using CheckinBot.Pings.Rules;
 using CheckinBot.Pings.Text;
@@ -7,7 +8,8 @@ namespace CheckinBot.Pings.Features;
 /// <summary>
 /// Turns a normalised message into a hashed bag of features: words, word pairs, word pairs one apart, the first words,
 /// the words of a question as question words, character 4–5-grams of each word (typos, Flemish and French forms share
-/// them), the message's shape (question and exclamation marks, capitals, length) and the rules' findings. Every
+/// them), the message's shape (question and exclamation marks, capitals, length), who it is addressed to when that is
+/// not the VA, whether it has a word of progress, and the rules' findings. Every
 /// feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and classification.
 /// </summary>
 internal static class PingFeatures
@@ -27,6 +29,13 @@ internal static class PingFeatures
 
     /// <summary>Stands for a word that was quoted or talked about.</summary>
     private const string Quoted = "<quoted>";
+
+    /// <summary>Words of progress and of the state of a piece of work, in general words of nl/en/fr (no phrase of a corpus).</summary>
+    private static readonly FrozenSet<string> ProgressWords =
+        ("done finished finish ready update updates status progress eta started start begun working sorted complete completed wrapped news yet still far along " +
+        "klaar af gedaan afgerond gelukt lukt begonnen bezig stand nieuws vordert opschieten al nog ver " +
+        "fini finie finis termine terminee pret prete avance avances avancement commence nouvelles statut point deja encore ou")
+        .Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Collects the features of one message into <paramref name="indices"/> (sorted, distinct); names them into <paramref name="names"/> when given.</summary>
     public static void Extract(NormalizedText text, RuleReading rules, ReadOnlySpan<bool> used, List<int> indices, Dictionary<int, string>? names = null)
@@ -55,6 +64,8 @@ internal static class PingFeatures
         }
 
         Shape(text, sink);
+        Addressee(text, sink);
+        Progress(text, used, sink);
         QuestionWords(text, used, sink);
         GappedPairs(tokens, used, sink);
         if (rules.UrgentWord)
@@ -132,6 +143,51 @@ internal static class PingFeatures
             {
                 sink.Add('q', tokens[i]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Who the message is addressed to, when it is someone other than the VA: a leading @mention of a colleague ("@Tom did
+    /// you get the keys?") is one feature for every name, and another with a question mark, so that a question to
+    /// someone else in a shared channel weighs apart from the same question to the VA (whose name and mentions are
+    /// dropped and read by the addressed rule).
+    /// </summary>
+    private static void Addressee(NormalizedText text, Sink sink)
+    {
+        var tokens = text.TokenArray;
+        if (tokens.Length == 0 || tokens[0] != TextNormalizer.Someone)
+        {
+            return;
+        }
+
+        sink.Add('a', "other");
+        if (text.QuestionMarks > 0)
+        {
+            sink.Add('a', "other", "question");
+        }
+    }
+
+    /// <summary>
+    /// A question with or without any word of progress ("done", "klaar", "fini", "yet", "al", "déjà"): a linear model
+    /// cannot learn "none of these words" from the words themselves, and a question about anything but the work is the
+    /// other message most often taken for a status check.
+    /// </summary>
+    private static void Progress(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
+    {
+        var tokens = text.TokenArray;
+        var progress = false;
+        for (var i = 0; i < tokens.Length && !progress; i++)
+        {
+            progress = used[i] && ProgressWords.Contains(tokens[i]);
+        }
+
+        if (text.QuestionMarks > 0)
+        {
+            sink.Add('p', progress ? "question" : "question without");
+        }
+        else
+        {
+            sink.Add('p', progress ? "statement" : "statement without");
         }
     }
 

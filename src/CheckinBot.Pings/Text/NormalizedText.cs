@@ -58,7 +58,7 @@ internal sealed class NormalizedText
     /// <summary>The original had letters with diacritics (a hint for French).</summary>
     public bool HadAccents { get; }
 
-    /// <summary>The message began by addressing someone ("@Ina", "Ina, …"); those leading mentions are not among the tokens.</summary>
+    /// <summary>The message began by addressing the VA ("@Ina", "Ina, …", a platform mention); those leading mentions are not among the tokens. Someone else addressed is the token "&lt;someone&gt;".</summary>
     public bool StartsAddressed { get; }
 
     /// <summary>The tokens joined by single spaces, handy in tests and cues.</summary>

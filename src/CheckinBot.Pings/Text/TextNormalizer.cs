@@ -17,6 +17,12 @@ internal static partial class TextNormalizer
     /// <summary>Stands in for a mention of a person while the text is folded.</summary>
     private const char MentionMark = '\uE000';
 
+    /// <summary>Stands in for an @mention of someone who is not the VA ("@Tom did you…") while the text is folded.</summary>
+    private const char SomeoneMark = '\uE001';
+
+    /// <summary>The token of an @mention of someone other than the VA.</summary>
+    internal const string Someone = "<someone>";
+
     /// <summary>Longer messages are cut: what matters comes early.</summary>
     internal const int MaxTokens = 120;
 
@@ -82,6 +88,16 @@ internal static partial class TextNormalizer
         ["s"] = "des",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Capitalised words that open a message with a comma without calling anyone: greetings, interjections, urgent words, titles.</summary>
+    private static readonly FrozenSet<string> NotNames = (
+        "hi hey hello hiya morning evening afternoon thanks thank sorry ok okay yes no yeah yep nope well so also btw ps right great cool nice perfect " +
+        "wow oops oh ah haha hmm quick urgent emergency help please asap sir madam guys folks team all everyone update reminder and but " +
+        "hoi hallo hey dag daag goeiemorgen goedemorgen goeiemiddag goedemiddag goedenavond dank bedankt merci sorry ja nee jep oke allez allee amai " +
+        "zeg seg awel ewel trouwens enfin goed top super dringend spoed noodgeval help snel mevrouw meneer iedereen allemaal jongens mensen en maar " +
+        "bonjour bonsoir salut coucou allo alors bon dis ecoute oui non merci pardon oups parfait super franchement sinon bref urgent urgence vite " +
+        "madame monsieur tous et mais donc voila euh")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Normalises one message.</summary>
     /// <param name="text">The message.</param>
     /// <param name="names">First names of the people who may be addressed by name ("Ina??", "Ina when will…"); they read as mentions.</param>
@@ -94,8 +110,9 @@ internal static partial class TextNormalizer
         var trimmed = text.AsSpan().TrimStart();
         var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 
-        // "@Ina", "<@U123>", "Ina??": who is addressed says nothing about what is asked.
-        var marked = Mention().Replace(text, " " + MentionMark + " ");
+        // "@Ina", "<@U123>", "Ina??": the VA addressed says nothing about what is asked. "@Tom" (when the VA's names are
+        // known and Tom is not one of them) is someone else: a question to him is not a status check of her work.
+        var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names) ? SomeoneMark : MentionMark) + " ");
         foreach (var name in names ?? [])
         {
             if (name.Length >= 2 && name.All(char.IsLetter))
@@ -103,6 +120,8 @@ internal static partial class TextNormalizer
                 marked = MarkName(marked, name);
             }
         }
+
+        marked = MarkVocative(marked, names);
 
         var decomposed = marked.Normalize(NormalizationForm.FormD);
         var state = new State();
@@ -186,6 +205,10 @@ internal static partial class TextNormalizer
             case MentionMark:
                 state.Flush();
                 state.Emit("<mention>", shouted: false);
+                return;
+            case SomeoneMark:
+                state.Flush();
+                state.Emit(Someone, shouted: false);
                 return;
             case '?' or 0x2753 or 0x2754:
                 state.Flush();
@@ -335,9 +358,52 @@ internal static partial class TextNormalizer
         return marked.Append(text, from, text.Length - from).ToString();
     }
 
+    /// <summary>An "@name" mention whose name (up to a '.', '_' or '-') is none of the VA's names; a platform's "&lt;@U123&gt;" cannot be told.</summary>
+    private static bool IsSomeoneElse(ReadOnlySpan<char> mention, IReadOnlyCollection<string>? names)
+    {
+        if (names is null || names.Count == 0 || mention.Length < 2 || mention[0] != '@')
+        {
+            return false;
+        }
+
+        var name = mention[1..];
+        var end = name.IndexOfAny('.', '_', '-');
+        name = end > 0 ? name[..end] : name;
+        foreach (var known in names)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// "Sarah, is de zaal vastgelegd?": a message that opens on a capitalised word and a comma or colon calls someone by
+    /// name; when the VA's names are known and it is none of them (they are marked already) nor a greeting, an
+    /// interjection or an urgent word, it is someone else, marked as an @mention of someone else is.
+    /// </summary>
+    private static string MarkVocative(string text, IReadOnlyCollection<string>? names)
+    {
+        if (names is null || names.Count == 0)
+        {
+            return text;
+        }
+
+        var match = Vocative().Match(text);
+        return match.Success && !NotNames.Contains(FoldWord(match.Groups[1].Value))
+            ? string.Concat(text.AsSpan(0, match.Groups[1].Index), " " + SomeoneMark + " ", text.AsSpan(match.Groups[1].Index + match.Groups[1].Length))
+            : text;
+    }
+
     /// <summary>What a regular expression's <c>\w</c> matches: letters, digits, marks and connectors such as '_'.</summary>
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.ConnectorPunctuation;
+
+    [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}+)\s*[,:]\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex Vocative();
 
     [GeneratedRegex(@"<@[^>\s]+>|(?<![\w@])@[\p{L}\p{N}._-]+", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();

@@ -1,7 +1,3 @@
-using CheckinBot.Pings.Features;
-using CheckinBot.Pings.Rules;
-using CheckinBot.Pings.Text;
-
 namespace CheckinBot.Pings.Tests.Features;
 
 /// <summary>
@@ -13,7 +9,7 @@ public class QuestionWordsAndGappedPairsTests
     [Fact]
     public void The_words_of_a_question_are_question_words()
     {
-        var names = Names("could you book the room?");
+        var names = Extracted.Names("could you book the room?");
 
         names.Should().Contain(["q:could", "q:book", "q:room"]);
     }
@@ -21,7 +17,7 @@ public class QuestionWordsAndGappedPairsTests
     [Fact]
     public void A_message_without_a_question_mark_has_no_question_words()
     {
-        var names = Names("please book the room");
+        var names = Extracted.Names("please book the room");
 
         names.Should().NotContain(n => n.StartsWith("q:", StringComparison.Ordinal));
         names.Should().Contain("w:book");
@@ -30,7 +26,7 @@ public class QuestionWordsAndGappedPairsTests
     [Fact]
     public void A_quoted_word_in_a_question_is_no_question_word()
     {
-        var names = Names("can you take \"urgent\" out of the subject?");
+        var names = Extracted.Names("can you take \"urgent\" out of the subject?");
 
         names.Should().Contain(["q:take", "w:<quoted>"]).And.NotContain(n => n.StartsWith("q:<", StringComparison.Ordinal) || n == "q:urgent");
     }
@@ -38,7 +34,7 @@ public class QuestionWordsAndGappedPairsTests
     [Fact]
     public void Words_one_apart_are_paired()
     {
-        var names = Names("is the report done");
+        var names = Extracted.Names("is the report done");
 
         names.Should().Contain(["k:is report", "k:the done"]).And.NotContain("k:is done");
     }
@@ -46,16 +42,6 @@ public class QuestionWordsAndGappedPairsTests
     [Fact]
     public void A_message_of_two_words_has_no_gapped_pair()
     {
-        Names("report done?").Should().NotContain(n => n.StartsWith("k:", StringComparison.Ordinal));
-    }
-
-    private static List<string> Names(string message)
-    {
-        var text = TextNormalizer.Normalize(message);
-        var used = new bool[text.Tokens.Count];
-        var rules = PingRules.Read(text, used);
-        var names = new Dictionary<int, string>();
-        PingFeatures.Extract(text, rules, used, [], names);
-        return [.. names.Values];
+        Extracted.Names("report done?").Should().NotContain(n => n.StartsWith("k:", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,85 @@
+using CheckinBot.Pings.Text;
+
+namespace CheckinBot.Pings.Tests.Features;
+
+/// <summary>
+/// Who a question is addressed to: a leading @mention of someone who is not the VA ("@Tom did you get the keys?") is a
+/// feature shared by every such name, and so is a message that opens by calling someone else by name ("Sarah, …"), apart
+/// from the VA's own name or mention (read by the addressed rule).
+/// </summary>
+public class AddresseeFeaturesTests
+{
+    private static readonly string[] Va = ["Ina"];
+
+    [Theory]
+    [InlineData("@Tom did you get the keys back?")]
+    [InlineData("@sarah.peeters heb jij de sleutels?")]
+    [InlineData("@Léa le fleuriste t'a répondu ?")]
+    public void A_question_to_a_colleague_by_mention_is_addressed_to_someone_else(string message)
+    {
+        var names = Extracted.Names(message, Va);
+        var rules = Rules.Read.Rules(message, Va);
+
+        names.Should().Contain(["a:other", "a:other question", "f:<someone>"]);
+        rules.Addressed.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Sarah, is de zaal in Gent al vastgelegd?")]
+    [InlineData("Olivier: le bug du panier est corrigé ?")]
+    public void A_question_that_calls_a_colleague_by_name_is_addressed_to_someone_else(string message)
+    {
+        var names = Extracted.Names(message, Va);
+
+        names.Should().Contain(["a:other", "a:other question"]).And.NotContain("w:sarah").And.NotContain("w:olivier");
+    }
+
+    [Theory]
+    [InlineData("Bonjour, tu en es où avec le devis ?")]
+    [InlineData("Hi, any news on the deck?")]
+    [InlineData("Dringend: de site ligt plat")]
+    public void A_greeting_or_an_urgent_word_before_a_comma_calls_no_one(string message)
+    {
+        var names = Extracted.Names(message, Va);
+
+        names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("@Ina did you get the keys back?")]
+    [InlineData("@ina.devries heb jij de sleutels?")]
+    [InlineData("Ina, le fleuriste t'a répondu ?")]
+    public void The_same_question_to_the_va_is_not(string message)
+    {
+        var names = Extracted.Names(message, Va);
+        var rules = Rules.Read.Rules(message, Va);
+
+        names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
+        rules.Addressed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_colleague_mentioned_further_on_is_a_word_not_the_addressee()
+    {
+        var names = Extracted.Names("can you ask @Tom for the keys?", Va);
+
+        names.Should().Contain("w:<someone>").And.NotContain("a:other");
+    }
+
+    [Fact]
+    public void A_statement_to_a_colleague_is_addressed_to_someone_else_without_the_question()
+    {
+        var names = Extracted.Names("@Tom the keys are on my desk", Va);
+
+        names.Should().Contain("a:other").And.NotContain("a:other question");
+    }
+
+    [Fact]
+    public void Without_the_vas_names_every_mention_reads_as_before()
+    {
+        var text = TextNormalizer.Normalize("@Tom did you get the keys back?");
+
+        text.Tokens.Should().NotContain("<someone>");
+        text.StartsAddressed.Should().BeTrue();
+    }
+}
