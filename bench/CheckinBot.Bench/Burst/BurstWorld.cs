@@ -10,12 +10,14 @@ namespace CheckinBot.Bench.Burst;
 
 /// <summary>
 /// The agreed world of a burst: conversations with several rhythms each, all due at 17:00 in Brussels on Monday 30
-/// November 2026. Written by the parent, as slash commands would over weeks, so a node starts with it on disk.
+/// November 2037. Written by the parent, as slash commands would over weeks, so a node starts with it on disk.
+/// The due minute lies in the future of any real clock: Quartz's SQLite store reads the real time in places, and once
+/// the real time had passed a due minute of 30 November 2026 the baseline's triggers no longer fired.
 /// </summary>
 internal static class BurstWorld
 {
-    /// <summary>Monday 30 November 2026, 17:00 in Brussels.</summary>
-    public static readonly Instant Due = Instant.FromUtc(2026, 11, 30, 16, 0);
+    /// <summary>Monday 30 November 2037, 17:00 in Brussels.</summary>
+    public static readonly Instant Due = Instant.FromUtc(2037, 11, 30, 16, 0);
 
     public static readonly Instant AgreedAt = Due - Duration.FromHours(1);
 
