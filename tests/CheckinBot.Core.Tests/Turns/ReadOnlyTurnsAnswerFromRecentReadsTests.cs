@@ -63,6 +63,54 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     }
 
     [Fact]
+    public async Task AReadDuringWhichItsPersonWasWrittenIsNotKept()
+    {
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "ina");
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+        await ReadInaAsync();
+
+        reads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AReadDuringWhichSomeoneElseWasWrittenIsKept()
+    {
+        // Introductions write people all the time while answers are read: only a write of the same person spoils a read.
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "tom");
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+        await ReadInaAsync();
+
+        reads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task OfTwoOverlappingReadsOfOnePersonTheLaterIsKept()
+    {
+        var first = new TaskCompletionSource<Person?>();
+        var slow = recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            return first.Task;
+        });
+        var fresh = await ReadInaAsync();
+        first.SetResult(null);
+        await slow;
+
+        var again = await ReadInaAsync();
+
+        reads.Should().Be(2, "the second read was kept, and the first, which began before it, did not replace it");
+        again.Should().BeSameAs(fresh);
+    }
+
+    [Fact]
     public async Task StatusAfterASetupInTheSameConversationSeesTheNewCollaboration()
     {
         var before = await CommandAsync("ina", "status", "C7");
