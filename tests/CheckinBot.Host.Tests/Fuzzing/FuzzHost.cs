@@ -110,7 +110,7 @@ public class FuzzHost : IAsyncLifetime, IDisposable
     private async Task SettledAsync()
     {
         var turns = app.Services.GetRequiredService<TurnInbox>();
-        for (var i = 0; i < 100 && turns.Reader.Count > 0; i++)
+        for (var i = 0; i < 100 && turns.Count > 0; i++)
         {
             await Task.Delay(50);
         }
