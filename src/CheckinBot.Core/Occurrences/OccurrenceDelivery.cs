@@ -72,7 +72,7 @@ public sealed class OccurrenceDelivery(
         var byConversation = batch.GroupBy(o => o.CollaborationId).ToList();
         var lookups = new RecoveryLookups(
             batch.Where(o => o.SendingSince is not null).Select(o => (Occurrence: o, Conversation: world.ConversationOf(o))).Where(h => h.Conversation is not null).Select(h => (h.Occurrence, h.Conversation!)),
-            gateways, options, clock);
+            gateways, options, clock, cancellationToken);
 
         // From here until the recorder completes, it alone uses the ledger (the stores share one unit of work).
         await using (var recorder = new OutcomeRecorder(ledger, batch.Select(o => o.Id), leaseUntil, options, clock))
