@@ -1,3 +1,4 @@
+using CheckinBot.Core.Pings;
 using CheckinBot.Pings.Training;
 
 namespace CheckinBot.Pings.Evaluation;
@@ -56,7 +57,7 @@ public sealed class LeaveOneCorpusOut
     {
         foreach (var sample in corpus.Samples)
         {
-            var reading = model.Read(sample.Text, null, corpus.VaNames, featureNames ? new Dictionary<int, string>() : null);
+            var reading = model.Read(sample.Text, null, PingAddressees.Named(corpus.VaNames), featureNames ? new Dictionary<int, string>() : null);
             yield return new ScoredSample(corpus.Name, sample, reading);
         }
     }
