@@ -20,6 +20,15 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Shadow column: which taker marked a reminder sent.</summary>
     internal const string ReminderToken = "ReminderToken";
 
+    /// <summary>The ledger's index of pending occurrences by due time, which the claim reads.</summary>
+    internal const string PendingByDue = "IX_Occurrences_Due_Pending";
+
+    /// <summary>The ledger's index of reminders still to send, by when.</summary>
+    internal const string RemindersByTime = "IX_Occurrences_RemindAt_Pending";
+
+    /// <summary>PostgreSQL fills the ledger's pages this far (per cent), leaving the rest for updated rows' new versions.</summary>
+    internal const int LedgerFillFactor = 70;
+
     /// <summary>Shadow concurrency token of rows that turns change at the same moment (rhythms, collaborations).</summary>
     internal const string Version = "Version";
 
@@ -120,10 +129,20 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(o => o.Id);
             e.Property(o => o.Id).ValueGeneratedNever();
             e.HasIndex(o => new { o.RhythmId, o.Due }).IsUnique();
-            // The claim's index: pending rows by due time, with the lease to filter on without reading the row.
-            e.HasIndex(o => new { o.Status, o.Due, o.LeaseUntil });
-            e.HasIndex(o => new { o.ReminderStatus, o.RemindAt });
+
+            // The claim's index: pending rows only, by due time; and the reminders still to send, by when. A claim, a mark
+            // "handed to the platform" and a lease renewal change no column these name, in their keys or their filters, so
+            // on PostgreSQL each is a HOT update (no index entry written) when its page has room, which the fillfactor
+            // below leaves; only the outcome, which ends "pending", writes index entries, and none in these two.
+            e.HasIndex(o => o.Due, PendingByDue).HasFilter("\"Status\" = 'Pending'");
+            e.HasIndex(o => o.RemindAt, RemindersByTime).HasFilter("\"ReminderStatus\" = 'Pending'");
             e.HasIndex(o => new { o.CollaborationId, o.Due });
+            if (this is PostgresCheckinDbContext)
+            {
+                // Room on each page for the new versions of a claim, a mark and a renewal (SQLite has no such setting).
+                e.HasStorageParameter("fillfactor", LedgerFillFactor);
+            }
+
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.ReminderStatus).HasConversion<string>().HasMaxLength(16);
             e.Property<string>(ClaimToken).HasMaxLength(64);

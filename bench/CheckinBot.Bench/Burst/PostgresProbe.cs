@@ -62,12 +62,15 @@ internal sealed class PostgresProbe : IAsyncDisposable
         // A backend flushes its statistics when it goes idle, at most once a second, or else ten seconds later (PostgreSQL 15).
         await Task.Delay(TimeSpan.FromSeconds(11));
         var counts = await CountsAsync();
-        var work = string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value - countsAtStart.GetValueOrDefault(c.Key):N0}")));
+        long Since(string key) => counts.GetValueOrDefault(key) - countsAtStart.GetValueOrDefault(key);
+        var work = string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {Since(c.Key):N0}")));
+        var hot = string.Create(CultureInfo.InvariantCulture,
+            $"HOT share of the ledger's updates (n_tup_hot_upd / n_tup_upd) {Since("HOT updates of Occurrences") / (double)Math.Max(1, Since("updates of Occurrences")):P1}");
         var cpu = backends.Sum(b => Cpu(b) - cpuAtStart.GetValueOrDefault(b)) / TicksPerSecond;
         var busy = seen.Where(s => s.Key != "idle").OrderByDescending(s => s.Value)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value / (double)Math.Max(1, samples):F2}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cpu:F2} s of CPU in {backends.Count} backends; busy backends on average (sampled {samples} times): {string.Join(", ", busy)}; idle {seen.GetValueOrDefault("idle") / (double)Math.Max(1, samples):F2}; {work}");
+            $"{cpu:F2} s of CPU in {backends.Count} backends; busy backends on average (sampled {samples} times): {string.Join(", ", busy)}; idle {seen.GetValueOrDefault("idle") / (double)Math.Max(1, samples):F2}; {hot}; {work}");
     }
 
     public async ValueTask DisposeAsync()
@@ -86,6 +89,7 @@ internal sealed class PostgresProbe : IAsyncDisposable
             UNION ALL SELECT 'rows returned', tup_returned FROM pg_stat_database WHERE datname = current_database()
             UNION ALL SELECT 'rows fetched', tup_fetched FROM pg_stat_database WHERE datname = current_database()
             UNION ALL SELECT 'rows updated', tup_updated FROM pg_stat_database WHERE datname = current_database()
+            UNION ALL SELECT 'updates of Occurrences', n_tup_upd FROM pg_stat_user_tables WHERE relname = 'Occurrences'
             UNION ALL SELECT 'HOT updates of Occurrences', n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'Occurrences'
             UNION ALL SELECT indexrelname || ' scans', idx_scan FROM pg_stat_user_indexes WHERE relname = 'Occurrences'
             UNION ALL SELECT indexrelname || ' entries read', idx_tup_read FROM pg_stat_user_indexes WHERE relname = 'Occurrences'

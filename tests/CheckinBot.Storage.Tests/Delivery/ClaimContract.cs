@@ -177,7 +177,7 @@ public abstract class ClaimContract
             }
         }
 
-        plan.ToString().Should().Contain("IX_Occurrences_Status_Due_LeaseUntil");
+        plan.ToString().Should().Contain("IX_Occurrences_Due_Pending", "the claim reads the index of pending rows by due time");
     }
 
     private static List<OccurrenceSeed> Seeds(int count)

@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("513d2fb9-40fb-4ea5-8696-b45e45ee7fc1"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("ef3f2e51-3395-48d6-998f-b46f518d9ba0"), entityTypeCount: 15)
         {
         }
 

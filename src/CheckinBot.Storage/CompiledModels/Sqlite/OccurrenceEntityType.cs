@@ -22,7 +22,8 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 typeof(Occurrence),
                 baseEntityType,
                 propertyCount: 17,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 2,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -160,14 +161,18 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 new[] { collaborationId, due });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { reminderStatus, remindAt });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { rhythmId, due },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { status, due, leaseUntil });
+            var iX_Occurrences_Due_Pending = runtimeEntityType.AddIndex(
+                new[] { due },
+                name: "IX_Occurrences_Due_Pending");
+            iX_Occurrences_Due_Pending.AddAnnotation("Relational:Filter", "\"Status\" = 'Pending'");
+
+            var iX_Occurrences_RemindAt_Pending = runtimeEntityType.AddIndex(
+                new[] { remindAt },
+                name: "IX_Occurrences_RemindAt_Pending");
+            iX_Occurrences_RemindAt_Pending.AddAnnotation("Relational:Filter", "\"ReminderStatus\" = 'Pending'");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
     public partial class SqliteCheckinDbContextModel
     {
         private SqliteCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea94bf2a-f9fe-4e91-a3e5-ac15daef3f96"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("0006ad4e-354a-4897-bf0b-565e36dabe4f"), entityTypeCount: 15)
         {
         }
 

@@ -168,14 +168,18 @@ namespace CheckinBot.Storage.Migrations.Postgres
 
                     b.HasIndex("CollaborationId", "Due");
 
-                    b.HasIndex("ReminderStatus", "RemindAt");
-
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Due", "LeaseUntil");
+                    b.HasIndex(new[] { "Due" }, "IX_Occurrences_Due_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex(new[] { "RemindAt" }, "IX_Occurrences_RemindAt_Pending")
+                        .HasFilter("\"ReminderStatus\" = 'Pending'");
 
                     b.ToTable("Occurrences");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("CheckinBot.Core.Pings.Ping", b =>

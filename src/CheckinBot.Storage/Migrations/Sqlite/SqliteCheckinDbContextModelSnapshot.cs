@@ -162,12 +162,14 @@ namespace CheckinBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("CollaborationId", "Due");
 
-                    b.HasIndex("ReminderStatus", "RemindAt");
-
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Due", "LeaseUntil");
+                    b.HasIndex(new[] { "Due" }, "IX_Occurrences_Due_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex(new[] { "RemindAt" }, "IX_Occurrences_RemindAt_Pending")
+                        .HasFilter("\"ReminderStatus\" = 'Pending'");
 
                     b.ToTable("Occurrences");
                 });
