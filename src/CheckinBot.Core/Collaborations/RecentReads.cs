@@ -6,9 +6,9 @@ namespace CheckinBot.Core.Collaborations;
 /// <summary>
 /// The people and the collaborations of conversations that read-only turns looked up, kept for
 /// <see cref="TurnOptions.RecentReadsLifetime"/> so that a busy conversation costs no database round trip per
-/// <c>help</c> or <c>status</c>. Only read-only turns take from it, and they change nothing they get. On this node a
-/// command that writes forgets everything, and an introduction forgets its person; another node's change shows here
-/// after at most the lifetime.
+/// <c>help</c> or <c>status</c>. Only read-only turns take from it, and they change nothing they get. On this node every
+/// store that writes a person or a collaboration forgets what it wrote once it is committed (an implementation of
+/// <see cref="ICollaborationStore"/> keeps that promise); another node's change shows here after at most the lifetime.
 /// </summary>
 public sealed class RecentReads(TurnOptions options, TimeProvider time)
 {

@@ -72,15 +72,24 @@ public sealed class OccurrenceDelivery(
         var byConversation = batch.GroupBy(o => o.CollaborationId).ToList();
         var lookups = new RecoveryLookups(
             batch.Where(o => o.SendingSince is not null).Select(o => (Occurrence: o, Conversation: world.ConversationOf(o))).Where(h => h.Conversation is not null).Select(h => (h.Occurrence, h.Conversation!)),
-            gateways, options, clock);
+            gateways, options, clock, cancellationToken);
 
         // From here until the recorder completes, it alone uses the ledger (the stores share one unit of work).
         await using (var recorder = new OutcomeRecorder(ledger, batch.Select(o => o.Id), leaseUntil, options, clock))
         {
-            await Parallel.ForEachAsync(MarkedAhead(byConversation, recorder),
+            await Parallel.ForEachAsync(byConversation,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
                 async (group, ct) =>
                 {
+                    // Marked as handed to the platform only as its conversation's turn comes (the marks of the conversations
+                    // starting meanwhile go in the same write): after a crash, only the conversations that were being posted
+                    // to, at most Parallelism, were marked without a recorded answer, and only those are looked up.
+                    if (!recorder.StillHeld || !await recorder.MarkSendingAsync(group.Select(o => o.Id).ToList()))
+                    {
+                        // The lease could not be renewed, or the mark not stored: what is left goes to whoever claims it next.
+                        return;
+                    }
+
                     // Within one conversation, in due order: updates must not overtake each other.
                     foreach (var occurrence in group.OrderBy(o => o.Due))
                     {
@@ -124,31 +133,6 @@ public sealed class OccurrenceDelivery(
             recorded.Count(o => o.Status == OccurrenceStatus.Cancelled),
             0,
             failures.ToList());
-    }
-
-    /// <summary>
-    /// The conversations to post to, each handed out only once its occurrences are marked as being sent, a chunk at a
-    /// time, the next chunk marked while this one is posted: after a crash at most about two chunks were marked but not
-    /// confirmed, and only those need a lookup on the platform. When a mark cannot be stored, nothing more is handed out.
-    /// </summary>
-    private async IAsyncEnumerable<IGrouping<Guid, Occurrence>> MarkedAhead(List<IGrouping<Guid, Occurrence>> conversations, OutcomeRecorder recorder)
-    {
-        var chunk = Math.Max(options.Parallelism * 4, 1);
-        Task<bool> Mark(int from) => recorder.MarkSendingAsync(conversations.Skip(from).Take(chunk).SelectMany(g => g.Select(o => o.Id)).ToList());
-        var marking = Mark(0);
-        for (var from = 0; from < conversations.Count; from += chunk)
-        {
-            if (!await marking)
-            {
-                yield break;
-            }
-
-            marking = from + chunk < conversations.Count ? Mark(from + chunk) : Task.FromResult(true);
-            foreach (var conversation in conversations.Skip(from).Take(chunk))
-            {
-                yield return conversation;
-            }
-        }
     }
 
     /// <summary>

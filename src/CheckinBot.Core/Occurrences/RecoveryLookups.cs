@@ -22,10 +22,14 @@ internal sealed class RecoveryLookups
     private readonly ChatGateways gateways;
     private readonly DeliveryOptions options;
     private readonly DeliveryClock clock;
+    private readonly CancellationToken stopping;
 
     /// <param name="handedOver">The batch's occurrences marked as handed to the platform (<see cref="Occurrence.SendingSince"/>), each with its conversation.</param>
-    public RecoveryLookups(IEnumerable<(Occurrence Occurrence, ChatAddress Conversation)> handedOver, ChatGateways gateways, DeliveryOptions options, DeliveryClock clock)
+    /// <param name="stopping">Cancels the shared reads: the batch's own token, never one caller's.</param>
+    public RecoveryLookups(IEnumerable<(Occurrence Occurrence, ChatAddress Conversation)> handedOver, ChatGateways gateways, DeliveryOptions options, DeliveryClock clock,
+        CancellationToken stopping)
     {
+        this.stopping = stopping;
         byConversation = handedOver.GroupBy(h => h.Conversation, h => h.Occurrence).ToDictionary(g => g.Key, g => g.ToList());
         this.gateways = gateways;
         this.options = options;
@@ -34,12 +38,14 @@ internal sealed class RecoveryLookups
 
     /// <summary>
     /// The post made for <paramref name="occurrence"/> under an earlier claim, from its conversation's one history read;
-    /// null when there is none. Throws when the platform cannot tell.
+    /// null when there is none. Throws when the platform cannot tell, or when this caller's <paramref name="cancellationToken"/>
+    /// is cancelled (which leaves the read to the others waiting on it).
     /// </summary>
     public async Task<PostReceipt?> FindAsync(Occurrence occurrence, ChatAddress conversation, CancellationToken cancellationToken)
     {
-        var read = reads.GetOrAdd(conversation, c => new Lazy<Task<IReadOnlyDictionary<string, PostReceipt>>>(() => ReadAsync(c, occurrence, cancellationToken)));
-        var found = await read.Value;
+        // The read is shared: it runs under the batch's token, and each caller waits for it under its own.
+        var read = reads.GetOrAdd(conversation, c => new Lazy<Task<IReadOnlyDictionary<string, PostReceipt>>>(() => ReadAsync(c, occurrence, stopping)));
+        var found = await read.Value.WaitAsync(cancellationToken);
         return found.TryGetValue(occurrence.Key, out var receipt) && (receipt.PostedAt is not { } at || Instant.FromDateTimeOffset(at) >= From(occurrence))
             ? receipt
             : null;

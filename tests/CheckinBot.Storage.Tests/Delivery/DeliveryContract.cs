@@ -94,7 +94,7 @@ public abstract class DeliveryContract
         var report = await survivor.DeliverAsync();
 
         report.Posted.Should().Be(4);
-        world.Platform.Lookups.Should().Be(4, "each occurrence claimed before is looked up once");
+        world.Platform.Lookups.Should().Be(2, "only the two on their way when it died were handed to the platform; the two never begun are not looked up");
         world.Platform.ChannelPosts.Should().HaveCount(6).And.OnlyHaveUniqueItems(p => p.OccurrenceKey, "nothing is posted twice");
         var rows = await world.LedgerAsync();
         rows.Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted);
@@ -120,22 +120,53 @@ public abstract class DeliveryContract
         dying.Gateway.Gate = GateMode.AfterPosting;
         using var crash = new CancellationTokenSource();
 
-        // One conversation at a time, marked four ahead (and the next four while those are posted): node A confirms
-        // three posts and dies while the fourth is on its way.
+        // One conversation at a time, each marked as its turn comes: node A confirms three posts and dies while the
+        // fourth is on its way.
         var delivering = dying.DeliverAsync(crash.Token);
         dying.Gateway.Release(3);
         await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 3, "three posts recorded");
         await Until(() => dying.Gateway.Waiting == 1);
-        (await world.LedgerAsync()).Count(o => o.SendingSince is not null && o.Status == OccurrenceStatus.Pending).Should().Be(5);
+        (await world.LedgerAsync()).Count(o => o.SendingSince is not null && o.Status == OccurrenceStatus.Pending).Should().Be(1);
 
         var survivor = world.Node("node-b", Due + Lease);
         var report = await survivor.DeliverAsync();
 
         report.Posted.Should().Be(17);
-        world.Platform.Lookups.Should().Be(5, "only the five marked as being sent could have been posted");
+        world.Platform.Lookups.Should().Be(1, "only the one marked as being sent could have been posted");
         world.Platform.ChannelPosts.Should().HaveCount(20).And.OnlyHaveUniqueItems(p => p.OccurrenceKey);
         await crash.CancelAsync();
         await FluentActions.Awaiting(() => delivering).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [SkippableFact]
+    public async Task A_node_that_dies_mid_batch_leaves_only_the_conversations_it_was_posting_to_to_be_looked_up()
+    {
+        const int parallelism = 4;
+        await using var world = await DeliveryWorld.StartAsync(CreateAsync);
+        await world.PlanAsync(60, conversations: 30);
+        var dying = world.Node("node-a", Due, o => o.Parallelism = parallelism);
+        dying.Gateway.Gate = GateMode.AfterPosting;
+        using var crash = new CancellationTokenSource();
+
+        // Thirty conversations with two updates each, four at a time: node A confirms ten posts, has four more on their way
+        // (on the platform, unanswered) and dies, with sixteen conversations not begun.
+        var delivering = dying.DeliverAsync(crash.Token);
+        await Until(() => dying.Gateway.Waiting == parallelism);
+        dying.Gateway.Release(10);
+        await world.LedgerWhenAsync(r => r.Count(o => o.Status == OccurrenceStatus.Posted) == 10, "ten posts recorded");
+        await Until(() => dying.Gateway.Waiting == parallelism);
+        await crash.CancelAsync();
+        await FluentActions.Awaiting(() => delivering).Should().ThrowAsync<OperationCanceledException>();
+        var marked = (await world.LedgerAsync()).Where(o => o.SendingSince is not null && o.Status == OccurrenceStatus.Pending).ToList();
+        marked.Select(o => o.CollaborationId).Distinct().Should().HaveCount(parallelism, "only the conversations being posted to were marked without an answer");
+
+        var survivor = world.Node("node-b", Due + Lease);
+        var report = await survivor.DeliverAsync();
+
+        world.Platform.Lookups.Should().Be(parallelism, "at most Delivery:Parallelism conversations are left to look up, one read each");
+        report.Posted.Should().Be(50);
+        world.Platform.ChannelPosts.Should().HaveCount(60).And.OnlyHaveUniqueItems(p => p.OccurrenceKey, "the four found are recorded, not posted again");
+        (await world.LedgerAsync()).Should().OnlyContain(o => o.Status == OccurrenceStatus.Posted);
     }
 
     [SkippableFact]
