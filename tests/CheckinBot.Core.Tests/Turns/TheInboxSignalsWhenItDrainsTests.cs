@@ -95,21 +95,22 @@ public sealed class TheInboxSignalsWhenItDrainsTests
     public async Task TakersAndWaitersOverlappingNeverLoseTheSignal()
     {
         // Many rounds of one turn queued, a waiter arming the signal and a taker taking the turn, released together by a
-        // barrier so that their order varies from round to round; every wait must end once the turn is gone.
+        // barrier so that their order varies from round to round; every wait must end once the turn is gone. Each runs
+        // on a thread of its own: a barrier must not hold the pool's threads that other tests run on.
         using var start = new Barrier(2);
-        for (var round = 0; round < 500; round++)
+        for (var round = 0; round < 200; round++)
         {
             await inbox.QueueAsync(Turn("r"), default);
-            var waiter = Task.Run(() =>
+            var waiter = Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait(Guard);
                 return inbox.WhenIdleAsync(default);
-            });
-            var taker = Task.Run(() =>
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            var taker = Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait(Guard);
                 return inbox.TryRead(out _);
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
             (await taker.WaitAsync(Guard)).Should().BeTrue();
             await waiter.WaitAsync(Guard);
