@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CheckinBot.Core.Pings;
 using CheckinBot.Pings;
 using CheckinBot.Pings.Evaluation;
 
@@ -41,13 +42,13 @@ internal static class ClassifierBench
         _ = LearnedPingClassifier.Load();
         Console.WriteLine(string.Create(c, $"load again (warm):   {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms"));
 
-        string[] names = ["Ina"];
+        var names = PingAddressees.Named(["Ina"]);
         Console.WriteLine(string.Create(c, $"Classifying {texts.Length:N0} messages from {corpora.Count} corpora, one thread …"));
         for (var i = 0; i < 3; i++)
         {
             foreach (var text in texts)
             {
-                classifier.Classify(text, names: names); // warm-up: JIT, tiered compilation
+                classifier.Classify(text, addressees: names); // warm-up: JIT, tiered compilation
             }
         }
 
@@ -60,7 +61,7 @@ internal static class ClassifierBench
             foreach (var text in texts)
             {
                 var start = Stopwatch.GetTimestamp();
-                classifier.Classify(text, names: names);
+                classifier.Classify(text, addressees: names);
                 timings[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
         }

@@ -41,14 +41,14 @@ public sealed class LearnedPingClassifier : IPingClassifier
     }
 
     /// <inheritdoc />
-    public PingVerdict Classify(string text, string? language = null, IReadOnlyCollection<string>? names = null) =>
-        Read(text, language, names).Verdict;
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null) =>
+        Read(text, language, addressees).Verdict;
 
     /// <summary>Classifies one message and keeps the probabilities; <paramref name="featureNames"/> names the features in the reasons (evaluation only: names quote the message).</summary>
-    internal PingReading Read(string text, string? language, IReadOnlyCollection<string>? names, Dictionary<int, string>? featureNames = null)
+    internal PingReading Read(string text, string? language, PingAddressees? addressees, Dictionary<int, string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text, names);
+        var normalized = TextNormalizer.Normalize(text, addressees?.Names, addressees?.Ids);
         var detected = LanguageDetector.FromHint(language) ?? LanguageDetector.Detect(normalized);
         Span<bool> used = stackalloc bool[normalized.TokenArray.Length];
         var rules = PingRules.Read(normalized, used);

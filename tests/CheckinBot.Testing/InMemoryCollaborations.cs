@@ -3,7 +3,11 @@ using CheckinBot.Core.Collaborations;
 
 namespace CheckinBot.Testing;
 
-public sealed class InMemoryCollaborations : ICollaborationStore
+/// <summary>
+/// Collaborations and people in memory. Like the real store, every write forgets what it wrote from
+/// <paramref name="recent"/> when one is given.
+/// </summary>
+public sealed class InMemoryCollaborations(RecentReads? recent = null) : ICollaborationStore
 {
     private readonly ConcurrentDictionary<Guid, Collaboration> collaborations = new();
     private int personWrites;
@@ -30,6 +34,7 @@ public sealed class InMemoryCollaborations : ICollaborationStore
     public Task AddAsync(Collaboration collaboration, CancellationToken cancellationToken)
     {
         collaborations[collaboration.Id] = collaboration;
+        recent?.ForgetAll();
         return Task.CompletedTask;
     }
 
@@ -69,5 +74,6 @@ public sealed class InMemoryCollaborations : ICollaborationStore
     {
         Interlocked.Increment(ref personWrites);
         People[(person.Platform, person.WorkspaceId, person.Id)] = person;
+        recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
     }
 }

@@ -4,7 +4,9 @@ namespace CheckinBot.Testing;
 
 /// <summary>
 /// Stands in for the learned classifier (which lives outside the core, in CheckinBot.Pings): the status checks these
-/// tests send are listed, a message that opens with "DRINGEND" is urgent, anything else is other.
+/// tests send are listed, a message that opens with "DRINGEND" is urgent, anything else is other. A listed status check
+/// that opens with a platform mention ("&lt;@U1&gt; any news?") is one only when the mention is of one of the VA's ids,
+/// as the learned classifier reads it.
 /// </summary>
 public sealed class ScriptedPingClassifier : IPingClassifier
 {
@@ -13,15 +15,28 @@ public sealed class ScriptedPingClassifier : IPingClassifier
         "Ben je eraan begonnen?", "any update?", "En, al halverwege?", "hoe ver sta je?", "status?", "any news?",
     };
 
-    public List<(string Text, IReadOnlyCollection<string>? Names)> Seen { get; } = [];
+    public List<(string Text, PingAddressees? Addressees)> Seen { get; } = [];
 
-    public PingVerdict Classify(string text, string? language = null, IReadOnlyCollection<string>? names = null)
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null)
     {
-        Seen.Add((text, names));
+        Seen.Add((text, addressees));
         var value = text.StartsWith("DRINGEND", StringComparison.Ordinal) ? PingClass.Urgent
-            : StatusChecks.Contains(text) ? PingClass.StatusCheck
+            : StatusChecks.Contains(AddressedToVa(text, addressees)) ? PingClass.StatusCheck
             : PingClass.Other;
         var detected = language ?? (text.Contains("any", StringComparison.OrdinalIgnoreCase) ? "en" : "nl");
         return new PingVerdict(value, detected, [$"scripted: {value}"]);
+    }
+
+    /// <summary>The text after a leading mention of the VA's id; the text unchanged when it opens with no mention or with someone else's.</summary>
+    private static string AddressedToVa(string text, PingAddressees? addressees)
+    {
+        var end = text.IndexOf('>', StringComparison.Ordinal);
+        if (!text.StartsWith("<@", StringComparison.Ordinal) || end < 0)
+        {
+            return text;
+        }
+
+        var id = text[2..end];
+        return addressees?.Ids.Contains(id) == true ? text[(end + 1)..].TrimStart() : text;
     }
 }

@@ -14,6 +14,7 @@ const string Usage = """
       --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
+      --stack                  with --evaluate: boosted trees stacked on the linear model's out-of-fold scores (an experiment)
     """;
 
 var root = RepositoryRoot.Find();
@@ -24,6 +25,7 @@ string? va = null;
 var options = TrainingOptions.Committed;
 var misreads = true;
 int? groups = null;
+var stacked = false;
 var files = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -57,6 +59,9 @@ for (var i = 0; i < args.Length; i++)
         case "--no-misreads":
             misreads = false;
             break;
+        case "--stack":
+            stacked = true;
+            break;
         case var file when !file.StartsWith('-') && mode is not null:
             files.Add(file);
             break;
@@ -66,7 +71,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && options != TrainingOptions.Committed)
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -93,7 +98,7 @@ try
             Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
             break;
         default:
-            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups));
+            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked));
             break;
     }
 

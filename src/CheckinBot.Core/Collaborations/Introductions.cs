@@ -23,7 +23,6 @@ public sealed class Introductions(
         if (changed)
         {
             await collaborations.SavePersonAsync(person!, cancellationToken);
-            recent?.ForgetPerson(person!.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;
@@ -50,10 +49,6 @@ public sealed class Introductions(
         if (changed.Count > 0)
         {
             await collaborations.SavePeopleAsync(changed, cancellationToken);
-            foreach (var person in changed)
-            {
-                recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
-            }
         }
 
         return changed.Count;
@@ -167,7 +162,6 @@ public sealed class Introductions(
         if (changed)
         {
             await collaborations.SavePersonAsync(person, cancellationToken);
-            recent?.ForgetPerson(person.Platform, person.WorkspaceId, person.Id);
         }
 
         return person;

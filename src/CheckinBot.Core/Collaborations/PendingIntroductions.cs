@@ -62,14 +62,14 @@ public sealed class PendingIntroductions
     /// afterwards, whether it succeeded or threw. False when the queue is closed.
     /// </summary>
     public async Task<bool> IntroduceNextAsync(
-        TurnInbox answers, int batchSize, TimeSpan idleCheck, TimeProvider time, Func<IReadOnlyList<ChatTurn>, Task> introduce, CancellationToken cancellationToken)
+        TurnInbox answers, int batchSize, Func<IReadOnlyList<ChatTurn>, Task> introduce, CancellationToken cancellationToken)
     {
         if (!await channel.Reader.WaitToReadAsync(cancellationToken))
         {
             return false;
         }
 
-        await answers.WhenIdleAsync(idleCheck, time, cancellationToken);
+        await answers.WhenIdleAsync(cancellationToken);
         var batch = new List<ChatTurn>(Math.Min(batchSize, channel.Reader.Count));
         while (batch.Count < batchSize && channel.Reader.TryRead(out var turn))
         {

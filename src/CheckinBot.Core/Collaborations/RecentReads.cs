@@ -6,9 +6,9 @@ namespace CheckinBot.Core.Collaborations;
 /// <summary>
 /// The people and the collaborations of conversations that read-only turns looked up, kept for
 /// <see cref="TurnOptions.RecentReadsLifetime"/> so that a busy conversation costs no database round trip per
-/// <c>help</c> or <c>status</c>. Only read-only turns take from it, and they change nothing they get. On this node a
-/// command that writes forgets everything, and an introduction forgets its person; another node's change shows here
-/// after at most the lifetime.
+/// <c>help</c> or <c>status</c>. Only read-only turns take from it, and they change nothing they get. On this node every
+/// store that writes a person or a collaboration forgets what it wrote once it is committed (an implementation of
+/// <see cref="ICollaborationStore"/> keeps that promise); another node's change shows here after at most the lifetime.
 /// </summary>
 public sealed class RecentReads(TurnOptions options, TimeProvider time)
 {
@@ -17,7 +17,6 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
 
     private readonly Shelf<Person> people = new();
     private readonly Shelf<Collaboration> conversations = new();
-    private long generation;
 
     /// <summary>The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now.</summary>
     public Task<Person?> PersonAsync(string platform, string workspaceId, string personId, Func<Task<Person?>> read) =>
@@ -28,16 +27,11 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
         ReadAsync(conversations, (platform, workspaceId, conversationId), read);
 
     /// <summary>A person was written: the next read of them goes to the store.</summary>
-    public void ForgetPerson(string platform, string workspaceId, string personId)
-    {
-        Interlocked.Increment(ref generation);
-        people.Forget((platform, workspaceId, personId));
-    }
+    public void ForgetPerson(string platform, string workspaceId, string personId) => people.Forget((platform, workspaceId, personId));
 
     /// <summary>Something may have changed: every next read goes to the store.</summary>
     public void ForgetAll()
     {
-        Interlocked.Increment(ref generation);
         people.Clear();
         conversations.Clear();
     }
@@ -46,24 +40,30 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
         where T : class
     {
         var now = time.GetTimestamp();
-        if (shelf.TryGet(key, out var known) && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
+        if (shelf.TryGet(key, out var known) && !known.IsReading && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
         {
             return known.Value;
         }
 
-        var before = Interlocked.Read(ref generation);
+        // A mark that this read runs: forgetting the key (or everything) meanwhile removes it, and then what the read
+        // brings back, which may be from before that write, is not kept. Writes of other keys leave it be.
+        var reading = Entry<T>.Reading(now);
+        shelf.Put(key, reading);
         var value = await read();
-        if (Interlocked.Read(ref generation) != before)
-        {
-            // A write was forgotten while this read ran: what it read may be from before the write.
-            return value;
-        }
-
-        shelf.Put(key, new Entry<T>(value, now));
+        shelf.Replace(key, reading, new Entry<T>(value, now));
         return value;
     }
 
-    private sealed record Entry<T>(T? Value, long At);
+    private sealed class Entry<T>(T? value, long at, bool isReading = false)
+    {
+        public T? Value { get; } = value;
+
+        public long At { get; } = at;
+
+        public bool IsReading { get; } = isReading;
+
+        public static Entry<T> Reading(long at) => new(default, at, isReading: true);
+    }
 
     /// <summary>
     /// One kind of read, with a count of what it holds kept beside it: a concurrent dictionary's own count takes every
@@ -91,6 +91,9 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
 
             entries[key] = entry;
         }
+
+        /// <summary>Puts <paramref name="entry"/> in the place of <paramref name="expected"/>, only if that is still there.</summary>
+        public void Replace((string, string, string) key, Entry<T> expected, Entry<T> entry) => entries.TryUpdate(key, entry, expected);
 
         public void Forget((string, string, string) key) => entries.TryRemove(key, out _);
 

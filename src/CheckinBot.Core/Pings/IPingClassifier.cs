@@ -9,6 +9,9 @@ public interface IPingClassifier
     /// <summary>Classifies one message.</summary>
     /// <param name="text">The message as the client typed it.</param>
     /// <param name="language">Optional hint ("nl", "en", "fr"); detected from the text when absent.</param>
-    /// <param name="names">First names the client may address the VA by ("Ina??"); they read as mentions.</param>
-    PingVerdict Classify(string text, string? language = null, IReadOnlyCollection<string>? names = null);
+    /// <param name="addressees">
+    /// The VA's first names ("Ina??") and platform user ids ("&lt;@U0123ABC&gt;"): they read as the VA addressed, a
+    /// mention of any other id as someone else.
+    /// </param>
+    PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null);
 }

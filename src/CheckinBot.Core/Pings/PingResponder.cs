@@ -35,7 +35,7 @@ public sealed class PingResponder(
         }
 
         var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
-        var verdict = classifier.Classify(context.Turn.Text, names: FirstNameOf(va));
+        var verdict = classifier.Classify(context.Turn.Text, addressees: new PingAddressees(FirstNameOf(va), [collaboration.VaId]));
         return verdict.Class switch
         {
             PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken),
@@ -82,7 +82,7 @@ public sealed class PingResponder(
         return [PingReplies.InThread(context, answer.Compose())];
     }
 
-    /// <summary>The VA's first name, by which the client may address her ("Ina??").</summary>
+    /// <summary>The VA's first name, by which the client may address her ("Ina??"); her id addresses her in a platform's mention.</summary>
     private static string[] FirstNameOf(Person? va) =>
         va?.DisplayName?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? [first] : [];
 

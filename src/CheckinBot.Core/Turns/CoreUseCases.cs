@@ -1,5 +1,6 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Commands;
+using CheckinBot.Core.Delivery;
 using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Focus;
 using CheckinBot.Core.Health;
@@ -17,6 +18,22 @@ namespace CheckinBot.Core.Turns;
 /// </summary>
 public static class CoreUseCases
 {
+    /// <summary>
+    /// Hands a container what all turns share, one instance for the process: the options as given (<paramref name="instance"/>),
+    /// the turn inbox sized by <paramref name="turns"/>, and each type of <see cref="Shared"/> (<paramref name="singleton"/>).
+    /// </summary>
+    public static void RegisterShared(Action<Type, object> instance, Action<Type> singleton, DeliveryOptions delivery, PingOptions pings, TurnOptions turns)
+    {
+        instance(typeof(DeliveryOptions), delivery);
+        instance(typeof(PingOptions), pings);
+        instance(typeof(TurnOptions), turns);
+        instance(typeof(TurnInbox), new TurnInbox(turns.QueueCapacity));
+        foreach (var type in Shared)
+        {
+            singleton(type);
+        }
+    }
+
     /// <summary>
     /// Hands a container what one turn uses, one instance per turn: <paramref name="scoped"/> gets each (service,
     /// implementation) of <see cref="PerTurn"/> and each of <see cref="CommandHandlers"/> as itself;
@@ -52,6 +69,15 @@ public static class CoreUseCases
         typeof(PrivacyCommands),
         typeof(HealthCommands),
         typeof(UrgentEscalation),
+    ];
+
+    /// <summary>What all turns share, one instance for the process.</summary>
+    public static IReadOnlyList<Type> Shared { get; } =
+    [
+        typeof(ChatGateways),
+        typeof(DirectoryAsks),
+        typeof(PendingIntroductions),
+        typeof(RecentReads),
     ];
 
     /// <summary>What one turn uses, as (service, implementation), one instance per turn.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace CheckinBot.Core.Turns;
@@ -10,6 +12,8 @@ namespace CheckinBot.Core.Turns;
 public sealed class TurnInbox
 {
     private readonly Channel<PendingTurn> channel;
+    private readonly Lock idleLock = new();
+    private TaskCompletionSource idle = Completed();
 
     public TurnInbox(int capacity = TurnOptions.DefaultQueueCapacity)
     {
@@ -20,18 +24,67 @@ public sealed class TurnInbox
         });
     }
 
-    public ChannelReader<PendingTurn> Reader => channel.Reader;
+    /// <summary>Turns waiting for a worker.</summary>
+    public int Count => channel.Reader.Count;
+
+    /// <summary>The turns as they come, for one worker of several; ends when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async IAsyncEnumerable<PendingTurn> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await channel.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (TryRead(out var turn))
+            {
+                yield return turn;
+            }
+        }
+    }
+
+    /// <summary>Takes the next waiting turn, if any; taking the last one lets <see cref="WhenIdleAsync"/> complete.</summary>
+    public bool TryRead([MaybeNullWhen(false)] out PendingTurn turn)
+    {
+        if (!channel.Reader.TryRead(out turn))
+        {
+            return false;
+        }
+
+        if (channel.Reader.Count == 0)
+        {
+            lock (idleLock)
+            {
+                if (channel.Reader.Count == 0)
+                {
+                    idle.TrySetResult();
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
-    /// Completes once no turn waits for a worker, looking again every <paramref name="every"/>: work that can wait (the
-    /// introduction of new senders) goes after the answers, never ahead of them.
+    /// Completes once no turn waits for a worker (the last waiting one was taken): work that can wait (the introduction of
+    /// new senders) goes after the answers, never ahead of them. A signal, not a poll.
     /// </summary>
-    public async Task WhenIdleAsync(TimeSpan every, TimeProvider time, CancellationToken cancellationToken)
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
-        while (channel.Reader.Count > 0)
+        Task waiting;
+        lock (idleLock)
         {
-            await Task.Delay(every, time, cancellationToken);
+            // Whoever takes the last turn completes the signal under the same lock, after its count dropped: none is lost.
+            if (channel.Reader.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (idle.Task.IsCompleted)
+            {
+                idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            waiting = idle.Task;
         }
+
+        return waiting.WaitAsync(cancellationToken);
     }
 
     /// <summary>Queues a turn, waiting for room as long as it takes (or until the request is cancelled).</summary>
@@ -60,5 +113,12 @@ public sealed class TurnInbox
             TurnMetrics.CountBusy(turn.Turn.Platform);
             return false;
         }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
     }
 }

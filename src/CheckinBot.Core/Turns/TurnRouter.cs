@@ -48,18 +48,8 @@ public sealed class TurnRouter(
         var context = new TurnContext { Turn = turn, Person = person, Now = Instant.FromDateTimeOffset(time.GetUtcNow()), Collaboration = collaboration };
         if (command is not null)
         {
-            try
-            {
-                return await RunAsync(context, command, cancellationToken);
-            }
-            finally
-            {
-                if (!onlyReads)
-                {
-                    // Whatever it wrote, no read-only turn on this node answers from what was read before.
-                    recent?.ForgetAll();
-                }
-            }
+            // What a command writes, the stores forget from the recent reads once committed.
+            return await RunAsync(context, command, cancellationToken);
         }
 
         return turn.Kind switch

@@ -12,15 +12,7 @@ public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddCheckinCore(this IServiceCollection services, DeliveryOptions delivery, PingOptions? pings = null, TurnOptions? turns = null)
     {
-        turns ??= new TurnOptions();
-        services.AddSingleton(delivery);
-        services.AddSingleton(pings ?? new PingOptions());
-        services.AddSingleton(turns);
-        services.AddSingleton<ChatGateways>();
-        services.AddSingleton(new TurnInbox(turns.QueueCapacity));
-        services.AddSingleton<DirectoryAsks>();
-        services.AddSingleton<PendingIntroductions>();
-        services.AddSingleton<RecentReads>();
+        CoreUseCases.RegisterShared((service, instance) => services.AddSingleton(service, instance), service => services.AddSingleton(service), delivery, pings ?? new PingOptions(), turns ?? new TurnOptions());
         CoreUseCases.RegisterPerTurn((service, implementation) => services.AddScoped(service, implementation), (service, factory) => services.AddScoped(service, factory));
 
         // The learned classifier's model is loaded here, at start, not at the first ping.

@@ -8,9 +8,9 @@ namespace CheckinBot.Host.Configuration;
 /// </summary>
 public sealed class LoggedPingClassifier(IPingClassifier inner, ILogger<LoggedPingClassifier> logger) : IPingClassifier
 {
-    public PingVerdict Classify(string text, string? language = null, IReadOnlyCollection<string>? names = null)
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null)
     {
-        var verdict = inner.Classify(text, language, names);
+        var verdict = inner.Classify(text, language, addressees);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("Ping classified as {Class} ({Language}): {Reasons}", verdict.Class, verdict.Language, string.Join("; ", verdict.Reasons));

@@ -10,13 +10,10 @@ namespace CheckinBot.Host.Turns;
 /// and counted.
 /// </summary>
 public sealed partial class IntroductionWorker(
-    PendingIntroductions queue, TurnInbox answers, TimeProvider time, IServiceScopeFactory scopes, ILogger<IntroductionWorker> logger) : BackgroundService
+    PendingIntroductions queue, TurnInbox answers, IServiceScopeFactory scopes, ILogger<IntroductionWorker> logger) : BackgroundService
 {
     /// <summary>The most senders introduced at once: one read, one write, and as many directory look-ups at a time.</summary>
     public const int BatchSize = 50;
-
-    /// <summary>How often the worker looks again whether turns still wait for an answer.</summary>
-    public static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +32,7 @@ public sealed partial class IntroductionWorker(
     {
         try
         {
-            return await queue.IntroduceNextAsync(answers, BatchSize, IdleCheck, time, async batch =>
+            return await queue.IntroduceNextAsync(answers, BatchSize, async batch =>
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<Introductions>().KnowSendersAsync(batch, stoppingToken);

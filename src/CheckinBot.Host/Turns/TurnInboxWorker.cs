@@ -36,7 +36,7 @@ public sealed partial class TurnInboxWorker(TurnInbox inbox, TurnOptions options
     {
         try
         {
-            await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var pending in inbox.ReadAllAsync(stoppingToken))
             {
                 using var activity = TurnTelemetry.StartTurn(pending.Turn, pending.Origin);
                 try

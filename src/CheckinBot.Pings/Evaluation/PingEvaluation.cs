@@ -14,7 +14,7 @@ public static class PingEvaluation
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(classifier);
-        return Measure(samples.Select(sample => (sample, classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null, names))));
+        return Measure(samples.Select(sample => (sample, classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null, names is null ? null : PingAddressees.Named(names)))));
     }
 
     /// <summary>Gathers per-language metrics, the confusion matrix and the misreads of verdicts already made.</summary>

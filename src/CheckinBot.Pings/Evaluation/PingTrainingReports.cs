@@ -17,13 +17,12 @@ public static class PingTrainingReports
     /// <param name="options">The training options; the committed ones when null.</param>
     /// <param name="misreads">Whether to list the misread rows.</param>
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null)
+    /// <param name="stacked">Stack boosted trees on the linear model (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, bool stacked = false)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
         var c = CultureInfo.InvariantCulture;
-        var loco = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups);
-        var report = loco.Report();
         var text = new StringBuilder();
         if (groups is null)
         {
@@ -34,20 +33,17 @@ public static class PingTrainingReports
             text.Append(c, $"Leave-one-group-out (exploring only): {corpora.Count} corpora in {groups} groups, each group scored by a model trained on the others").AppendLine();
         }
 
-        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
-        text.Append(Table(report)).AppendLine();
-        text.AppendLine("Per held-out corpus");
-        foreach (var corpus in loco.Corpora)
+        if (stacked)
         {
-            var overall = loco.Report(corpus: corpus).Overall;
-            text.Append(c, $"  {corpus,-34} {Line(overall)}").AppendLine();
+            var (linear, stack) = LeaveOneCorpusOut.RunStacked(corpora, options, groups: groups);
+            text.AppendLine("linear model alone (the same folds):");
+            Section(text, linear, options, misreads: false);
+            text.AppendLine("stacked: boosted trees on the linear model's out-of-fold scores decide the status check; urgent stays the linear model's:");
+            Section(text, stack, options, misreads: false);
         }
-
-        text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
-        text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
-        if (misreads)
+        else
         {
-            text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
+            Section(text, LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups), options, misreads);
         }
 
         if (extra.Count > 0)
@@ -67,6 +63,28 @@ public static class PingTrainingReports
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One run's figures: per language, per held-out corpus, the threshold sweep, the operating point, the misreads.</summary>
+    private static void Section(StringBuilder text, LeaveOneCorpusOut loco, TrainingOptions? options, bool misreads)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var report = loco.Report();
+        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
+        text.Append(Table(report)).AppendLine();
+        text.AppendLine("Per held-out corpus");
+        foreach (var corpus in loco.Corpora)
+        {
+            var overall = loco.Report(corpus: corpus).Overall;
+            text.Append(c, $"  {corpus,-34} {Line(overall)}").AppendLine();
+        }
+
+        text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
+        text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
+        if (misreads)
+        {
+            text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
+        }
     }
 
     /// <summary>A new corpus measured before anything changes for it, by the model trained on the corpora as they are.</summary>

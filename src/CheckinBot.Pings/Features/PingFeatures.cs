@@ -174,13 +174,7 @@ internal static class PingFeatures
     /// </summary>
     private static void Progress(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
     {
-        var tokens = text.TokenArray;
-        var progress = false;
-        for (var i = 0; i < tokens.Length && !progress; i++)
-        {
-            progress = used[i] && ProgressWords.Contains(tokens[i]);
-        }
-
+        var progress = HasProgressWord(text, used);
         if (text.QuestionMarks > 0)
         {
             sink.Add('p', progress ? "question" : "question without");
@@ -189,6 +183,21 @@ internal static class PingFeatures
         {
             sink.Add('p', progress ? "statement" : "statement without");
         }
+    }
+
+    /// <summary>Whether the message uses (not quotes) any word of progress.</summary>
+    public static bool HasProgressWord(NormalizedText text, ReadOnlySpan<bool> used)
+    {
+        var tokens = text.TokenArray;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (used[i] && ProgressWords.Contains(tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

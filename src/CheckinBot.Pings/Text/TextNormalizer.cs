@@ -101,7 +101,12 @@ internal static partial class TextNormalizer
     /// <summary>Normalises one message.</summary>
     /// <param name="text">The message.</param>
     /// <param name="names">First names of the people who may be addressed by name ("Ina??", "Ina when will…"); they read as mentions.</param>
-    public static NormalizedText Normalize(string text, IReadOnlyCollection<string>? names = null)
+    /// <param name="ids">
+    /// Their platform user ids: a platform's mention of one of them ("&lt;@U0123ABC&gt;") reads as a mention, of any other
+    /// id as someone else, the same tokens as "@Ina" and "@Tom" in the corpora. Without ids a platform's mention cannot be
+    /// told and reads as a mention.
+    /// </param>
+    public static NormalizedText Normalize(string text, IReadOnlyCollection<string>? names = null, IReadOnlyCollection<string>? ids = null)
     {
         ArgumentNullException.ThrowIfNull(text);
 
@@ -111,8 +116,9 @@ internal static partial class TextNormalizer
         var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 
         // "@Ina", "<@U123>", "Ina??": the VA addressed says nothing about what is asked. "@Tom" (when the VA's names are
-        // known and Tom is not one of them) is someone else: a question to him is not a status check of her work.
-        var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names) ? SomeoneMark : MentionMark) + " ");
+        // known and Tom is not one of them) is someone else: a question to him is not a status check of her work. So is
+        // "<@U_TOM>" when the VA's platform ids are known and U_TOM is not one of them.
+        var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names, ids) ? SomeoneMark : MentionMark) + " ");
         foreach (var name in names ?? [])
         {
             if (name.Length >= 2 && name.All(char.IsLetter))
@@ -358,9 +364,17 @@ internal static partial class TextNormalizer
         return marked.Append(text, from, text.Length - from).ToString();
     }
 
-    /// <summary>An "@name" mention whose name (up to a '.', '_' or '-') is none of the VA's names; a platform's "&lt;@U123&gt;" cannot be told.</summary>
-    private static bool IsSomeoneElse(ReadOnlySpan<char> mention, IReadOnlyCollection<string>? names)
+    /// <summary>
+    /// An "@name" mention whose name (up to a '.', '_' or '-') is none of the VA's names, or a platform's
+    /// "&lt;@U123&gt;" (Slack's older "&lt;@U123|tom&gt;" too) whose id is none of her ids, when her ids are known.
+    /// </summary>
+    private static bool IsSomeoneElse(ReadOnlySpan<char> mention, IReadOnlyCollection<string>? names, IReadOnlyCollection<string>? ids)
     {
+        if (mention.StartsWith("<@"))
+        {
+            return ids is { Count: > 0 } && !IsOneOf(PlatformId(mention), ids);
+        }
+
         if (names is null || names.Count == 0 || mention.Length < 2 || mention[0] != '@')
         {
             return false;
@@ -378,6 +392,27 @@ internal static partial class TextNormalizer
         }
 
         return true;
+    }
+
+    /// <summary>The id inside "&lt;@U123&gt;" or "&lt;@U123|tom&gt;".</summary>
+    private static ReadOnlySpan<char> PlatformId(ReadOnlySpan<char> mention)
+    {
+        var id = mention[2..^1];
+        var bar = id.IndexOf('|');
+        return bar >= 0 ? id[..bar] : id;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> id, IReadOnlyCollection<string> ids)
+    {
+        foreach (var known in ids)
+        {
+            if (id.Equals(known, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class PingWorld
     public PingWorld(PingOptions? options = null)
     {
         Options = options ?? new PingOptions();
+        Recent = new RecentReads(new TurnOptions(), Time);
+        Collaborations = new InMemoryCollaborations(Recent);
         Collaboration = new Collaboration
         {
             Id = Guid.NewGuid(), Platform = Platform, WorkspaceId = Workspace, ConversationId = Channel,
@@ -74,7 +76,10 @@ internal sealed class PingWorld
 
     public FakeTimeProvider Time { get; } = new(FridayMorning);
     public PingOptions Options { get; }
-    public InMemoryCollaborations Collaborations { get; } = new();
+    public InMemoryCollaborations Collaborations { get; }
+
+    /// <summary>What read-only turns may answer from (<see cref="TurnOptions.RecentReadsLifetime"/>'s default); the stores forget their writes from it.</summary>
+    public RecentReads Recent { get; }
     public InMemoryRhythms Rhythms { get; } = new();
     public InMemoryOccurrences Ledger { get; } = new();
     public InMemoryPingLog Pings { get; } = new();

@@ -9,7 +9,8 @@ namespace CheckinBot.Core.Tests.Turns;
 
 /// <summary>
 /// Read-only turns answer from what another read-only turn read of a person or a conversation's collaboration within
-/// <see cref="TurnOptions.RecentReadsLifetime"/>; a command that writes, or an introduction, makes the next read go to the store.
+/// <see cref="TurnOptions.RecentReadsLifetime"/> (five seconds by default); what a command or an introduction writes, the store
+/// forgets, so the next read goes to the store.
 /// </summary>
 public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
 {
@@ -20,8 +21,8 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
 
     public ReadOnlyTurnsAnswerFromRecentReadsTests()
     {
-        var options = new TurnOptions { RecentReadsLifetime = TimeSpan.FromSeconds(5) };
-        recent = new RecentReads(options, world.Time);
+        var options = new TurnOptions();
+        recent = world.Recent;
         var introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), new PendingIntroductions(options), recent);
         router = new TurnRouter(world.Handlers, introductions, world.Collaborations, world.Responder, world.Time, recent);
     }
@@ -62,6 +63,54 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     }
 
     [Fact]
+    public async Task AReadDuringWhichItsPersonWasWrittenIsNotKept()
+    {
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "ina");
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+        await ReadInaAsync();
+
+        reads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AReadDuringWhichSomeoneElseWasWrittenIsKept()
+    {
+        // Introductions write people all the time while answers are read: only a write of the same person spoils a read.
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "tom");
+            return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        });
+        await ReadInaAsync();
+
+        reads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task OfTwoOverlappingReadsOfOnePersonTheLaterIsKept()
+    {
+        var first = new TaskCompletionSource<Person?>();
+        var slow = recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        {
+            reads++;
+            return first.Task;
+        });
+        var fresh = await ReadInaAsync();
+        first.SetResult(null);
+        await slow;
+
+        var again = await ReadInaAsync();
+
+        reads.Should().Be(2, "the second read was kept, and the first, which began before it, did not replace it");
+        again.Should().BeSameAs(fresh);
+    }
+
+    [Fact]
     public async Task StatusAfterASetupInTheSameConversationSeesTheNewCollaboration()
     {
         var before = await CommandAsync("ina", "status", "C7");
@@ -72,6 +121,18 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
         TextOf(before).Should().Contain(Localizer.Get("en", "error.noCollaboration"));
         TextOf(after).Should().NotContain(Localizer.Get("nl", "error.noCollaboration"));
         world.Collaborations.All.Should().Contain(c => c.ConversationId == "C7");
+    }
+
+    [Fact]
+    public async Task StatusAfterLangIsAnsweredInTheNewLanguage()
+    {
+        var before = await CommandAsync("ina", "status", "C7");
+
+        await CommandAsync("ina", "lang fr", "C7");
+        var after = await CommandAsync("ina", "status", "C7");
+
+        TextOf(before).Should().Contain(Localizer.Get("en", "error.noCollaboration"));
+        TextOf(after).Should().Contain(Localizer.Get("fr", "error.noCollaboration"));
     }
 
     private Task<Person?> ReadInaAsync() =>

@@ -11,8 +11,6 @@ namespace CheckinBot.Core.Tests.Turns;
 /// </summary>
 public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
 {
-    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(10);
-
     private readonly PingWorld world = new();
     private readonly TurnOptions options = new() { IntroductionQueueCapacity = 100 };
     private readonly PendingIntroductions pending;
@@ -22,7 +20,7 @@ public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
     public StrangersAreIntroducedTogetherAfterTheAnswersTests()
     {
         pending = new PendingIntroductions(options);
-        introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), pending, new RecentReads(options, world.Time));
+        introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), pending, world.Recent);
         foreach (var name in new[] { "ana", "bo", "cy" })
         {
             world.People.Add(PingWorld.Workspace, new ChatPerson(name, name.ToUpperInvariant(), "Europe/Brussels", "nl-BE"));
@@ -74,18 +72,16 @@ public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
         pending.Offer(Turn("bo"));
         await answers.QueueAsync(new PendingTurn(Turn("tom")), default);
 
-        var next = pending.IntroduceNextAsync(answers, batchSize: 10, IdleCheck, world.Time, batch =>
+        var next = pending.IntroduceNextAsync(answers, batchSize: 10, batch =>
         {
             batches.Add(batch);
             return Task.CompletedTask;
         }, default);
-        world.Time.Advance(IdleCheck);
 
         next.IsCompleted.Should().BeFalse("an answer waits");
         batches.Should().BeEmpty();
-        answers.Reader.TryRead(out _).Should().BeTrue();
-        world.Time.Advance(IdleCheck);
-        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();
+        answers.TryRead(out _).Should().BeTrue();
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("taking the last waiting turn signals, with no clock to move on");
         batches.Should().ContainSingle().Which.Select(t => t.Person.Id).Should().Equal("ana", "bo");
         pending.Waiting.Should().Be(0);
     }
@@ -99,7 +95,7 @@ public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
             pending.Offer(Turn(name));
         }
 
-        await pending.IntroduceNextAsync(answers, batchSize: 2, IdleCheck, world.Time, batch =>
+        await pending.IntroduceNextAsync(answers, batchSize: 2, batch =>
         {
             sizes.Add(batch.Count);
             return Task.CompletedTask;
@@ -114,7 +110,7 @@ public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
     {
         pending.Offer(Turn("ana"));
 
-        var failing = () => pending.IntroduceNextAsync(answers, batchSize: 10, IdleCheck, world.Time, _ => throw new InvalidOperationException("store down"), default);
+        var failing = () => pending.IntroduceNextAsync(answers, batchSize: 10, _ => throw new InvalidOperationException("store down"), default);
 
         await failing.Should().ThrowAsync<InvalidOperationException>();
         pending.Waiting.Should().Be(0);

@@ -29,11 +29,11 @@ public sealed class AuthorizationWorld : IAsyncDisposable
     /// <summary>Wednesday 25 November 2026, 10:00 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string folder;
+    private readonly ScratchFolder folder;
     private readonly ServiceProvider services;
     private int worlds;
 
-    private AuthorizationWorld(string folder, ServiceProvider services, FakeTimeProvider clock)
+    private AuthorizationWorld(ScratchFolder folder, ServiceProvider services, FakeTimeProvider clock)
     {
         this.folder = folder;
         this.services = services;
@@ -44,13 +44,13 @@ public sealed class AuthorizationWorld : IAsyncDisposable
 
     public static async Task<AuthorizationWorld> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "checkinbot-authz-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = new ScratchFolder("authz");
+        Directory.CreateDirectory(folder.Path);
         var clock = new FakeTimeProvider(Start);
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddStorage(new StorageOptions(), folder);
+        collection.AddStorage(new StorageOptions(), folder.Path);
         collection.AddCheckinCore(new DeliveryOptions { WorkerId = "authz" });
         collection.AddScoped<Schedule>();
         collection.AddScoped<OccurrencePlanner>();
@@ -104,13 +104,6 @@ public sealed class AuthorizationWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        folder.Dispose();
     }
 }

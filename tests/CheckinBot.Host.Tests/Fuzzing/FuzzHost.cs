@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -18,11 +19,11 @@ namespace CheckinBot.Host.Tests.Fuzzing;
 /// key server and connector), the playground with time travel. Logs are captured; the scheduler is off so that only
 /// requests can change the database.
 /// </summary>
-public class FuzzHost : IAsyncLifetime
+public class FuzzHost : IAsyncLifetime, IDisposable
 {
     public const string SlackSecret = "fuzz-signing-secret";
 
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-fuzz-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder dataFolder = new("fuzz");
     private WebApplication app = null!;
     private FakeSlack slack = null!;
     private TokenIssuer issuer = null!;
@@ -81,7 +82,7 @@ public class FuzzHost : IAsyncLifetime
     {
         var draw = new Draw(new PCG(1, seed));
         var requests = Enumerable.Range(0, count).Select(_ => next(draw)).ToList();
-        var before = await DatabaseChecksum.OfAsync(dataFolder);
+        var before = await DatabaseChecksum.OfAsync(dataFolder.Path);
         var logged = Logs.Entries.Count;
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -100,7 +101,7 @@ public class FuzzHost : IAsyncLifetime
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         await SettledAsync();
-        var after = await DatabaseChecksum.OfAsync(dataFolder);
+        var after = await DatabaseChecksum.OfAsync(dataFolder.Path);
         var logFailures = Logs.Entries.Skip(logged).Where(e => e.Level >= LogLevel.Error || e.Exception is not null).Select(e => e.ToString()).ToList();
         return new FuzzReport(seed, count, elapsed, statuses.OrderBy(s => s.Key).ToDictionary(), failures.ToList(), logFailures, before, after);
     }
@@ -109,7 +110,7 @@ public class FuzzHost : IAsyncLifetime
     private async Task SettledAsync()
     {
         var turns = app.Services.GetRequiredService<TurnInbox>();
-        for (var i = 0; i < 100 && turns.Reader.Count > 0; i++)
+        for (var i = 0; i < 100 && turns.Count > 0; i++)
         {
             await Task.Delay(50);
         }
@@ -125,13 +126,19 @@ public class FuzzHost : IAsyncLifetime
         await slack.DisposeAsync();
         await issuer.DisposeAsync();
         await connector.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
+            dataFolder.Dispose();
         }
     }
 }

@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckinBot.Scheduling;
@@ -14,10 +15,12 @@ namespace CheckinBot.Host.Tests.Infrastructure;
 public sealed class BotServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly ScratchFolder? ownFolder;
 
-    private BotServer(WebApplication app, string dataFolder, FakeTimeProvider time)
+    private BotServer(WebApplication app, string dataFolder, ScratchFolder? ownFolder, FakeTimeProvider time)
     {
         this.app = app;
+        this.ownFolder = ownFolder;
         DataFolder = dataFolder;
         Time = time;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -29,14 +32,18 @@ public sealed class BotServer : IAsyncDisposable
     public Uri Address => Client.BaseAddress!;
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the bot at <paramref name="start"/> (real time stands still underneath), time travel on.</summary>
+    /// <summary>
+    /// Starts the bot at <paramref name="start"/> (real time stands still underneath), time travel on. Without a
+    /// <paramref name="dataFolder"/> of the test's own, the bot gets a scratch folder that goes when it is disposed.
+    /// </summary>
     public static Task<BotServer> StartAsync(DateTimeOffset start, string? dataFolder = null, params string[] settings) =>
         StartWithServicesAsync(start, _ => { }, dataFolder, settings);
 
     /// <summary>As <see cref="StartAsync(DateTimeOffset, string?, string[])"/>, with services of the test's own added last.</summary>
     public static async Task<BotServer> StartWithServicesAsync(DateTimeOffset start, Action<IServiceCollection> extra, string? dataFolder = null, params string[] settings)
     {
-        dataFolder ??= Path.Combine(Path.GetTempPath(), "checkinbot-tests", Guid.NewGuid().ToString("N"));
+        var ownFolder = dataFolder is null ? new ScratchFolder("tests") : null;
+        dataFolder ??= ownFolder!.Path;
         var time = new FakeTimeProvider(start);
         string[] args =
         [
@@ -54,7 +61,7 @@ public sealed class BotServer : IAsyncDisposable
             extra(services);
         });
         await app.StartAsync();
-        return new BotServer(app, dataFolder, time);
+        return new BotServer(app, dataFolder, ownFolder, time);
     }
 
     public async Task<JsonElement> SayAsync(string from, string text, string conversation = "channel")
@@ -106,6 +113,7 @@ public sealed class BotServer : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        ownFolder?.Dispose();
     }
 }
 

@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using CheckinBot.Host.Tests.Infrastructure;
 using NodaTime;
 
@@ -61,14 +62,14 @@ public class AgreedRhythmDeliveryTests
     [Fact]
     public async Task A_restart_in_the_middle_loses_nothing_and_doubles_nothing()
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-tests", Guid.NewGuid().ToString("N"));
-        await using (var first = await BotServer.StartAsync(FridayMorning, dataFolder))
+        using var dataFolder = new ScratchFolder("restart");
+        await using (var first = await BotServer.StartAsync(FridayMorning, dataFolder.Path))
         {
             await AgreeWeekdaysAt17(first);
             await first.AdvanceAsync("P3DT7H"); // Monday 18:00
         }
 
-        await using var second = await BotServer.StartAsync(FridayMorning, dataFolder);
+        await using var second = await BotServer.StartAsync(FridayMorning, dataFolder.Path);
         await second.AdvanceAsync("P4D"); // Friday 18:00
 
         var updates = (await second.TranscriptAsync()).Where(m => m.Kind == "update").ToList();

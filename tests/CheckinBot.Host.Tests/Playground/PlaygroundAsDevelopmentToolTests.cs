@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -175,7 +176,7 @@ public class PlaygroundAsDevelopmentToolTests
     public async Task Turned_on_outside_Development_the_playground_works_and_the_start_warns()
     {
         var logs = new CapturedLogs();
-        var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-tests", Guid.NewGuid().ToString("N"));
+        using var dataFolder = new ScratchFolder("playground-production");
         var app = BotApp.Build(
             ["--urls=http://127.0.0.1:0", "--environment=Production", $"--DataFolder={dataFolder}", "--Playground:Enabled=true", "--Scheduling:Enabled=false"],
             services =>

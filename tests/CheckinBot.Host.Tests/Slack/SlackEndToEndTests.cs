@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using System.Globalization;
 using System.Net;
@@ -14,13 +15,13 @@ namespace CheckinBot.Host.Tests.Slack;
 /// The real host (SQLite in a temporary folder, time travel on) driven with signed Slack requests, its Web API pointed
 /// at a fake Slack on loopback.
 /// </summary>
-public sealed class SlackEndToEndTests : IAsyncLifetime
+public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
 {
     private const string Secret = "e2e-signing-secret";
     private const string Team = "T0CHECKIN";
     private const string Channel = "C0SHARED";
 
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-slack-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder dataFolder = new("slack-e2e");
     private FakeSlack slack = null!;
     private WebApplication host = null!;
     private HttpClient Client { get; set; } = null!;
@@ -51,15 +52,9 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         await host.StopAsync();
         await host.DisposeAsync();
         await slack.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
+
+    public void Dispose() => dataFolder.Dispose();
 
     [Fact]
     public async Task SetupProposeAndAcceptThenTheUpdateIsPostedToTheChannelAtTheAgreedTimeWithItsOccurrenceMetadata()

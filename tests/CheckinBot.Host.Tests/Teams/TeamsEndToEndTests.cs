@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -19,7 +20,7 @@ namespace CheckinBot.Host.Tests.Teams;
 public sealed class TeamsEndToEndTests : IAsyncLifetime, IDisposable
 {
     private const string ChannelActivities = "/v3/conversations/" + Fixtures.Channel + "/activities";
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-host-teams-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder dataFolder = new("host-teams");
     private readonly HttpClient http = new();
     private TokenIssuer issuer = null!;
     private FakeConnector connector = null!;
@@ -54,14 +55,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime, IDisposable
         await app.DisposeAsync();
         await issuer.DisposeAsync();
         await connector.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        dataFolder.Dispose();
     }
 
     public void Dispose() => http.Dispose();

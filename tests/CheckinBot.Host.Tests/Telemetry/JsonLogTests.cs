@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public class JsonLogTests
     public async Task EveryLineIsAJsonObjectWithIdsAndNoMessageText(string setting)
     {
         await using var slack = await EndToEndSlack.StartAsync();
-        var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-jsonlog-" + Guid.NewGuid().ToString("N"));
+        using var dataFolder = new ScratchFolder("jsonlog");
         var lines = new ConcurrentQueue<string>();
         var host = Path.Combine(AppContext.BaseDirectory, "CheckinBot.Host.dll");
         var start = new ProcessStartInfo("dotnet",
@@ -53,7 +54,6 @@ public class JsonLogTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Directory.Delete(dataFolder, recursive: true);
         }
 
         var entries = lines.Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();

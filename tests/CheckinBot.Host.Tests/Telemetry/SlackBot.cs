@@ -1,3 +1,4 @@
+using CheckinBot.Testing;
 using CheckinBot.Host.Tests.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,10 +8,10 @@ namespace CheckinBot.Host.Tests.Telemetry;
 /// <summary>The real host on loopback with Slack over HTTP, its Web API a fake Slack, and services of the test's own.</summary>
 public sealed class SlackBot : IAsyncDisposable
 {
-    private readonly string dataFolder;
+    private readonly ScratchFolder dataFolder;
     private readonly WebApplication host;
 
-    private SlackBot(string dataFolder, FakeSlack slack, WebApplication host)
+    private SlackBot(ScratchFolder dataFolder, FakeSlack slack, WebApplication host)
     {
         this.dataFolder = dataFolder;
         this.host = host;
@@ -23,7 +24,7 @@ public sealed class SlackBot : IAsyncDisposable
 
     public static async Task<SlackBot> StartAsync(Action<IServiceCollection>? services = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "checkinbot-otel-" + Guid.NewGuid().ToString("N"));
+        var dataFolder = new ScratchFolder("otel");
         var slack = await EndToEndSlack.StartAsync();
         var host = BotApp.Build(
             [
@@ -44,7 +45,6 @@ public sealed class SlackBot : IAsyncDisposable
         await host.StopAsync();
         await host.DisposeAsync();
         await Slack.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
+        dataFolder.Dispose();
     }
 }

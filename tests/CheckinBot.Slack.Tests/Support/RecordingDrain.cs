@@ -20,7 +20,7 @@ public sealed class RecordingDrain(TurnInbox inbox, IServiceScopeFactory scopes,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var pending in inbox.ReadAllAsync(stoppingToken))
         {
             var turn = pending.Turn;
             if (turn.EventId is null ||

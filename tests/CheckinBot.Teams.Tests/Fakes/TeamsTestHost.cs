@@ -152,7 +152,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
         private async Task ReadAsync(CancellationToken stoppingToken)
         {
-            await foreach (var pending in inbox.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var pending in inbox.ReadAllAsync(stoppingToken))
             {
                 try
                 {
