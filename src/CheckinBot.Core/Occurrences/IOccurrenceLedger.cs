@@ -27,6 +27,23 @@ public interface IOccurrenceLedger
     /// <summary>Writes what became of claimed occurrences; rows whose lease another worker took over are left alone.</summary>
     Task RecordAsync(string owner, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One write of a claim's recorder: the marks of the occurrences about to be handed to the platform, then outcomes. A
+    /// store that can commits both at once (one commit instead of two); by default they are written one after the other.
+    /// </summary>
+    async Task WriteAsync(string owner, IReadOnlyCollection<Guid> marked, Instant markedAt, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (marked.Count > 0)
+        {
+            await MarkSendingAsync(owner, marked, markedAt, cancellationToken);
+        }
+
+        if (outcomes.Count > 0)
+        {
+            await RecordAsync(owner, outcomes, cancellationToken);
+        }
+    }
+
     /// <summary>Gives a claimed occurrence back after a failed post, to be tried again from <paramref name="retryAt"/>.</summary>
     Task ReleaseAsync(Guid occurrenceId, string owner, Instant retryAt, CancellationToken cancellationToken);
 

@@ -134,14 +134,9 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
         {
             try
             {
-                if (marks.Count > 0)
+                if (marks.Count > 0 || outcomes.Count > 0)
                 {
-                    await ledger.MarkSendingAsync(options.WorkerId, marks.SelectMany(m => m.Marked!).ToList(), clock.Now(), CancellationToken.None);
-                }
-
-                if (outcomes.Count > 0)
-                {
-                    await ledger.RecordAsync(options.WorkerId, outcomes, CancellationToken.None);
+                    await ledger.WriteAsync(options.WorkerId, marks.SelectMany(m => m.Marked!).ToList(), clock.Now(), outcomes, CancellationToken.None);
                 }
 
                 foreach (var release in releases)
