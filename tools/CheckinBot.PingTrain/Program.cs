@@ -14,7 +14,8 @@ const string Usage = """
       --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
-      --stack                  with --evaluate: boosted trees stacked on the linear model's out-of-fold scores (an experiment)
+      --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
+                               groups of corpora (default 4; an experiment)
     """;
 
 var root = RepositoryRoot.Find();
@@ -26,6 +27,7 @@ var options = TrainingOptions.Committed;
 var misreads = true;
 int? groups = null;
 var stacked = false;
+var innerFolds = 4;
 var files = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -61,6 +63,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--stack":
             stacked = true;
+            break;
+        case "--inner" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var inner) && inner >= 2:
+            innerFolds = inner;
+            i++;
             break;
         case var file when !file.StartsWith('-') && mode is not null:
             files.Add(file);
@@ -98,7 +104,7 @@ try
             Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
             break;
         default:
-            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked));
+            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null));
             break;
     }
 

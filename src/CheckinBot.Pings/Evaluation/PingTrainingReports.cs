@@ -17,8 +17,8 @@ public static class PingTrainingReports
     /// <param name="options">The training options; the committed ones when null.</param>
     /// <param name="misreads">Whether to list the misread rows.</param>
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
-    /// <param name="stacked">Stack boosted trees on the linear model (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, bool stacked = false)
+    /// <param name="stackedInnerFolds">When given, stack boosted trees on the linear model, with out-of-fold scores from that many inner groups (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
@@ -33,9 +33,9 @@ public static class PingTrainingReports
             text.Append(c, $"Leave-one-group-out (exploring only): {corpora.Count} corpora in {groups} groups, each group scored by a model trained on the others").AppendLine();
         }
 
-        if (stacked)
+        if (stackedInnerFolds is { } innerFolds)
         {
-            var (linear, stack) = LeaveOneCorpusOut.RunStacked(corpora, options, groups: groups);
+            var (linear, stack) = LeaveOneCorpusOut.RunStacked(corpora, options, groups: groups, innerFolds: innerFolds);
             text.AppendLine("linear model alone (the same folds):");
             Section(text, linear, options, misreads: false);
             text.AppendLine("stacked: boosted trees on the linear model's out-of-fold scores decide the status check; urgent stays the linear model's:");
