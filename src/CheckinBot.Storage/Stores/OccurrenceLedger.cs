@@ -45,8 +45,10 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     {
         long at = now.ToUnixTimeMilliseconds(), until = leaseUntil.ToUnixTimeMilliseconds();
 
-        // One statement on the (Status, Due, LeaseUntil) index. PostgreSQL locks the rows it picks and skips those another
-        // claim has locked; SQLite runs one writer at a time, so the select and the update cannot interleave with another claim.
+        // One statement on the pending rows' index by due time (IX_Occurrences_Due_Pending). The lease is not in that index,
+        // so claiming stays a HOT update on PostgreSQL, but a claim reads past every pending row whose lease still runs: in a
+        // burst where all rows share one due instant that is most of them. PostgreSQL locks the rows it picks and skips those
+        // another claim has locked; SQLite runs one writer at a time, so the select and the update cannot interleave.
         // The limit is written into the text, not passed: a prepared statement's generic plan that does not know it sorts
         // every due row instead of reading the index in order up to the limit.
         var limit = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
