@@ -39,7 +39,7 @@ internal sealed class StackTrainer(int seed)
             MinimumExampleCountPerLeaf = 50,
             LearningRate = 0.1,
             NumberOfThreads = 1,
-            Seed = 9,
+            Seed = seed,
         }).Fit(data);
 
     private float[] Probabilities(TreeModel model, IDataView data) =>
