@@ -12,7 +12,7 @@ namespace CheckinBot.Pings.Training;
 public sealed record TrainingOptions(int Iterations, float L1, float L2, int Seed, float OtherWeight = 1f, float UrgentWeight = 1f)
 {
     /// <summary>Whether any class weighs other than 1 at training.</summary>
-    public bool Weighted => OtherWeight != 1f || UrgentWeight != 1f;
+    internal bool Weighted => OtherWeight != 1f || UrgentWeight != 1f;
 
     /// <summary>The weight at training of a row of the class.</summary>
     public float WeightOf(PingClass label) => label switch
