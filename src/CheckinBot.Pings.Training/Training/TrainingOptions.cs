@@ -23,5 +23,5 @@ public sealed record TrainingOptions(int Iterations, float L1, float L2, int See
     };
 
     /// <summary>The options of the committed model.</summary>
-    public static TrainingOptions Committed { get; } = new(Iterations: 60, L1: 0.05f, L2: 0.05f, Seed: 9);
+    public static TrainingOptions Committed { get; } = new(Iterations: 60, L1: 0.02f, L2: 0.1f, Seed: 9);
 }
