@@ -18,18 +18,18 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     // The issue's targets per language: status P >= .97, R >= .90, urgent R >= .98, other->status <= 2%. The learned
-    // model does not reach them on the dev set (measured 2026-11-30 19:37, once, with the model of 51 corpora at 0.78 /
-    // 0.20: status P .875-.918 (gap up to .095), R .875-.933 (gap up to .025), urgent R .957-1.0 (gap up to .023),
-    // other->status 7.5-11.1% (gap up to 9.1 points); the 47-corpus model at the same thresholds had measured P
-    // .875-.919, R .875-.950, urgent R .957-1.0, other->status 7.5-11.9%). These floors hold what was measured, so a
-    // regression fails; the gap stays open in issue 9 and is reported, never tuned away on this set.
-    private const double StatusPrecisionFloor = 0.875;
+    // model does not reach them on the dev set (measured 2026-11-30 23:24, once, with the model of 55 corpora, L1 0.02,
+    // L2 0.1, at 0.78 / 0.20: status P .908-.919 (gap up to .062), R .875-.983 (gap up to .025, French), urgent R
+    // .957-1.0 (gap .023, English), other->status 7.4-9.0% (gap up to 7.0 points); the 51-corpus model at the same
+    // thresholds had measured P .875-.918, R .875-.933, urgent R .957-1.0, other->status 7.5-11.1%). These floors hold
+    // what was measured, so a regression fails; the gap stays open in issue 9 and is reported, never tuned away on this set.
+    private const double StatusPrecisionFloor = 0.907;
     private const double StatusRecallFloor = 0.875;
-    private const double UrgentRecallFloor = 0.955;
-    private const double OtherAsStatusCeiling = 0.112;
+    private const double UrgentRecallFloor = 0.956;
+    private const double OtherAsStatusCeiling = 0.091;
 
-    // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%, measured 13.0% (21/161).
-    private const double OtherAnsweredCeiling = 0.131;
+    // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%, measured 12.4% (20/161).
+    private const double OtherAnsweredCeiling = 0.125;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
