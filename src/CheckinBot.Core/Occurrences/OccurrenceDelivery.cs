@@ -38,15 +38,20 @@ public sealed class OccurrenceDelivery(
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
+        ClaimCursor? after = null;
         while (true)
         {
             // The lease runs from this claim, not from the round's start: a later batch gets a lease as long as the first.
+            // Each claim of the cycle starts after the last one it claimed, not again past the occurrences it leased and
+            // is still posting; the next cycle starts from the earliest, which is when a dead node's expired leases are found.
             var at = clock.Now();
-            var batch = await ledger.ClaimDueAsync(at, options.WorkerId, at + options.Lease, options.BatchSize, cancellationToken);
+            var batch = await ledger.ClaimDueAsync(at, options.WorkerId, at + options.Lease, options.BatchSize, after, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
+
+            after = ClaimCursor.Last(batch);
 
             var round = await DeliverBatchAsync(batch, at + options.Lease, clock, cancellationToken);
             posted += round.Posted;

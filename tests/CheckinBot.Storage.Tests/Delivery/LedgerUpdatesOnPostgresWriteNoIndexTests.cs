@@ -26,7 +26,7 @@ public class LedgerUpdatesOnPostgresWriteNoIndexTests
         await using var transaction = await db.Database.BeginTransactionAsync();
         var lease = Duration.FromSeconds(9);
 
-        var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + lease, 10, default);
+        var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + lease, 10, null, default);
         var afterClaim = await UpdatesAsync(db);
         var ids = claimed.Select(o => o.Id).ToList();
         await ledger.MarkSendingAsync("node-a", ids, Due, default);
