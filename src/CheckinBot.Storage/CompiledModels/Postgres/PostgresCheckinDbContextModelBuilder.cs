@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("183360c5-d743-4346-ad21-8bf628b847e2"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("8adb232e-2e12-4a7a-a5bb-a0814367a8fc"), entityTypeCount: 15)
         {
         }
 

@@ -179,7 +179,7 @@ namespace CheckinBot.Storage.Migrations.Postgres
 
                     b.ToTable("Occurrences");
 
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 40);
                 });
 
             modelBuilder.Entity("CheckinBot.Core.Pings.Ping", b =>
