@@ -139,9 +139,13 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
             }
 
             claims.Add(new RecordedClaim(owner, after, claimed.Select(o => o.Id).ToList()));
+            AfterClaim?.Invoke();
             return Task.FromResult<IReadOnlyList<Occurrence>>(claimed.Select(Copy).ToList());
         }
     }
+
+    /// <summary>Runs after each claim (a test moves its clock here, as if posting a batch took time).</summary>
+    public Action? AfterClaim { get; set; }
 
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -55,6 +55,22 @@ public class ADeliveryCycleClaimsEachDueOccurrenceOnceTests
         report.Cancelled.Should().Be(4);
     }
 
+    [Fact]
+    public async Task A_cycle_longer_than_a_lease_claims_from_the_earliest_again_and_takes_over_the_leases_that_ran_out_meanwhile()
+    {
+        var (ledger, delivery, clock) = World();
+        var free = Enumerable.Range(0, 11).Select(i => ledger.AddPending(Guid.NewGuid(), Due)).ToList();
+        var heldByADeadNode = ledger.AddClaimed("worker-b", Due, Due + Lease, count: 2);
+        ledger.AfterClaim = () => clock.Advance(TimeSpan.FromSeconds(5));
+
+        await delivery.DeliverDueAsync(Due, default);
+
+        var claims = ledger.Claims.Where(c => c.Owner == "worker-a").ToList();
+        claims.Select(c => c.After is null).Should().StartWith([true, false, true], "the claim 10 s into the cycle, a lease after its start, starts from the earliest");
+        claims.SelectMany(c => c.Claimed).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(free.Concat(heldByADeadNode), "the dead node's are taken over in the same cycle");
+        ledger.All.Where(o => heldByADeadNode.Contains(o.Id)).Should().OnlyContain(o => o.Attempts == 2 && o.Status == OccurrenceStatus.Cancelled);
+    }
+
     private static (InMemoryOccurrences Ledger, OccurrenceDelivery Delivery, FakeTimeProvider Clock) World()
     {
         var clock = new FakeTimeProvider(Due.ToDateTimeOffset());
