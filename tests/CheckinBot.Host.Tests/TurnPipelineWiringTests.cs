@@ -23,6 +23,19 @@ public sealed class TurnPipelineWiringTests
     }
 
     [Fact]
+    public async Task TheTableATurnGetsFromTheHostServesEveryCommandOfTheGrammarAndGivesTheScopesOwnHandler()
+    {
+        await using var bot = await BotServer.StartAsync(Start);
+        await using var scope = bot.Services.CreateAsyncScope();
+
+        var table = scope.ServiceProvider.GetRequiredService<CommandTable>();
+
+        var grammar = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && !t.IsAbstract);
+        table.Commands.Should().BeEquivalentTo(grammar);
+        table.For(new HelpCommand()).Should().BeSameAs(scope.ServiceProvider.GetRequiredService<UsageHandler>());
+    }
+
+    [Fact]
     public async Task ATurnRefusedAsBusyIsCountedInMetrics()
     {
         await using var bot = await BotServer.StartAsync(Start, null, "--Turns:QueueCapacity=1", "--Turns:Workers=1");

@@ -5,43 +5,75 @@ namespace CheckinBot.Core.Turns;
 
 /// <summary>
 /// Which handler serves which command type: read from the <see cref="ICommandHandler{TCommand}"/> interfaces each
-/// handler implements. There is no catch-all; a command without a handler is a bug that a test finds.
+/// handler implements. There is no catch-all; a command without a handler is a bug that a test finds. Built from handler
+/// types, the table resolves only the handler a turn's command needs: a turn no longer builds every handler (and all
+/// their stores) to answer <c>help</c>.
 /// </summary>
 public sealed class CommandTable
 {
     private static readonly ConcurrentDictionary<Type, Type[]> Declared = new();
 
-    private readonly Dictionary<Type, ICommandHandler> byCommand = [];
+    private readonly IReadOnlyDictionary<Type, Type> handlerOf;
+    private readonly Func<Type, ICommandHandler> resolve;
 
+    /// <summary>A table of handlers already built.</summary>
     public CommandTable(IEnumerable<ICommandHandler> handlers)
     {
+        var built = new Dictionary<Type, ICommandHandler>();
+        var types = new List<Type>();
         foreach (var handler in handlers)
         {
-            foreach (var command in CommandsOf(handler.GetType()))
-            {
-                if (!byCommand.TryAdd(command, handler))
-                {
-                    throw new InvalidOperationException(
-                        $"{command.Name} is served by both {byCommand[command].GetType().Name} and {handler.GetType().Name}.");
-                }
-            }
+            types.Add(handler.GetType());
+            built.TryAdd(handler.GetType(), handler);
         }
+
+        handlerOf = MapOf(types);
+        resolve = type => built[type];
+    }
+
+    /// <summary>
+    /// A table over handler types read once (<see cref="MapOf"/>), whose handlers <paramref name="resolve"/> builds when a
+    /// command first needs one (a container's scope gives the same instance each time).
+    /// </summary>
+    public CommandTable(IReadOnlyDictionary<Type, Type> handlerOf, Func<Type, ICommandHandler> resolve)
+    {
+        this.handlerOf = handlerOf;
+        this.resolve = resolve;
     }
 
     /// <summary>The command types in the table.</summary>
-    public IReadOnlyCollection<Type> Commands => byCommand.Keys;
+    public IReadOnlyCollection<Type> Commands => handlerOf.Keys.ToList();
+
+    /// <summary>Each command type, with the type of the one handler that serves it.</summary>
+    /// <exception cref="InvalidOperationException">When two handlers serve one command type.</exception>
+    public static IReadOnlyDictionary<Type, Type> MapOf(IEnumerable<Type> handlerTypes)
+    {
+        var map = new Dictionary<Type, Type>();
+        foreach (var handler in handlerTypes)
+        {
+            foreach (var command in CommandsOf(handler))
+            {
+                if (!map.TryAdd(command, handler))
+                {
+                    throw new InvalidOperationException($"{command.Name} is served by both {map[command].Name} and {handler.Name}.");
+                }
+            }
+        }
+
+        return map;
+    }
 
     /// <summary>The handler of a command.</summary>
     /// <exception cref="InvalidOperationException">When no handler serves the command's type.</exception>
     public ICommandHandler For(Command command) =>
-        byCommand.TryGetValue(command.GetType(), out var handler)
-            ? handler
+        handlerOf.TryGetValue(command.GetType(), out var handler)
+            ? resolve(handler)
             : throw new InvalidOperationException($"No handler serves {command.GetType().Name}.");
 
     /// <summary>True when the command's handler says it only reads; false for a command without a handler (it fails when run).</summary>
-    public bool OnlyReads(Command command) => byCommand.TryGetValue(command.GetType(), out var handler) && handler.OnlyReads(command);
+    public bool OnlyReads(Command command) => handlerOf.TryGetValue(command.GetType(), out var handler) && resolve(handler).OnlyReads(command);
 
-    /// <summary>The command types a handler type declares it serves (read once per type: the table is built every turn).</summary>
+    /// <summary>The command types a handler type declares it serves (read once per type).</summary>
     public static IEnumerable<Type> CommandsOf(Type handlerType) =>
         Declared.GetOrAdd(handlerType, static type => type.GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>))

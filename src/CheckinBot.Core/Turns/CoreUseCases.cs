@@ -38,7 +38,8 @@ public static class CoreUseCases
     /// Hands a container what one turn uses, one instance per turn: <paramref name="scoped"/> gets each (service,
     /// implementation) of <see cref="PerTurn"/> and each of <see cref="CommandHandlers"/> as itself;
     /// <paramref name="scopedFactory"/> gets each handler again as <see cref="ICommandHandler"/>, resolved to that same
-    /// instance. The core references no container library, so the host and the test kit both register through this.
+    /// instance; and a <see cref="CommandTable"/> per turn that builds only the handler its command needs. The core
+    /// references no container library, so the host and the test kit both register through this.
     /// </summary>
     public static void RegisterPerTurn(Action<Type, Type> scoped, Action<Type, Func<IServiceProvider, object>> scopedFactory)
     {
@@ -50,10 +51,16 @@ public static class CoreUseCases
         foreach (var handler in CommandHandlers)
         {
             scoped(handler, handler);
-            scopedFactory(typeof(ICommandHandler), provider =>
-                provider.GetService(handler) ?? throw new InvalidOperationException($"{handler.Name} is not registered."));
+            scopedFactory(typeof(ICommandHandler), provider => Resolve(provider, handler));
         }
+
+        // The table's map is read once; a turn's table builds only the handler its command needs.
+        var map = CommandTable.MapOf(CommandHandlers);
+        scopedFactory(typeof(CommandTable), provider => new CommandTable(map, handler => Resolve(provider, handler)));
     }
+
+    private static ICommandHandler Resolve(IServiceProvider provider, Type handler) =>
+        provider.GetService(handler) as ICommandHandler ?? throw new InvalidOperationException($"{handler.Name} is not registered.");
 
     /// <summary>One handler per command family; the router's table is read from the command types each declares.</summary>
     public static IReadOnlyList<Type> CommandHandlers { get; } =

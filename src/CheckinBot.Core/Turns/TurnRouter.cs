@@ -12,15 +12,13 @@ namespace CheckinBot.Core.Turns;
 /// handler of its command's type (a table, no catch-all), or a plain message to the message handler.
 /// </summary>
 public sealed class TurnRouter(
-    IEnumerable<ICommandHandler> handlers,
+    CommandTable commands,
     Introductions people,
     ICollaborationStore collaborations,
     IMessageHandler messages,
     TimeProvider time,
     RecentReads? recent = null)
 {
-    private readonly CommandTable commands = new(handlers);
-
     /// <summary>
     /// Answers a turn with the messages it causes; the caller posts them. A command that only reads is answered from what
     /// the store and the turn know of the sender; its sender is introduced afterwards (<see cref="Introductions.RecallSenderAsync"/>).
