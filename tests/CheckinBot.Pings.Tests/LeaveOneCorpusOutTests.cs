@@ -14,19 +14,20 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 51 corpora, 20,611 rows, at the committed thresholds 0.78 / 0.20). Status
-    /// precision (0.973–0.984), other-taken-for-status (1.1–2.0%) and French urgent recall (0.980) meet the targets.
-    /// Status recall is 0.896 / 0.897 / 0.929 in en / fr / nl against 0.90 (gap 0.004 in English, 0.003 in French; Dutch
-    /// meets it): voice-dictated messages, requests phrased as questions, requests and waiting said without a question,
-    /// status checks said indirectly and a hard persona set are the weakest corpora. Urgent recall is 0.974 in English and
-    /// 0.976 in Dutch against 0.98 (gap 0.006 and 0.004): emergencies told without an urgent word are missed.
+    /// (tools/CheckinBot.PingTrain --evaluate, 55 corpora, 22,636 rows, at the committed thresholds 0.78 / 0.20). Status
+    /// precision (0.975–0.985), other-taken-for-status (1.1–1.9%), Dutch status recall (0.922) and Dutch urgent recall
+    /// (0.982) meet the targets. Status recall is 0.893 in English and 0.895 in French against 0.90 (gap 0.007 and
+    /// 0.005): status checks in passing inside a longer message, voice-dictated messages, requests phrased as questions,
+    /// requests and waiting said without a question and status checks said indirectly are the weakest corpora. Urgent
+    /// recall is 0.972 in English and 0.977 in French against 0.98 (gap 0.008 and 0.003): emergencies told without an
+    /// urgent word are missed.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status recall")] = 0.895,
-        [("fr", "status recall")] = 0.896,
-        [("en", "urgent recall")] = 0.973,
-        [("nl", "urgent recall")] = 0.975,
+        [("en", "status recall")] = 0.892,
+        [("fr", "status recall")] = 0.894,
+        [("en", "urgent recall")] = 0.971,
+        [("fr", "urgent recall")] = 0.976,
     };
 
     [Theory]

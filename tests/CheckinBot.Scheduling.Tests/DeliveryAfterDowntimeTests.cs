@@ -94,7 +94,7 @@ public class DeliveryAfterDowntimeTests
 
         // A worker claims the occurrence, marks it as being sent, posts it, and dies before it records the post.
         var claimed = await harness.WithAsync(sp => sp.GetRequiredService<IOccurrenceLedger>()
-            .ClaimDueAsync(MondayFive, "crashed", MondayFive + Duration.FromMinutes(2), 10, CancellationToken.None));
+            .ClaimDueAsync(MondayFive, "crashed", MondayFive + Duration.FromMinutes(2), 10, null, CancellationToken.None));
         var occurrence = claimed.Should().ContainSingle().Subject;
         await harness.WithAsync(async sp =>
         {

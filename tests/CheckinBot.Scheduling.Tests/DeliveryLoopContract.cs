@@ -91,7 +91,7 @@ public abstract class DeliveryLoopContract
         }
 
         await survivor.PlanAtAsync(Due - Duration.FromMinutes(16));
-        var claimed = await survivor.WithAsync(sp => sp.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, "node-a", Due + Lease, 10, CancellationToken.None));
+        var claimed = await survivor.WithAsync(sp => sp.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, "node-a", Due + Lease, 10, null, CancellationToken.None));
         claimed.Should().HaveCount(3, "node A claimed them all at the due minute, then died");
         using var loop = survivor.Loop(NoPoll);
 

@@ -134,13 +134,13 @@ public abstract class StoreContract
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         await ledger.AddMissingAsync(seeds, default);
 
-        var first = await ledger.ClaimDueAsync(at, "worker-a", at + Duration.FromMinutes(2), 10, default);
-        var second = await ledger.ClaimDueAsync(at, "worker-b", at + Duration.FromMinutes(2), 10, default);
+        var first = await ledger.ClaimDueAsync(at, "worker-a", at + Duration.FromMinutes(2), 10, null, default);
+        var second = await ledger.ClaimDueAsync(at, "worker-b", at + Duration.FromMinutes(2), 10, null, default);
         first.Should().HaveCount(2);
         second.Should().BeEmpty("the rows are leased to worker-a");
 
         var later = at + Duration.FromMinutes(3);
-        var takenOver = await ledger.ClaimDueAsync(later, "worker-b", later + Duration.FromMinutes(2), 10, default);
+        var takenOver = await ledger.ClaimDueAsync(later, "worker-b", later + Duration.FromMinutes(2), 10, null, default);
         takenOver.Should().HaveCount(2).And.OnlyContain(o => o.Attempts == 2 && o.LeaseOwner == "worker-b");
 
         // The first worker's late outcome is ignored: its lease was taken over.
@@ -174,7 +174,7 @@ public abstract class StoreContract
         (await ledger.NextDueAfterAsync(remindAt, default)).Should().Be(seeds[0].Due);
 
         await ledger.SkipAsync(seeds[0] with { Status = OccurrenceStatus.Skipped }, default);
-        (await ledger.ClaimDueAsync(seeds[1].Due, "w", seeds[1].Due + Duration.FromMinutes(1), 10, default)).Should().ContainSingle()
+        (await ledger.ClaimDueAsync(seeds[1].Due, "w", seeds[1].Due + Duration.FromMinutes(1), 10, null, default)).Should().ContainSingle()
             .Which.Due.Should().Be(seeds[1].Due);
     }
 

@@ -9,9 +9,22 @@ namespace CheckinBot.Testing;
 /// </summary>
 public sealed class InMemoryOccurrences : IOccurrenceLedger
 {
+    private readonly List<RecordedClaim> claims = [];
     private int renewals;
 
     public List<Occurrence> All { get; } = [];
+
+    /// <summary>Every claim made here, in order: who claimed, after which position, and what it got.</summary>
+    public IReadOnlyList<RecordedClaim> Claims
+    {
+        get
+        {
+            lock (All)
+            {
+                return claims.ToList();
+            }
+        }
+    }
 
     /// <summary>How many times a worker renewed leases here.</summary>
     public int Renewals => Volatile.Read(ref renewals);
@@ -22,6 +35,22 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
             Id = Guid.NewGuid(), RhythmId = Guid.Empty, CollaborationId = collaborationId, Due = due, RemindAt = due,
             Status = status, Late = late, PostedAt = status == OccurrenceStatus.Posted ? due : null,
         });
+
+    /// <summary>Adds a pending occurrence of a rhythm of its own, not claimed, its reminder sent; returns its id.</summary>
+    public Guid AddPending(Guid collaborationId, Instant due)
+    {
+        var occurrence = new Occurrence
+        {
+            Id = Guid.NewGuid(), RhythmId = Guid.NewGuid(), CollaborationId = collaborationId, Due = due, RemindAt = due,
+            Status = OccurrenceStatus.Pending, ReminderStatus = ReminderStatus.Sent,
+        };
+        lock (All)
+        {
+            All.Add(occurrence);
+        }
+
+        return occurrence.Id;
+    }
 
     /// <summary>Adds <paramref name="count"/> pending occurrences due at <paramref name="due"/>, claimed by <paramref name="owner"/> until <paramref name="leaseUntil"/>.</summary>
     public IReadOnlyList<Guid> AddClaimed(string owner, Instant due, Instant leaseUntil, int count)
@@ -93,11 +122,44 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
 
     public Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>
+    /// Claims as the database does (pending, due, lease free or run out, in claim order after <paramref name="after"/>),
+    /// and notes each claim in <see cref="Claims"/>; what it returns are copies, as rows read from a database are.
+    /// </summary>
+    public Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, ClaimCursor? after, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            var free = All.Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil is null || o.LeaseUntil <= now) && (after is not { } from || from.IsBefore(o)));
+            var claimed = ClaimCursor.InClaimOrder(free).Take(max).ToList();
+            foreach (var occurrence in claimed)
+            {
+                (occurrence.LeaseOwner, occurrence.LeaseUntil) = (owner, leaseUntil);
+                occurrence.Attempts++;
+            }
+
+            claims.Add(new RecordedClaim(owner, after, claimed.Select(o => o.Id).ToList()));
+            AfterClaim?.Invoke();
+            return Task.FromResult<IReadOnlyList<Occurrence>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    /// <summary>Runs after each claim (a test moves its clock here, as if posting a batch took time).</summary>
+    public Action? AfterClaim { get; set; }
 
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Takes the due reminders as the database does, marking them sent (or not sent, once their occurrence is due).</summary>
+    public Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            var taken = All.Where(o => o.ReminderStatus == ReminderStatus.Pending && o.RemindAt <= now && o.Status == OccurrenceStatus.Pending)
+                .OrderBy(o => o.RemindAt).Take(max).ToList();
+            taken.ForEach(o => o.ReminderStatus = o.Due > now ? ReminderStatus.Sent : ReminderStatus.NotSent);
+            return Task.FromResult<IReadOnlyList<Occurrence>>(taken.Where(o => o.ReminderStatus == ReminderStatus.Sent).Select(Copy).ToList());
+        }
+    }
 
     public Task CancelPendingAsync(Guid rhythmId, Instant from, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -120,6 +182,13 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
     public Task RemindAgainAsync(Guid occurrenceId, Instant at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     /// <summary>Changes those of <paramref name="ids"/> that <paramref name="owner"/> still holds (pending), as the database's guarded updates do; returns how many.</summary>
+    private static Occurrence Copy(Occurrence o) => new()
+    {
+        Id = o.Id, RhythmId = o.RhythmId, CollaborationId = o.CollaborationId, Due = o.Due, RemindAt = o.RemindAt, Status = o.Status,
+        ReminderStatus = o.ReminderStatus, LeaseOwner = o.LeaseOwner, LeaseUntil = o.LeaseUntil, Attempts = o.Attempts, SendingSince = o.SendingSince,
+        PostedAt = o.PostedAt, MessageId = o.MessageId, Late = o.Late, Summary = o.Summary,
+    };
+
     private int Held(string owner, IEnumerable<Guid> ids, Action<Occurrence> change)
     {
         var wanted = ids.ToHashSet();

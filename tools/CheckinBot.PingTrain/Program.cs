@@ -11,7 +11,7 @@ const string Usage = """
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
       --groups <n>             with --evaluate: a cheaper split for exploring, n groups of corpora held out in turn
-      --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>
+      --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>, --urgent-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
@@ -50,8 +50,8 @@ for (var i = 0; i < args.Length; i++)
             groups = count;
             i++;
             break;
-        case "--other-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight > 0:
-            options = options with { OtherWeight = weight };
+        case "--other-weight" or "--urgent-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight > 0:
+            options = args[i] == "--other-weight" ? options with { OtherWeight = weight } : options with { UrgentWeight = weight };
             i++;
             break;
         case "--l1" or "--l2" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value >= 0:

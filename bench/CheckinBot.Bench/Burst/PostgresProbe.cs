@@ -12,6 +12,9 @@ internal sealed class PostgresProbe : IAsyncDisposable
 {
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The claim's index, by its name since ClaimInClaimOrder and before it.</summary>
+    private static readonly string[] ClaimIndexes = ["IX_Occurrences_Claim_Pending", "IX_Occurrences_Due_Pending"];
+
     /// <summary>Linux counts a process' CPU in ticks of 1/100 s (<c>USER_HZ</c>).</summary>
     private const double TicksPerSecond = 100;
 
@@ -66,11 +69,14 @@ internal sealed class PostgresProbe : IAsyncDisposable
         var work = string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {Since(c.Key):N0}")));
         var hot = string.Create(CultureInfo.InvariantCulture,
             $"HOT share of the ledger's updates (n_tup_hot_upd / n_tup_upd) {Since("HOT updates of Occurrences") / (double)Math.Max(1, Since("updates of Occurrences")):P1}");
+        // The claim's index by either name (IX_Occurrences_Due_Pending until ClaimInClaimOrder): what one claim read.
+        var perClaim = ClaimIndexes.Where(i => counts.ContainsKey(i + " scans")).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"; claim index {i}: {Since(i + " entries read") / (double)Math.Max(1, Since(i + " scans")):N0} entries read per scan"));
         var cpu = backends.Sum(b => Cpu(b) - cpuAtStart.GetValueOrDefault(b)) / TicksPerSecond;
         var busy = seen.Where(s => s.Key != "idle").OrderByDescending(s => s.Value)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value / (double)Math.Max(1, samples):F2}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cpu:F2} s of CPU in {backends.Count} backends; busy backends on average (sampled {samples} times): {string.Join(", ", busy)}; idle {seen.GetValueOrDefault("idle") / (double)Math.Max(1, samples):F2}; {hot}; {work}");
+            $"{cpu:F2} s of CPU in {backends.Count} backends; busy backends on average (sampled {samples} times): {string.Join(", ", busy)}; idle {seen.GetValueOrDefault("idle") / (double)Math.Max(1, samples):F2}; {hot}{string.Concat(perClaim)}; {work}");
     }
 
     public async ValueTask DisposeAsync()

@@ -10,10 +10,12 @@ public interface IOccurrenceLedger
 
     /// <summary>
     /// Claims up to <paramref name="max"/> pending occurrences due at or before <paramref name="now"/> whose lease is free or ran out,
-    /// earliest due first, leasing them to <paramref name="owner"/> until <paramref name="leaseUntil"/> and counting an attempt.
-    /// One atomic statement: two workers claiming at once never share an occurrence.
+    /// in claim order (<see cref="ClaimCursor"/>) from just after <paramref name="after"/> (from the start when null),
+    /// leasing them to <paramref name="owner"/> until <paramref name="leaseUntil"/> and counting an attempt; returned in
+    /// claim order, so the last one is where the next claim of the same cycle starts. One atomic statement: two workers
+    /// claiming at once never share an occurrence.
     /// </summary>
-    Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, ClaimCursor? after, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease of those of <paramref name="occurrenceIds"/> that <paramref name="owner"/> still holds; returns how many.</summary>
     Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken);
@@ -31,18 +33,8 @@ public interface IOccurrenceLedger
     /// One write of a claim's recorder: the marks of the occurrences about to be handed to the platform, then outcomes. A
     /// store that can commits both at once (one commit instead of two); by default they are written one after the other.
     /// </summary>
-    async Task WriteAsync(string owner, IReadOnlyCollection<Guid> marked, Instant markedAt, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken)
-    {
-        if (marked.Count > 0)
-        {
-            await MarkSendingAsync(owner, marked, markedAt, cancellationToken);
-        }
-
-        if (outcomes.Count > 0)
-        {
-            await RecordAsync(owner, outcomes, cancellationToken);
-        }
-    }
+    Task WriteAsync(string owner, IReadOnlyCollection<Guid> marked, Instant markedAt, IReadOnlyCollection<PostOutcome> outcomes, CancellationToken cancellationToken) =>
+        LedgerWrite.MarksThenOutcomesAsync(this, owner, marked, markedAt, outcomes, cancellationToken);
 
     /// <summary>Gives a claimed occurrence back after a failed post, to be tried again from <paramref name="retryAt"/>.</summary>
     Task ReleaseAsync(Guid occurrenceId, string owner, Instant retryAt, CancellationToken cancellationToken);

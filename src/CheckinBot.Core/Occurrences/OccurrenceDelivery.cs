@@ -38,15 +38,27 @@ public sealed class OccurrenceDelivery(
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
+        ClaimCursor? after = null;
+        var fromTheEarliest = now;
         while (true)
         {
             // The lease runs from this claim, not from the round's start: a later batch gets a lease as long as the first.
+            // Each claim of the cycle starts after the last one it claimed, not again past the occurrences it leased and
+            // is still posting. Once a lease, and at the start of each cycle, a claim starts from the earliest instead:
+            // that is where a dead node's expired leases are, and a long cycle must not leave them for its end.
             var at = clock.Now();
-            var batch = await ledger.ClaimDueAsync(at, options.WorkerId, at + options.Lease, options.BatchSize, cancellationToken);
+            if (at >= fromTheEarliest)
+            {
+                (after, fromTheEarliest) = (null, at + options.Lease);
+            }
+
+            var batch = await ledger.ClaimDueAsync(at, options.WorkerId, at + options.Lease, options.BatchSize, after, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
+
+            after = ClaimCursor.Last(batch);
 
             var round = await DeliverBatchAsync(batch, at + options.Lease, clock, cancellationToken);
             posted += round.Posted;

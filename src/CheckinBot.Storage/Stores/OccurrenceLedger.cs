@@ -41,36 +41,46 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
         return added;
     }
 
-    public async Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Occurrence>> ClaimDueAsync(Instant now, string owner, Instant leaseUntil, int max, ClaimCursor? after,
+        CancellationToken cancellationToken)
     {
         long at = now.ToUnixTimeMilliseconds(), until = leaseUntil.ToUnixTimeMilliseconds();
 
-        // One statement on the pending rows' index by due time (IX_Occurrences_Due_Pending). The lease is not in that index,
-        // so claiming stays a HOT update on PostgreSQL, but a claim reads past every pending row whose lease still runs: in a
-        // burst where all rows share one due instant that is most of them. PostgreSQL locks the rows it picks and skips those
-        // another claim has locked; SQLite runs one writer at a time, so the select and the update cannot interleave.
+        // One statement on the pending rows' index in claim order (Due, CollaborationId, Id: IX_Occurrences_Claim_Pending),
+        // from just after the cycle's last claim. The lease is not in that index, so claiming stays a HOT update on
+        // PostgreSQL; but an occurrence leased and not yet posted is still pending, so a claim that started from the
+        // earliest due read past every one of them: in a burst where all rows share one due instant, about 65,000 index
+        // entries a claim on two nodes. Starting after its own last claim, a claim reads past at most what the other
+        // nodes leased since and have not yet posted (their batches in flight); each cycle starts from the earliest, which
+        // is where a dead node's expired leases are taken over. The collaboration before the id keeps a conversation's
+        // occurrences of one due time together, as the planner wrote them, so one batch marks, posts and, after a crash,
+        // looks up each conversation once. PostgreSQL locks the rows it picks and skips those another claim has
+        // locked; SQLite runs one writer at a time, so the select and the update cannot interleave.
         // The limit is written into the text, not passed: a prepared statement's generic plan that does not know it sorts
         // every due row instead of reading the index in order up to the limit.
         var limit = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var from = after is null ? "" : """ AND ("Due", "CollaborationId", "Id") > ({3}, {4}, {5})""";
         var sql = db is PostgresCheckinDbContext
             ? $$"""
                 UPDATE "Occurrences" AS o SET "LeaseOwner" = {0}, "LeaseUntil" = {1}, "Attempts" = o."Attempts" + 1
                 FROM (SELECT "Id" FROM "Occurrences"
-                      WHERE "Status" = 'Pending' AND "Due" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
-                      ORDER BY "Due" LIMIT {{limit}} FOR UPDATE SKIP LOCKED) AS c
+                      WHERE "Status" = 'Pending' AND "Due" <= {2}{{from}} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
+                      ORDER BY "Due", "CollaborationId", "Id" LIMIT {{limit}} FOR UPDATE SKIP LOCKED) AS c
                 WHERE o."Id" = c."Id"
                 RETURNING o.*
                 """
             : $$"""
                 UPDATE "Occurrences" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}, "Attempts" = "Attempts" + 1
                 WHERE "Id" IN (SELECT "Id" FROM "Occurrences"
-                               WHERE "Status" = 'Pending' AND "Due" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
-                               ORDER BY "Due" LIMIT {{limit}})
+                               WHERE "Status" = 'Pending' AND "Due" <= {2}{{from}} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {2})
+                               ORDER BY "Due", "CollaborationId", "Id" LIMIT {{limit}})
                 RETURNING *
                 """;
-        var claimed = db.Occurrences.FromSqlRaw(sql, owner, until, at);
-        var rows = await claimed.AsNoTracking().ToListAsync(cancellationToken);
-        return rows.OrderBy(o => o.Due).ToList();
+        object[] parameters = after is { } cursor
+            ? [owner, until, at, cursor.Due.ToUnixTimeMilliseconds(), cursor.CollaborationId, cursor.Id]
+            : [owner, until, at];
+        var claimed = db.Occurrences.FromSqlRaw(sql, parameters);
+        return ClaimCursor.InClaimOrder(await claimed.AsNoTracking().ToListAsync(cancellationToken));
     }
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
@@ -108,16 +118,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     {
         var both = marked.Count > 0 && outcomes.Count > 0 && db is PostgresCheckinDbContext && db.Database.CurrentTransaction is null;
         await using var transaction = both ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (marked.Count > 0)
-        {
-            await MarkSendingAsync(owner, marked, markedAt, cancellationToken);
-        }
-
-        if (outcomes.Count > 0)
-        {
-            await RecordAsync(owner, outcomes, cancellationToken);
-        }
-
+        await LedgerWrite.MarksThenOutcomesAsync(this, owner, marked, markedAt, outcomes, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

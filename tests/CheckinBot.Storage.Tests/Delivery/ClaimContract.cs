@@ -35,7 +35,7 @@ public abstract class ClaimContract
             while (true)
             {
                 using var scope = node.CreateScope();
-                var batch = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, name, Due + Lease, 15, default);
+                var batch = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, name, Due + Lease, 15, null, default);
                 if (!everyWorkerClaimedOnce.Task.IsCompleted)
                 {
                     // No worker claims twice before all six have claimed once: the first round overlaps for certain, however the threads are scheduled.
@@ -74,18 +74,18 @@ public abstract class ClaimContract
         await ledger.AddMissingAsync(seeds, default);
 
         var at = Due + Duration.FromSeconds(40);
-        var batch = await ledger.ClaimDueAsync(at, "worker-a", at + Lease, 10, default);
+        var batch = await ledger.ClaimDueAsync(at, "worker-a", at + Lease, 10, null, default);
         batch.Should().HaveCount(3).And.OnlyContain(o => o.LeaseUntil == at + Lease && o.LeaseOwner == "worker-a" && o.Attempts == 1);
         batch.Select(o => o.Due).Should().BeInAscendingOrder();
 
         var ids = batch.Select(o => o.Id).ToList();
         (await ledger.RenewAsync("worker-b", ids, at + Duration.FromMinutes(5), default)).Should().Be(0, "worker-b holds none of them");
         (await ledger.RenewAsync("worker-a", ids, at + Duration.FromSeconds(5) + Lease, default)).Should().Be(3);
-        (await ledger.ClaimDueAsync(at + Lease, "worker-b", at + Lease + Lease, 10, default)).Should().BeEmpty("the renewed lease still holds");
+        (await ledger.ClaimDueAsync(at + Lease, "worker-b", at + Lease + Lease, 10, null, default)).Should().BeEmpty("the renewed lease still holds");
         (await ledger.NextLeaseExpiryAsync(at + Lease, default)).Should().Be(at + Duration.FromSeconds(5) + Lease);
 
         var later = at + Duration.FromSeconds(5) + Lease;
-        var takenOver = await ledger.ClaimDueAsync(later, "worker-b", later + Lease, 10, default);
+        var takenOver = await ledger.ClaimDueAsync(later, "worker-b", later + Lease, 10, null, default);
         takenOver.Should().HaveCount(3).And.OnlyContain(o => o.LeaseOwner == "worker-b" && o.Attempts == 2);
         (await ledger.RenewAsync("worker-a", ids, later + Duration.FromMinutes(5), default)).Should().Be(0, "worker-a lost them to the takeover");
     }
@@ -98,14 +98,14 @@ public abstract class ClaimContract
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         await ledger.AddMissingAsync(seeds, default);
-        var running = (await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, default)).Single();
+        var running = (await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, null, default)).Single();
 
         (await ledger.ClaimOneAsync(running.Id, Due + Duration.FromSeconds(1), "worker-b", Due + Lease, default)).Should().BeNull("worker-a is posting it");
 
         var taken = await ledger.ClaimOneAsync(running.Id, Due + Lease, "worker-b", Due + Lease + Lease, default);
         taken.Should().NotBeNull();
         taken!.Should().Match<Occurrence>(o => o.LeaseOwner == "worker-b" && o.Attempts == 2 && o.LeaseUntil == Due + Lease + Lease);
-        (await ledger.ClaimDueAsync(Due + Lease, "worker-c", Due + Lease + Lease, 10, default)).Should().BeEmpty("Post now holds it now");
+        (await ledger.ClaimDueAsync(Due + Lease, "worker-c", Due + Lease + Lease, 10, null, default)).Should().BeEmpty("Post now holds it now");
     }
 
     [SkippableFact]
@@ -119,13 +119,13 @@ public abstract class ClaimContract
         var id = (await ledger.FindAsync(seeds[0].RhythmId, seeds[0].Due, default))!.Id;
         var early = Due - Duration.FromMinutes(10);
 
-        (await ledger.ClaimDueAsync(early, "worker-a", early + Lease, 10, default)).Should().BeEmpty("it is not due yet");
+        (await ledger.ClaimDueAsync(early, "worker-a", early + Lease, 10, null, default)).Should().BeEmpty("it is not due yet");
         var claimed = await ledger.ClaimOneAsync(id, early, "worker-a", early + Lease, default);
         claimed.Should().NotBeNull();
         await ledger.RecordAsync("worker-a", [new PostOutcome(id, OccurrenceStatus.Posted, early, "m-1", false)], default);
 
         (await ledger.ClaimOneAsync(id, Due + Duration.FromHours(1), "worker-b", Due + Duration.FromHours(2), default)).Should().BeNull();
-        (await ledger.ClaimDueAsync(Due + Duration.FromHours(1), "worker-b", Due + Duration.FromHours(2), 10, default)).Should().BeEmpty();
+        (await ledger.ClaimDueAsync(Due + Duration.FromHours(1), "worker-b", Due + Duration.FromHours(2), 10, null, default)).Should().BeEmpty();
     }
 
     [SkippableFact]
@@ -136,13 +136,13 @@ public abstract class ClaimContract
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         await ledger.AddMissingAsync(seeds, default);
-        var claimed = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, default);
+        var claimed = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 10, null, default);
         claimed.Should().OnlyContain(o => o.SendingSince == null);
 
         await ledger.MarkSendingAsync("worker-b", [claimed[0].Id], Due, default);
         await ledger.MarkSendingAsync("worker-a", [claimed[1].Id], Due + Duration.FromSeconds(1), default);
 
-        var takenOver = await ledger.ClaimDueAsync(Due + Lease, "worker-b", Due + Lease + Lease, 10, default);
+        var takenOver = await ledger.ClaimDueAsync(Due + Lease, "worker-b", Due + Lease + Lease, 10, null, default);
         takenOver.Single(o => o.Id == claimed[0].Id).SendingSince.Should().BeNull("worker-b held no lease on it when it marked it");
         takenOver.Single(o => o.Id == claimed[1].Id).SendingSince.Should().Be(Due + Duration.FromSeconds(1));
     }
@@ -166,7 +166,10 @@ public abstract class ClaimContract
 
         await using var explain = connection.CreateCommand();
         explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + """
-            SELECT "Id" FROM "Occurrences" WHERE "Status" = 'Pending' AND "Due" <= 1 AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= 1) ORDER BY "Due" LIMIT 10
+            SELECT "Id" FROM "Occurrences"
+            WHERE "Status" = 'Pending' AND "Due" <= 1 AND ("Due", "CollaborationId", "Id") > (0, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000')
+              AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= 1)
+            ORDER BY "Due", "CollaborationId", "Id" LIMIT 10
             """;
         var plan = new System.Text.StringBuilder();
         await using (var reader = await explain.ExecuteReaderAsync())
@@ -177,8 +180,143 @@ public abstract class ClaimContract
             }
         }
 
-        plan.ToString().Should().Contain("IX_Occurrences_Due_Pending", "the claim reads the index of pending rows by due time");
+        plan.ToString().Should().Contain("IX_Occurrences_Claim_Pending", "the claim reads the index of pending rows in claim order");
+        if (postgres)
+        {
+            plan.ToString().Split('\n').Should().Contain(l => l.Contains("Index Cond:") && l.Contains("ROW(\"Due\", \"CollaborationId\", \"Id\") > ROW("),
+                "the index scan starts at the cursor, not at the earliest pending row");
+            plan.ToString().Should().NotContain("Sort", "the index gives the rows in claim order, read up to the limit");
+        }
+        else
+        {
+            plan.ToString().Should().Contain("SEARCH", "the index is searched from the cursor, not scanned from its start")
+                .And.Contain("(Due,CollaborationId,Id)>", "the cursor bounds the search")
+                .And.NotContain("TEMP B-TREE", "the index gives the rows in claim order, read up to the limit");
+        }
     }
+
+    [SkippableFact]
+    public async Task Claims_from_a_cursor_take_the_next_unleased_occurrences_in_claim_order_each_once()
+    {
+        await using var db = await CreateAsync();
+        var seeds = SeedsAtOneMoment(collaborations: 4, each: 9);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+        var inClaimOrder = await InClaimOrderAsync(ledger, seeds);
+
+        var firstOfA = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 7, null, default);
+        var firstOfB = await ledger.ClaimDueAsync(Due, "worker-b", Due + Lease, 5, null, default);
+        var secondOfA = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 7, ClaimCursor.Last(firstOfA), default);
+
+        firstOfA.Select(o => o.Id).Should().Equal(inClaimOrder.Take(7), "a fresh claim starts from the earliest");
+        firstOfB.Select(o => o.Id).Should().Equal(inClaimOrder.Skip(7).Take(5), "worker-a's claim is leased");
+        secondOfA.Select(o => o.Id).Should().Equal(inClaimOrder.Skip(12).Take(7), "after its cursor, worker-a finds worker-b's claim leased and takes the next free ones");
+
+        var rest = new List<Occurrence>();
+        ClaimCursor? after = ClaimCursor.Last(secondOfA);
+        for (var batch = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 4, after, default); batch.Count > 0;
+             batch = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 4, after, default))
+        {
+            batch.Select(o => o.Id).Should().Equal(inClaimOrder.Skip(19 + rest.Count).Take(batch.Count), "the database and the cursor agree on claim order");
+            rest.AddRange(batch);
+            after = ClaimCursor.Last(batch);
+        }
+
+        rest.Should().HaveCount(36 - 19, "every occurrence after the cursor was claimed, none twice and none passed over");
+        (await ledger.ClaimDueAsync(Due, "worker-c", Due + Lease, 50, null, default)).Should().BeEmpty("all are leased");
+    }
+
+    [SkippableFact]
+    public async Task A_fresh_claim_takes_over_the_expired_leases_that_a_cursor_has_passed()
+    {
+        await using var db = await CreateAsync();
+        var seeds = SeedsAtOneMoment(collaborations: 2, each: 5);
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        await ledger.AddMissingAsync(seeds, default);
+        var ofTheDeadNode = await ledger.ClaimDueAsync(Due, "worker-a", Due + Lease, 4, null, default);
+        var survivor = await ledger.ClaimDueAsync(Due, "worker-b", Due + Lease, 50, null, default);
+        survivor.Should().HaveCount(6);
+        await ledger.RecordAsync("worker-b", survivor.Select(o => new PostOutcome(o.Id, OccurrenceStatus.Posted, Due, "m-" + o.Id, false)).ToList(), default);
+
+        var expired = Due + Lease;
+        (await ledger.ClaimDueAsync(expired, "worker-b", expired + Lease, 50, ClaimCursor.Last(survivor), default))
+            .Should().BeEmpty("the dead node's occurrences come before the survivor's cursor");
+        (await ledger.ClaimDueAsync(expired - Duration.FromMilliseconds(1), "worker-b", expired + Lease, 50, null, default))
+            .Should().BeEmpty("their lease still runs");
+        var takenOver = await ledger.ClaimDueAsync(expired, "worker-b", expired + Lease, 50, null, default);
+
+        takenOver.Select(o => o.Id).Should().Equal(ofTheDeadNode.Select(o => o.Id), "the survivor's next cycle starts from the earliest");
+        takenOver.Should().OnlyContain(o => o.LeaseOwner == "worker-b" && o.Attempts == 2);
+    }
+
+    [SkippableFact]
+    public async Task Workers_claiming_side_by_side_from_their_own_cursors_never_share_an_occurrence()
+    {
+        await using var db = await CreateAsync();
+        var seeds = SeedsAtOneMoment(collaborations: 40, each: 10);
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<IOccurrenceLedger>(scope).AddMissingAsync(seeds, default);
+        }
+
+        await using var nodeA = db.AnotherNode();
+        await using var nodeB = db.AnotherNode();
+        var claimed = new ConcurrentBag<(string Worker, Guid Id)>();
+        var names = new[] { "a1", "a2", "a3", "b1", "b2", "b3" };
+        using var everyRound = new Barrier(names.Length);
+        var workers = names.Select(name => Task.Factory.StartNew(() =>
+        {
+            var node = name[0] == 'a' ? nodeA : nodeB;
+            ClaimCursor? after = null;
+            var done = false;
+            while (true)
+            {
+                // Each round, all six claim side by side, each from its own cursor: the claims overlap however threads are scheduled.
+                everyRound.SignalAndWait();
+                if (done)
+                {
+                    everyRound.RemoveParticipant();
+                    return;
+                }
+
+                using var scope = node.CreateScope();
+                var batch = scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().ClaimDueAsync(Due, name, Due + Lease, 15, after, default).GetAwaiter().GetResult();
+                foreach (var occurrence in batch)
+                {
+                    claimed.Add((name, occurrence.Id));
+                }
+
+                done = batch.Count == 0;
+                after = batch.Count > 0 ? ClaimCursor.Last(batch) : after;
+            }
+        }, TaskCreationOptions.LongRunning));
+        await Task.WhenAll(workers);
+
+        claimed.Select(c => c.Id).Should().OnlyHaveUniqueItems("no occurrence is claimed twice").And.HaveCount(400, "every due occurrence is claimed");
+        claimed.Select(c => c.Worker).Distinct().Should().HaveCount(6, "each worker's first claim, made side by side, found rows of its own");
+    }
+
+    /// <summary>The ids of the seeds' occurrences in claim order, as the cursor orders them.</summary>
+    private static async Task<List<Guid>> InClaimOrderAsync(IOccurrenceLedger ledger, IEnumerable<OccurrenceSeed> seeds)
+    {
+        var rows = new List<Occurrence>();
+        foreach (var seed in seeds)
+        {
+            rows.Add((await ledger.FindAsync(seed.RhythmId, seed.Due, default))!);
+        }
+
+        return ClaimCursor.InClaimOrder(rows).Select(o => o.Id).ToList();
+    }
+
+    /// <summary>Occurrences all due at one moment, as in a burst, of several collaborations with several rhythms each.</summary>
+    private static List<OccurrenceSeed> SeedsAtOneMoment(int collaborations, int each) =>
+        Enumerable.Range(0, collaborations).SelectMany(_ =>
+        {
+            var collaborationId = Guid.NewGuid();
+            return Enumerable.Range(0, each).Select(_ => new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due, Due - Duration.FromMinutes(15)));
+        }).ToList();
 
     private static List<OccurrenceSeed> Seeds(int count)
     {

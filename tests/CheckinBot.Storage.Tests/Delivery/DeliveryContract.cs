@@ -175,7 +175,7 @@ public abstract class DeliveryContract
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);
         var ids = await world.PlanAsync(6, conversations: 2);
         var dead = world.Node("node-a", Due);
-        var claimed = await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        var claimed = await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, null, default));
         await dead.WithLedgerAsync(async l =>
         {
             await l.MarkSendingAsync("node-a", ids, Due, default);
@@ -214,7 +214,7 @@ public abstract class DeliveryContract
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);
         var ids = await world.PlanAsync(3, conversations: 1);
         var dead = world.Node("node-a", Due);
-        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, null, default));
         await dead.WithLedgerAsync(async l =>
         {
             await l.MarkSendingAsync("node-a", ids, Due, default);
@@ -236,7 +236,7 @@ public abstract class DeliveryContract
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);
         var id = (await world.PlanAsync(1)).Single();
         var dead = world.Node("node-a", Due);
-        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, null, default));
         await dead.WithLedgerAsync(async l =>
         {
             await l.MarkSendingAsync("node-a", [id], Due, default);
@@ -266,8 +266,8 @@ public abstract class DeliveryContract
         await using var world = await DeliveryWorld.StartAsync(CreateAsync);
         await world.PlanAsync(1);
         var dead = world.Node("node-a", Due);
-        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, default));
-        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due + Lease, "node-a", Due + Lease + Lease, 10, default));
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due, "node-a", Due + Lease, 10, null, default));
+        await dead.WithLedgerAsync(l => l.ClaimDueAsync(Due + Lease, "node-a", Due + Lease + Lease, 10, null, default));
 
         var survivor = world.Node("node-b", Due + Lease + Lease, o => o.MaxAttempts = 2);
         var report = await survivor.DeliverAsync();

@@ -26,7 +26,7 @@ public class LedgerUpdatesOnPostgresWriteNoIndexTests
         await using var transaction = await db.Database.BeginTransactionAsync();
         var lease = Duration.FromSeconds(9);
 
-        var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + lease, 10, default);
+        var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + lease, 10, null, default);
         var afterClaim = await UpdatesAsync(db);
         var ids = claimed.Select(o => o.Id).ToList();
         await ledger.MarkSendingAsync("node-a", ids, Due, default);
@@ -52,7 +52,7 @@ public class LedgerUpdatesOnPostgresWriteNoIndexTests
 
         var options = await db.Database.SqlQueryRaw<string>("""SELECT unnest(reloptions) AS "Value" FROM pg_class WHERE relname = 'Occurrences'""").ToListAsync();
 
-        options.Should().Contain("fillfactor=70");
+        options.Should().Contain("fillfactor=40", "a pending row gets two new versions before its outcome (LedgerRoomForTwoVersions)");
     }
 
     /// <summary>The ledger's rows updated in this transaction so far, and how many of those updates were HOT.</summary>

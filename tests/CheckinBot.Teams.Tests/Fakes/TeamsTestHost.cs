@@ -30,7 +30,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     /// <summary>Monday 2 March 2026, 08:00 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "checkinbot-teams-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder folder = new("teams");
     private WebApplication? app;
 
     private TeamsTestHost(TokenIssuer issuer, FakeConnector connector)
@@ -70,7 +70,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var wiring = builder.Services;
         wiring.AddSingleton<TimeProvider>(host.Clock);
         wiring.AddSingleton(new WallClock(host.Clock)); // the tests mint tokens on the same fake clock
-        wiring.AddStorage(new StorageOptions(), host.folder);
+        wiring.AddStorage(new StorageOptions(), host.folder.Path);
         wiring.AddCoreUseCases("test");
         wiring.AddHostedService<InboxDrain>();
         wiring.AddTeams(builder.Configuration);
@@ -134,14 +134,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
         await Issuer.DisposeAsync();
         await Connector.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        folder.Dispose();
     }
 
     /// <summary>Drains the turn queue the way the host's workers do, several turns at a time.</summary>

@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ef3f2e51-3395-48d6-998f-b46f518d9ba0"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("8adb232e-2e12-4a7a-a5bb-a0814367a8fc"), entityTypeCount: 15)
         {
         }
 

@@ -164,10 +164,10 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 new[] { rhythmId, due },
                 unique: true);
 
-            var iX_Occurrences_Due_Pending = runtimeEntityType.AddIndex(
-                new[] { due },
-                name: "IX_Occurrences_Due_Pending");
-            iX_Occurrences_Due_Pending.AddAnnotation("Relational:Filter", "\"Status\" = 'Pending'");
+            var iX_Occurrences_Claim_Pending = runtimeEntityType.AddIndex(
+                new[] { due, collaborationId, id },
+                name: "IX_Occurrences_Claim_Pending");
+            iX_Occurrences_Claim_Pending.AddAnnotation("Relational:Filter", "\"Status\" = 'Pending'");
 
             var iX_Occurrences_RemindAt_Pending = runtimeEntityType.AddIndex(
                 new[] { remindAt },

@@ -11,7 +11,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
     public partial class SqliteCheckinDbContextModel
     {
         private SqliteCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0006ad4e-354a-4897-bf0b-565e36dabe4f"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("6ff1e9aa-5483-4db0-8ce5-0536f697dad8"), entityTypeCount: 15)
         {
         }
 

@@ -171,7 +171,7 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "Due" }, "IX_Occurrences_Due_Pending")
+                    b.HasIndex(new[] { "Due", "CollaborationId", "Id" }, "IX_Occurrences_Claim_Pending")
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex(new[] { "RemindAt" }, "IX_Occurrences_RemindAt_Pending")
@@ -179,7 +179,7 @@ namespace CheckinBot.Storage.Migrations.Postgres
 
                     b.ToTable("Occurrences");
 
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 40);
                 });
 
             modelBuilder.Entity("CheckinBot.Core.Pings.Ping", b =>

@@ -165,7 +165,7 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.HasIndex("RhythmId", "Due")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "Due" }, "IX_Occurrences_Due_Pending")
+                    b.HasIndex(new[] { "Due", "CollaborationId", "Id" }, "IX_Occurrences_Claim_Pending")
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex(new[] { "RemindAt" }, "IX_Occurrences_RemindAt_Pending")

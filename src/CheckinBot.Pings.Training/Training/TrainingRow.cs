@@ -10,7 +10,7 @@ internal sealed class TrainingRow
 
     public VBuffer<float> Features { get; set; }
 
-    /// <summary>The row's weight in training (see <see cref="TrainingOptions.OtherWeight"/>).</summary>
+    /// <summary>The row's weight in training (see <see cref="TrainingOptions.WeightOf"/>).</summary>
     public float Weight { get; set; } = 1f;
 
     /// <summary>The same row with another weight.</summary>
