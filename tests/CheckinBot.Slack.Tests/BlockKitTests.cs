@@ -32,6 +32,20 @@ public sealed class BlockKitTests
     }
 
     [Fact]
+    public void ReservedCharactersNextToEachOtherAndAtTheEndsAreEachEscaped()
+    {
+        BlockKit.Escape("&<>x<@U1>&&").Should().Be("&amp;&lt;&gt;x<@U1>&amp;&amp;");
+    }
+
+    [Fact]
+    public void ALineWithoutReservedCharactersGoesOutAsTheSameTextWithoutACopy()
+    {
+        var line = "Use /checkin status to see the next check-in, with *bold* and _italics_ as they are";
+
+        BlockKit.Escape(line).Should().BeSameAs(line);
+    }
+
+    [Fact]
     public void RepeatedActionIdsAreMadeUniqueAndReadBackAsTheCoresId()
     {
         var message = new BotMessage(MessageKind.Reply, null, ["Two proposals"],

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,6 +18,8 @@ public static partial class BlockKit
 
     // Separates a repeated action id from the number that keeps it unique within the message.
     private const char Repeat = '~';
+
+    private static readonly SearchValues<char> Reserved = SearchValues.Create("&<>");
 
     /// <summary>The body of a <c>chat.postMessage</c>/<c>chat.postEphemeral</c>: fallback <c>text</c> and <c>blocks</c>.</summary>
     public static JsonObject Render(BotMessage message)
@@ -75,15 +78,22 @@ public static partial class BlockKit
     /// </summary>
     public static string Escape(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        var last = 0;
-        foreach (Match mention in MentionPattern().Matches(text))
+        // Most lines hold none of the three: they go out as they are, without a copy.
+        if (text.AsSpan().IndexOfAny(Reserved) < 0)
         {
-            builder.Append(EscapePlain(text[last..mention.Index])).Append(mention.Value);
+            return text;
+        }
+
+        // One pass and one builder: the text between mentions escaped as it is appended, the mentions kept.
+        var builder = new StringBuilder(text.Length + 16);
+        var last = 0;
+        foreach (var mention in MentionPattern().EnumerateMatches(text))
+        {
+            AppendEscaped(builder, text.AsSpan(last, mention.Index - last)).Append(text, mention.Index, mention.Length);
             last = mention.Index + mention.Length;
         }
 
-        return builder.Append(EscapePlain(text[last..])).ToString();
+        return AppendEscaped(builder, text.AsSpan(last)).ToString();
     }
 
     private static JsonObject Button(MessageButton button, Dictionary<string, int> seen)
@@ -111,8 +121,22 @@ public static partial class BlockKit
         ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(mrkdwn, SectionLimit) },
     };
 
-    private static string EscapePlain(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static StringBuilder AppendEscaped(StringBuilder builder, ReadOnlySpan<char> plain)
+    {
+        int at;
+        while ((at = plain.IndexOfAny(Reserved)) >= 0)
+        {
+            builder.Append(plain[..at]).Append(plain[at] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                _ => "&gt;",
+            });
+            plain = plain[(at + 1)..];
+        }
+
+        return builder.Append(plain);
+    }
 
     private static string Cut(string text, int limit) => text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
 

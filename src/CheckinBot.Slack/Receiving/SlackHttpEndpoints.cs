@@ -54,7 +54,8 @@ internal static class SlackHttpEndpoints
 
     internal static IResult ToResult(SlackAck ack) => ack switch
     {
-        { Json: { } json } => Results.Content(json.ToJsonString(), "application/json", Encoding.UTF8, ack.Status),
+        // Written straight into the response as UTF-8: no text of the whole answer first, and no second encoding of it.
+        { Json: { } json } => Results.Json(json, JsonSerializerOptions.Default, "application/json; charset=utf-8", ack.Status),
         { Text: { } text } => Results.Content(text, "text/plain", Encoding.UTF8, ack.Status),
         _ => Results.StatusCode(ack.Status),
     };
