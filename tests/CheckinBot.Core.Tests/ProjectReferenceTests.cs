@@ -1,11 +1,12 @@
 using System.Xml.Linq;
+using CheckinBot.Testing;
 
 namespace CheckinBot.Core.Tests;
 
 /// <summary>The host wires everything and nothing depends on it; tests share fakes through the kit, not through linked files.</summary>
 public class ProjectReferenceTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> Projects()
     {
@@ -47,16 +48,4 @@ public class ProjectReferenceTests
             .OfType<string>()
             .SelectMany(i => i.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CheckinBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CheckinBot.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

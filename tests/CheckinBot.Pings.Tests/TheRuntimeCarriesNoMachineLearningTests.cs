@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CheckinBot.Pings.Training;
+using CheckinBot.Testing;
 
 namespace CheckinBot.Pings.Tests;
 
@@ -21,7 +22,7 @@ public class TheRuntimeCarriesNoMachineLearningTests
     [Fact]
     public void The_classifiers_project_has_no_package_reference_at_all()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "CheckinBot.Pings", "CheckinBot.Pings.csproj"));
+        var project = XDocument.Load(Repository.PathOf("src/CheckinBot.Pings/CheckinBot.Pings.csproj"));
 
         project.Descendants("PackageReference").Select(p => (string?)p.Attribute("Include"))
             .Should().BeEmpty("Microsoft.ML and Microsoft.ML.FastTree belong to src/CheckinBot.Pings.Training, which the host does not load");
@@ -36,16 +37,4 @@ public class TheRuntimeCarriesNoMachineLearningTests
         training.GetReferencedAssemblies().Select(a => a.Name).Should().Contain("Microsoft.ML.Data");
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CheckinBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CheckinBot.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

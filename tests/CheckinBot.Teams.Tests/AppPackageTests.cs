@@ -1,22 +1,13 @@
 using System.Text.Json;
+using CheckinBot.Testing;
 
 namespace CheckinBot.Teams.Tests;
 
 /// <summary>The Teams app package in deploy/teams holds what Teams requires.</summary>
 public sealed class AppPackageTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "deploy", "teams");
+    private static readonly string Folder = Path.Combine(Repository.Root, "deploy", "teams");
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CheckinBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new DirectoryNotFoundException("CheckinBot.sln not found above the test binaries.");
-    }
 
     [Fact]
     public void TheManifestPutsTheBotInEveryScopeWithCommandsAndMessageConsent()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CheckinBot.Host.Tests.Infrastructure;
+using CheckinBot.Testing;
 
 namespace CheckinBot.Host.Tests.Teams;
 
@@ -16,7 +17,7 @@ public sealed class BotFrameworkSdkTests
     [SkippableFact]
     public async Task TheJavaScriptSdkAsAChannelAgreesARhythmGetsPingAnswersAndTheUpdate()
     {
-        var driver = Path.Combine(RepositoryRoot(), "tools", "teams-sdk-drive");
+        var driver = Path.Combine(Repository.Root, "tools", "teams-sdk-drive");
         var node = Environment.GetEnvironmentVariable(NodeVariable) ?? FindOnPath("node");
         var missing = node is null ? "no Node.js on the PATH"
             : !Directory.Exists(Path.Combine(driver, "node_modules", "botbuilder")) ? $"botbuilder is not installed in {driver}"
@@ -59,18 +60,6 @@ public sealed class BotFrameworkSdkTests
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CheckinBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CheckinBot.sln was not found above " + AppContext.BaseDirectory);
-    }
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

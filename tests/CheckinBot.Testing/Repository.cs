@@ -1,7 +1,7 @@
-namespace CheckinBot.Deploy.Tests;
+namespace CheckinBot.Testing;
 
 /// <summary>The repository these tests were built from: the first folder above the test binaries that holds CheckinBot.sln.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
