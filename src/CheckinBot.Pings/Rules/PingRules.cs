@@ -28,7 +28,7 @@ internal static class PingRules
     private static readonly FrozenSet<string> TalkAbout = Set(
         "word words woord woorden mot mots term terme subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
         "flag flagged flagging mark marks marked marking markeer markeert markeren gemarkeerd marquer marque marques marquez marquee hashtag " +
-        "tagging tagged labelled labeling labelling");
+        "tagging tagged labelled labeling labelling definition definitions definitie definities");
 
     /// <summary>Verbs of writing or putting a word somewhere: "put URGENT on every ticket", "zet overal dringend", "mettre URGENT partout".</summary>
     private static readonly FrozenSet<string> Writing = Set(
