@@ -11,7 +11,9 @@ namespace CheckinBot.Pings;
 /// </summary>
 /// <param name="Status">The least probability of a status check that is answered.</param>
 /// <param name="Urgent">The least probability of urgency that is escalated.</param>
-public sealed record PingThresholds(float Status, float Urgent)
+/// <param name="UrgentWhenTalkedAbout">The least probability of urgency that is escalated when the message talks about an urgent word rather than uses it.</param>
+/// <param name="UrgentWordFloor">The least probability of urgency at which an explicit urgent word still escalates by rule (0: always).</param>
+public sealed record PingThresholds(float Status, float Urgent, float UrgentWhenTalkedAbout = 0.5f, float UrgentWordFloor = 0f)
 {
     /// <summary>
     /// The thresholds the bot runs with, read off the leave-one-corpus-out sweep (51 corpora, 20,611 rows). Status 0.78:
@@ -23,14 +25,15 @@ public sealed record PingThresholds(float Status, float Urgent)
     public static PingThresholds Default { get; } = new(0.78f, 0.20f);
 
     /// <summary>
-    /// The decision: a command is no ping; an explicit urgent word is urgent (<see cref="Rules.PingRules"/>); else
-    /// urgent from <see cref="Urgent"/> unless the client said it can wait; else a status check from <see cref="Status"/>;
-    /// else silence.
+    /// The decision: a command is no ping; an explicit urgent word is urgent (<see cref="Rules.PingRules"/>) unless the
+    /// model finds urgency less likely than <see cref="UrgentWordFloor"/>; else
+    /// urgent from <see cref="Urgent"/> (from <see cref="UrgentWhenTalkedAbout"/> when the message talks about an urgent
+    /// word) unless the client said it can wait; else a status check from <see cref="Status"/>; else silence.
     /// </summary>
     internal PingClass Decide(float status, float urgent, Rules.RuleReading rules) =>
         rules.Command ? PingClass.Other
-        : rules.UrgentWord ? PingClass.Urgent
-        : urgent >= Urgent && !rules.Calm ? PingClass.Urgent
+        : rules.UrgentWord && urgent >= UrgentWordFloor ? PingClass.Urgent
+        : urgent >= (rules.UrgentTalkedAbout ? Math.Max(Urgent, UrgentWhenTalkedAbout) : Urgent) && !rules.Calm ? PingClass.Urgent
         : status >= Status ? PingClass.StatusCheck
         : PingClass.Other;
 }
