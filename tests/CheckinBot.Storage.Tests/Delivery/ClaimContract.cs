@@ -252,6 +252,49 @@ public abstract class ClaimContract
         claimed.Select(c => c.Worker).Distinct().Should().HaveCount(6, "each worker's first claim, made side by side, found rows of its own");
     }
 
+    [SkippableFact]
+    public async Task Two_nodes_taking_reminders_in_turn_take_each_due_reminder_once_earliest_first_and_none_whose_update_is_due()
+    {
+        await using var db = await CreateAsync();
+        var now = Due - Duration.FromMinutes(5);
+        var collaborationId = Guid.NewGuid();
+        var coming = Enumerable.Range(0, 10)
+            .Select(i => new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due, Due - Duration.FromMinutes(15) + Duration.FromSeconds(i))).ToList();
+        var overdue = Enumerable.Range(0, 2)
+            .Select(i => new OccurrenceSeed(Guid.NewGuid(), collaborationId, now - Duration.FromMinutes(1), now - Duration.FromMinutes(20) + Duration.FromSeconds(i))).ToList();
+        var later = new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due + Duration.FromHours(1), now + Duration.FromMinutes(1));
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<IOccurrenceLedger>(scope).AddMissingAsync([.. coming, .. overdue, later], default);
+        }
+
+        await using var nodeA = db.AnotherNode();
+        await using var nodeB = db.AnotherNode();
+        var taken = new List<Occurrence>();
+        for (var turn = 0; ; turn++)
+        {
+            using var scope = (turn % 2 == 0 ? nodeA : nodeB).CreateScope();
+            var batch = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().TakeDueRemindersAsync(now, 3, default);
+            batch.Select(o => o.RemindAt).Should().BeInAscendingOrder();
+            taken.AddRange(batch);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+        }
+
+        taken.Select(o => o.RhythmId).Should().Equal(coming.Select(s => s.RhythmId), "each reminder still ahead of its update is taken once, the earliest first");
+        taken.Should().OnlyContain(o => o.ReminderStatus == ReminderStatus.Sent);
+        using var look = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(look);
+        foreach (var seed in overdue)
+        {
+            (await ledger.FindAsync(seed.RhythmId, seed.Due, default))!.ReminderStatus.Should().Be(ReminderStatus.NotSent, "its update is already due");
+        }
+
+        (await ledger.FindAsync(later.RhythmId, later.Due, default))!.ReminderStatus.Should().Be(ReminderStatus.Pending, "its reminder is not due yet");
+    }
+
     /// <summary>The ids of the seeds' occurrences in claim order, as the cursor orders them.</summary>
     private static async Task<List<Guid>> InClaimOrderAsync(IOccurrenceLedger ledger, IEnumerable<OccurrenceSeed> seeds)
     {
