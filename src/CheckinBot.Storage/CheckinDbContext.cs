@@ -26,6 +26,12 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The ledger's index of reminders still to send, by when.</summary>
     internal const string RemindersByTime = "IX_Occurrences_RemindAt_Pending";
 
+    /// <summary>The planner's index: scheduled rhythms (agreed, or paused with an end) in plan order (PlanCursor).</summary>
+    internal const string RhythmsToPlan = "IX_Rhythms_ToPlan";
+
+    /// <summary>Scheduled rhythms, as the planner's index and its page say it, word for word (Rhythm.IsScheduled).</summary>
+    internal const string ScheduledRhythms = "(\"State\" = 'Agreed' OR (\"State\" = 'Paused' AND \"PausedUntil\" IS NOT NULL))";
+
     /// <summary>
     /// PostgreSQL fills the ledger's pages this far (per cent), leaving the rest for updated rows' new versions: a pending
     /// row gets two before its outcome (the claim's and the mark's), and at 70 a third of them found no room and wrote
@@ -114,6 +120,7 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.Id).ValueGeneratedNever();
             e.HasIndex(r => new { r.CollaborationId, r.Number }).IsUnique();
             e.HasIndex(r => r.State);
+            e.HasIndex(r => new { r.PlannedUntil, r.CollaborationId, r.Id }, RhythmsToPlan).HasFilter(ScheduledRhythms);
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.ProposedBySide).HasConversion<string>().HasMaxLength(16);

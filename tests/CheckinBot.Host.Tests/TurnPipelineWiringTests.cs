@@ -16,7 +16,7 @@ public sealed class TurnPipelineWiringTests
         await using var bot = await BotServer.StartAsync(Start);
         await using var scope = bot.Services.CreateAsyncScope();
 
-        var table = new CommandTable(scope.ServiceProvider.GetServices<ICommandHandler>());
+        var table = CommandTable.Of(scope.ServiceProvider.GetServices<ICommandHandler>());
 
         var grammar = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && !t.IsAbstract);
         table.Commands.Should().BeEquivalentTo(grammar);

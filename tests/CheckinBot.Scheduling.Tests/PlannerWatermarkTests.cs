@@ -21,9 +21,9 @@ public class PlannerWatermarkTests
 
         var options = new DeliveryOptions();
         var waiting = await harness.WithAsync(sp => sp.GetRequiredService<IRhythmStore>()
-            .ListToPlanAsync(MondayFive + Duration.FromHours(23) + options.PlanningHorizon - Duration.FromMinutes(1), 10, CancellationToken.None));
+            .ListToPlanAsync(MondayFive + Duration.FromHours(23) + options.PlanningHorizon - Duration.FromMinutes(1), 10, null, CancellationToken.None));
         var tuesday = await harness.WithAsync(sp => sp.GetRequiredService<IRhythmStore>()
-            .ListToPlanAsync(MondayFive + Duration.FromHours(24), 10, CancellationToken.None));
+            .ListToPlanAsync(MondayFive + Duration.FromHours(24), 10, null, CancellationToken.None));
 
         waiting.Should().BeEmpty("nothing is due between Monday's update and Tuesday's");
         tuesday.Should().ContainSingle().Which.PlannedUntil.Should().Be(MondayFive + Duration.FromHours(24) - Duration.FromSeconds(1));

@@ -1,6 +1,7 @@
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -83,12 +84,97 @@ public abstract class PlanningContract
 
         using var read = db.Scope();
         var rhythms = StorageFixture.Get<IRhythmStore>(read);
-        var all = await rhythms.ListToPlanAsync(horizon, 10, default);
-        var first = await rhythms.ListToPlanAsync(horizon, 1, default);
+        var all = await rhythms.ListToPlanAsync(horizon, 10, null, default);
+        var first = await rhythms.ListToPlanAsync(horizon, 1, null, default);
+        var second = await rhythms.ListToPlanAsync(horizon, 1, PlanCursor.Of(first[0]), default);
 
         all.Select(r => r.Id).Should().BeEquivalentTo([due[0].Id, due[1].Id], "one is planned past the horizon and one is paused without an end");
-        first.Should().ContainSingle().Which.Id.Should().Be(all[0].Id, "pages come in id order");
+        all.Should().Equal(PlanCursor.InPlanOrder(all), (a, b) => a.Id == b.Id, "pages come in plan order, as the cursor has it");
+        first.Should().ContainSingle().Which.Id.Should().Be(all[0].Id);
+        second.Should().ContainSingle().Which.Id.Should().Be(all[1].Id, "the next page starts after the cursor");
         all.Should().OnlyContain(r => r.Events.Count == 0, "the planner needs no audit trail");
+    }
+
+    [SkippableFact]
+    public async Task Pages_from_a_cursor_return_every_rhythm_still_to_plan_once_while_rhythms_change_between_pages()
+    {
+        await using var db = await CreateAsync();
+        var horizon = Now + Duration.FromHours(1);
+        // Three collaborations of four rhythms, on three watermarks: plan order mixes them.
+        var all = Enumerable.Range(0, 3).SelectMany(_ => Rhythms(4)).ToList();
+        using (var scope = db.Scope())
+        {
+            var store = StorageFixture.Get<IRhythmStore>(scope);
+            await store.SaveAsync(all, default);
+            await store.AdvancePlannedUntilAsync(all.Where((_, i) => i % 3 == 1).Select(r => r.Id).ToList(), Now + Duration.FromMinutes(1), default);
+            await store.AdvancePlannedUntilAsync(all.Where((_, i) => i % 3 == 2).Select(r => r.Id).ToList(), Now + Duration.FromMinutes(2), default);
+        }
+
+        var read = new List<Rhythm>();
+        var pages = 0;
+        PlanCursor? after = null;
+        Guid? plannedElsewhere = null, paused = null;
+        while (true)
+        {
+            using var scope = db.Scope();
+            var store = StorageFixture.Get<IRhythmStore>(scope);
+            var page = await store.ListToPlanAsync(horizon, 5, after, default);
+            page.Select(r => r.Id).Should().Equal(PlanCursor.InPlanOrder(page).Select(r => r.Id), "the database and the cursor agree on plan order");
+            read.AddRange(page);
+            pages++;
+            if (page.Count < 5)
+            {
+                break;
+            }
+
+            after = PlanCursor.Of(page[^1]);
+            // Between pages: this page is planned (its watermarks pass the horizon), another node plans one rhythm still
+            // ahead, and one rhythm still ahead is paused without an end.
+            await store.AdvancePlannedUntilAsync(page.Select(r => r.Id).ToList(), horizon + Duration.FromDays(1), default);
+            var ahead = (await store.ListToPlanAsync(horizon, 100, after, default)).Select(r => r.Id).ToList();
+            if (plannedElsewhere is null && ahead.Count >= 2)
+            {
+                plannedElsewhere = ahead[0];
+                await store.AdvancePlannedUntilAsync([ahead[0]], horizon + Duration.FromDays(1), default);
+                var rhythm = (await store.GetManyAsync([ahead[1]], default)).Single();
+                var tracked = (await store.ListByCollaborationAsync(rhythm.CollaborationId, default)).Single(r => r.Id == rhythm.Id);
+                tracked.Pause("U-ina", Now, until: null);
+                await store.SaveAsync([tracked], default);
+                paused = tracked.Id;
+            }
+        }
+
+        pages.Should().BeGreaterThan(2, "the rhythms take several pages");
+        plannedElsewhere.Should().NotBeNull();
+        read.Select(r => r.Id).Should().OnlyHaveUniqueItems("no rhythm is read twice")
+            .And.BeEquivalentTo(all.Select(r => r.Id).Where(id => id != plannedElsewhere && id != paused),
+                "every rhythm still to plan when its page came is read, and only those");
+    }
+
+    [SkippableFact]
+    public async Task The_page_of_rhythms_to_plan_is_read_from_the_planners_index_from_the_cursor_up_to_its_end()
+    {
+        await using var db = await CreateAsync();
+        var (plan, postgres) = await QueryPlan.OfAsync(db, postgres => $$"""
+            SELECT * FROM "Rhythms"{{(postgres ? "" : $" INDEXED BY \"{CheckinDbContext.RhythmsToPlan}\"")}}
+            WHERE {{CheckinDbContext.ScheduledRhythms}} AND "PlannedUntil" < 1
+              AND ("PlannedUntil", "CollaborationId", "Id") > (0, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000')
+            ORDER BY "PlannedUntil", "CollaborationId", "Id" LIMIT 10
+            """);
+
+        plan.Should().Contain(CheckinDbContext.RhythmsToPlan, "the page reads the index of scheduled rhythms in plan order");
+        if (postgres)
+        {
+            plan.Split('\n').Should().Contain(l => l.Contains("Index Cond:") && l.Contains("ROW(\"PlannedUntil\", \"CollaborationId\", \"Id\") > ROW("),
+                "the index scan starts at the cursor, not at the first scheduled rhythm");
+            plan.Should().NotContain("Sort", "the index gives the rhythms in plan order, read up to the limit");
+        }
+        else
+        {
+            plan.Should().Contain("SEARCH", "the index is searched from the cursor, not scanned from its start")
+                .And.Contain("(PlannedUntil,CollaborationId,Id)>", "the cursor bounds the search")
+                .And.NotContain("TEMP B-TREE", "the index gives the rhythms in plan order, read up to the limit");
+        }
     }
 
     /// <summary>One collaboration's occurrences, each of its own rhythm, all due at the same moment.</summary>

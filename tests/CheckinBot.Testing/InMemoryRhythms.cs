@@ -1,3 +1,4 @@
+using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 
 namespace CheckinBot.Testing;
@@ -15,8 +16,9 @@ public sealed class InMemoryRhythms : IRhythmStore
     public Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled).ToList());
 
-    public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled && r.PlannedUntil < horizon).OrderBy(r => r.Id).Take(max).ToList());
+    public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, PlanCursor? after, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Rhythm>>(PlanCursor.InPlanOrder(All.Where(r => r.IsScheduled && r.PlannedUntil < horizon && (after is not { } cursor || cursor.IsBefore(r))))
+            .Take(max).ToList());
 
     public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => ids.Contains(r.Id)).ToList());

@@ -29,7 +29,7 @@ internal static class BurstBench
                 // While tuning the PostgreSQL run: only its block, without the SQLite node and the baseline.
                 var onlyServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } set ? set : throw new InvalidOperationException($"--postgres-only needs {PostgresVariable}.");
                 Console.WriteLine("CheckinBot on PostgreSQL, two nodes …");
-                var only = await OnPostgresAsync(onlyServer, conversations, perConversation, expected);
+                var only = await OnPostgresAsync(onlyServer, conversations, perConversation, expected, args.Contains("--pg-stats"));
                 Console.Write(BurstReport.Heading(conversations, perConversation) + BurstReport.Run(only));
                 return only.Posted == expected ? 0 : 1;
             }
@@ -60,7 +60,7 @@ internal static class BurstBench
             if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server)
             {
                 Console.WriteLine("CheckinBot on PostgreSQL, two nodes …");
-                var postgres = await OnPostgresAsync(server, conversations, perConversation, expected);
+                var postgres = await OnPostgresAsync(server, conversations, perConversation, expected, args.Contains("--pg-stats"));
                 report.Append(BurstReport.Run(postgres));
                 all &= postgres.Posted == expected;
             }
@@ -77,7 +77,7 @@ internal static class BurstBench
         }
     }
 
-    private static async Task<BurstRun> OnPostgresAsync(string server, int conversations, int perConversation, long expected)
+    private static async Task<BurstRun> OnPostgresAsync(string server, int conversations, int perConversation, long expected, bool statements)
     {
         var database = "checkinbot_burst_" + Guid.NewGuid().ToString("N")[..12];
         await using (var admin = new NpgsqlConnection(server))
@@ -91,7 +91,7 @@ internal static class BurstBench
         {
             var store = BurstStore.Postgres(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
             await BurstWorld.SeedAsync(store, conversations, perConversation);
-            await using var probe = await PostgresProbe.OpenAsync(server, database);
+            await using var probe = await PostgresProbe.OpenAsync(server, database, statements);
             return await BurstRun.MeasureAsync("CheckinBot, PostgreSQL, 2 nodes", expected,
                 [["burst-node", .. store.Arguments(), "--worker", "node-1"], ["burst-node", .. store.Arguments(), "--worker", "node-2"]], probe);
         }

@@ -33,6 +33,11 @@ internal static class BurstReport
             text.AppendLine(Invariant($"  PostgreSQL from the due minute: {database}"));
         }
 
+        if (run.Statements is { } statements)
+        {
+            text.AppendLine(statements);
+        }
+
         return text.ToString();
     }
 

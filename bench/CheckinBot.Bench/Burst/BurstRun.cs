@@ -6,6 +6,9 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
     /// <summary>What the database server spent meanwhile, where it was read (<see cref="PostgresProbe"/>).</summary>
     public string? Database { get; init; }
 
+    /// <summary>With <c>--pg-stats</c>: the statements of the setup and of the burst, and the indexes the burst read.</summary>
+    public string? Statements { get; init; }
+
     public long Posted => Nodes.Sum(n => n.Posted);
 
     /// <summary>From the due minute to the last post on any node.</summary>
@@ -51,7 +54,7 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
             }
 
             var spent = database is null ? null : await database.StopAsync();
-            return new BurstRun(name, expected, figures, nodes.Select(n => n.PeakResidentFromOutside()).ToList(), load + " → " + MachineLoad()) { Database = spent };
+            return new BurstRun(name, expected, figures, nodes.Select(n => n.PeakResidentFromOutside()).ToList(), load + " → " + MachineLoad()) { Database = spent, Statements = StatementsOf(database) };
         }
         finally
         {
@@ -61,6 +64,11 @@ internal sealed record BurstRun(string Name, long Expected, IReadOnlyList<NodeFi
             }
         }
     }
+
+    private static string? StatementsOf(PostgresProbe? database) => database?.Burst is { } burst
+        ? "  statements before the due minute (seeding excluded: migrating, 16:45 planning and reminders):" + Environment.NewLine + database.Setup +
+          Environment.NewLine + "  statements from the due minute:" + Environment.NewLine + burst
+        : null;
 
     /// <summary>The machine's one-minute load average, where Linux tells it: the figures mean little on a busy machine.</summary>
     public static string MachineLoad() =>

@@ -45,6 +45,7 @@ internal static class LoadDriver
                 await Task.Delay(1);
             }
 
+            tally.AddLateness(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
             running.Add(SendOneAsync(seq, planned));
         }
 

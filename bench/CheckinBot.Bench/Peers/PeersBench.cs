@@ -76,10 +76,16 @@ internal static class PeersBench
 
         if (options.BotOnly)
         {
-            var phases = new List<Tally>();
+            var phases = new List<Tally?>();
             foreach (var (contender, phase, open, name) in new (Contender, string, bool, string)[]
                      { (slackBot, "s", false, "Slack saturation"), (slackBot, "o", true, "Slack open loop"), (teamsBot, "m", false, "Teams saturation") })
             {
+                if (options.OpenLoopOnly && !open)
+                {
+                    phases.Add(null);
+                    continue;
+                }
+
                 phases.Add(await MeasureAsync(systems, Systems.CheckinBotName, ledger, $"{name}, CheckinBot", () => open
                     ? LoadDriver.OpenAsync(contender.Name, options.Rate, options.OpenLoop, (seq, at) => contender.SendAsync(phase, seq, at))
                     : LoadDriver.ClosedAsync(contender.Name, options.Concurrency, options.Saturation, (seq, at) => contender.SendAsync(phase, seq, at))));
@@ -152,10 +158,12 @@ internal static class PeersBench
     private static async Task<Tally> MeasureAsync(Systems systems, string process, AnswerLedger ledger, string phase, Func<Task<Tally>> run)
     {
         Console.WriteLine($"Phase: {phase} (process {systems.ProcessId(process)}) starts; {LoadAverage()}");
+        var probe = await PhaseProbe.StartAsync(systems.ProcessId(process), process == Systems.CheckinBotName ? systems.CheckinBotMetrics : null);
         var before = systems.CpuTime(process);
         var tally = await run();
         await QuietAsync(ledger);
         tally.Cpu = systems.CpuTime(process) - before;
+        Console.WriteLine(await probe.StopAsync(tally));
         return tally;
     }
 

@@ -15,6 +15,9 @@ internal sealed record PeersOptions
     /// <summary>The Teams phases only (CheckinBot's, and the SDK's unless <see cref="BotOnly"/>): for profiling the Teams path alone.</summary>
     public bool TeamsOnly { get; init; }
 
+    /// <summary>With <see cref="BotOnly"/>: CheckinBot's Slack open loop alone (after the warm-up), to compare settings quickly.</summary>
+    public bool OpenLoopOnly { get; init; }
+
     /// <summary>Each Slack phase from people the bot never saw (their own user ids), not the same people in every phase.</summary>
     public bool Strangers { get; init; }
 
@@ -34,7 +37,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -53,6 +56,7 @@ internal sealed record PeersOptions
             BotOnly = args.Contains("--bot-only"),
             TeamsOnly = args.Contains("--teams-only"),
             Strangers = args.Contains("--strangers"),
+            OpenLoopOnly = args.Contains("--open-loop-only"),
             Concurrency = Number("--concurrency", defaults.Concurrency),
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),

@@ -36,7 +36,7 @@ internal sealed class PeersReport(PeersOptions options)
     }
 
     /// <summary>Prints CheckinBot's figures alone (<c>--bot-only</c>): no ratios, no verdicts.</summary>
-    public void PrintBotOnly(Tally? slack, Tally? latency, Tally teams)
+    public void PrintBotOnly(Tally? slack, Tally? latency, Tally? teams)
     {
         foreach (var (title, tally) in new[] { ("Slack at saturation", slack), ($"Slack at an open loop of {options.Rate:N0}/s", latency), ("Teams at saturation", teams) })
         {

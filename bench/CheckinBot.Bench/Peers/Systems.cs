@@ -26,6 +26,9 @@ internal sealed class Systems(string root, string folder) : IDisposable
 
     public string TeamsPeerDirectory => Path.Combine(root, "tools", "teams-sdk-peer");
 
+    /// <summary>CheckinBot's <c>/metrics</c> once it started.</summary>
+    public Uri? CheckinBotMetrics { get; private set; }
+
     public string HostDll => Path.Combine(root, "src", "CheckinBot.Host", "bin", "Release", "net10.0", "CheckinBot.Host.dll");
 
     /// <summary>The repository root: the nearest folder up from here that holds CheckinBot.sln.</summary>
@@ -98,6 +101,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
         var log = Path.Combine(folder, "checkinbot.log");
         var host = Start(CheckinBotName, "dotnet", [HostDll, "--urls", url.ToString().TrimEnd('/')], environment, log);
         await host.WaitUntilReadyAsync(new Uri(url, "readyz"), HttpStatusCode.OK, TimeSpan.FromSeconds(180), log);
+        CheckinBotMetrics = new Uri(url, "metrics");
         return url;
     }
 

@@ -7,6 +7,7 @@ namespace CheckinBot.Bench.Peers;
 internal sealed class Tally(string system)
 {
     private readonly ConcurrentBag<double> latencies = [];
+    private readonly ConcurrentBag<double> lateness = [];
     private int answered, busy, refused, unanswered, failed, sent;
 
     public string System { get; } = system;
@@ -55,6 +56,17 @@ internal sealed class Tally(string system)
                 Interlocked.Increment(ref failed);
                 break;
         }
+    }
+
+    /// <summary>How late the load generator sent a request after its planned moment (open loop), in milliseconds.</summary>
+    public void AddLateness(double ms) => lateness.Add(ms);
+
+    /// <summary>The lateness of the sends below which this fraction of them stayed; 0 when none was recorded (closed loop).</summary>
+    public double LatePercentile(double fraction)
+    {
+        var sorted = lateness.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     /// <summary>

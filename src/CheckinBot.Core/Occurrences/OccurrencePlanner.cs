@@ -8,8 +8,9 @@ namespace CheckinBot.Core.Occurrences;
 /// from where it left off (its watermark) — so downtime is caught up and nothing is planned twice.
 /// </summary>
 /// <remarks>
-/// Rhythms are read a page at a time and only when their watermark lies before the horizon; a planned rhythm's
-/// watermark moves on to just before its next due instant, so the minutes between two of its occurrences cost nothing.
+/// Rhythms are read a page at a time, each page after the last (<see cref="PlanCursor"/>), and only when their watermark
+/// lies before the horizon; a planned rhythm's watermark moves on to just before its next due instant, so the minutes
+/// between two of its occurrences cost nothing.
 /// </remarks>
 public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger ledger, DeliveryOptions options)
 {
@@ -20,23 +21,23 @@ public sealed class OccurrencePlanner(IRhythmStore rhythms, IOccurrenceLedger le
     {
         var horizon = now + options.PlanningHorizon;
         var added = 0;
-        var previous = new HashSet<Guid>();
+        PlanCursor? after = null;
         while (true)
         {
-            var page = await rhythms.ListToPlanAsync(horizon, PageSize, cancellationToken);
-            if (page.Count == 0 || page.Any(r => previous.Contains(r.Id)))
+            // Each page starts after the last: it reads its own rhythms only, and a watermark that did not move (another
+            // node planned it meanwhile, or the store keeps none) is not read again.
+            var page = await rhythms.ListToPlanAsync(horizon, PageSize, after, cancellationToken);
+            if (page.Count > 0)
             {
-                // Nothing left, or a watermark did not move (another node planned it meanwhile, or the store keeps none).
-                return added;
+                added += await PlanPageAsync(page, now, horizon, cancellationToken);
             }
 
-            added += await PlanPageAsync(page, now, horizon, cancellationToken);
             if (page.Count < PageSize)
             {
                 return added;
             }
 
-            previous = page.Select(r => r.Id).ToHashSet();
+            after = PlanCursor.Of(page[^1]);
         }
     }
 

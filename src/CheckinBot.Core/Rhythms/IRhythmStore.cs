@@ -12,10 +12,11 @@ public interface IRhythmStore
     Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Up to <paramref name="max"/> scheduled rhythms whose watermark lies before <paramref name="horizon"/>, in id order,
-    /// without their audit trail and not tracked: the planner's next page.
+    /// Up to <paramref name="max"/> scheduled rhythms whose watermark lies before <paramref name="horizon"/>, in plan order
+    /// (<see cref="Occurrences.PlanCursor"/>) from just after <paramref name="after"/>, without their audit trail and not
+    /// tracked: the planner's next page, read from an index in that order up to the page's end.
     /// </summary>
-    Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, Occurrences.PlanCursor? after, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 

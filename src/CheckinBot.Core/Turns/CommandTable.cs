@@ -15,21 +15,7 @@ public sealed class CommandTable
 
     private readonly IReadOnlyDictionary<Type, Type> handlerOf;
     private readonly Func<Type, ICommandHandler> resolve;
-
-    /// <summary>A table of handlers already built.</summary>
-    public CommandTable(IEnumerable<ICommandHandler> handlers)
-    {
-        var built = new Dictionary<Type, ICommandHandler>();
-        var types = new List<Type>();
-        foreach (var handler in handlers)
-        {
-            types.Add(handler.GetType());
-            built.TryAdd(handler.GetType(), handler);
-        }
-
-        handlerOf = MapOf(types);
-        resolve = type => built[type];
-    }
+    private Type[]? commands;
 
     /// <summary>
     /// A table over handler types read once (<see cref="MapOf"/>), whose handlers <paramref name="resolve"/> builds when a
@@ -41,8 +27,23 @@ public sealed class CommandTable
         this.resolve = resolve;
     }
 
-    /// <summary>The command types in the table.</summary>
-    public IReadOnlyCollection<Type> Commands => handlerOf.Keys.ToList();
+    /// <summary>A table of handlers already built (tests, and hosts that build their handlers themselves).</summary>
+    /// <exception cref="InvalidOperationException">When two handlers serve one command type.</exception>
+    public static CommandTable Of(IEnumerable<ICommandHandler> handlers)
+    {
+        var built = new Dictionary<Type, ICommandHandler>();
+        var types = new List<Type>();
+        foreach (var handler in handlers)
+        {
+            types.Add(handler.GetType());
+            built.TryAdd(handler.GetType(), handler);
+        }
+
+        return new CommandTable(MapOf(types), type => built[type]);
+    }
+
+    /// <summary>The command types in the table, listed once, on the first read.</summary>
+    public IReadOnlyCollection<Type> Commands => commands ??= [.. handlerOf.Keys];
 
     /// <summary>Each command type, with the type of the one handler that serves it.</summary>
     /// <exception cref="InvalidOperationException">When two handlers serve one command type.</exception>

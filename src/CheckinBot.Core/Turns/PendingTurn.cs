@@ -17,9 +17,13 @@ public sealed class PendingTurn
     private const int GaveUp = 2;
 
     private readonly Func<ChatTurn, IReadOnlyList<OutboundMessage>, OutboundMessage?>? pickInline;
-    private readonly TaskCompletionSource<OutboundMessage?> inline = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The adapter's wait continues on the worker's thread as soon as the answer is handed over: writing an acknowledgement
+    // is short and does not block, and it saves waking a second thread for every answer (issue 11, the open loop's tail).
+    private readonly TaskCompletionSource<OutboundMessage?> inline = new();
     private readonly TaskCompletionSource<TurnOutcome> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int state;
+    private TimeProvider? clock;
+    private long handOverBy;
 
     /// <param name="turn">The parsed turn.</param>
     /// <param name="pickInline">Which of the turn's answers the adapter can give inside its acknowledgement, if any.</param>
@@ -30,6 +34,18 @@ public sealed class PendingTurn
     }
 
     public ChatTurn Turn { get; }
+
+    /// <summary>
+    /// An answer ready after <paramref name="deadline"/> (a timestamp of <paramref name="time"/>) is not handed over even
+    /// when the adapter has not yet started to wait (the turn ran at once on the adapter's own thread): the worker posts
+    /// it instead, so an acknowledgement never waits past the platform's budget for it.
+    /// </summary>
+    public PendingTurn HandOverUntil(long deadline, TimeProvider time)
+    {
+        handOverBy = deadline;
+        clock = time;
+        return this;
+    }
 
     /// <summary>The trace of the request that queued the turn, which the worker that runs it continues.</summary>
     public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
@@ -75,6 +91,12 @@ public sealed class PendingTurn
     /// <summary>Hands the answer to the waiting adapter; false when it no longer waits.</summary>
     public bool TryHandOver(OutboundMessage answer)
     {
+        if (clock is not null && clock.GetTimestamp() > handOverBy)
+        {
+            GiveUp();
+            return false;
+        }
+
         if (Interlocked.CompareExchange(ref state, HandedOver, Waiting) != Waiting)
         {
             return false;
@@ -98,5 +120,6 @@ public sealed class PendingTurn
         done.TrySetException(error);
     }
 
-    private bool GiveUp() => Interlocked.CompareExchange(ref state, GaveUp, Waiting) == Waiting;
+    /// <summary>Stops waiting; true unless the answer was handed over already.</summary>
+    private bool GiveUp() => Interlocked.CompareExchange(ref state, GaveUp, Waiting) != HandedOver;
 }

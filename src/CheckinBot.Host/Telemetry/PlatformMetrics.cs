@@ -14,7 +14,7 @@ public static class PlatformMetrics
 
     private static readonly Histogram<double> AckDuration = CheckinTelemetry.Meter.CreateHistogram(AckDurationName, "s",
         "From a platform's request arriving to its acknowledgement being sent, by platform.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5, 10] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5, 10] });
 
     public static void CountThrottled(string platform) => Throttled.Add(1, new KeyValuePair<string, object?>("platform", platform));
 

@@ -48,8 +48,9 @@ public sealed class SlackInbound(
         }
 
         responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
-        var pending = new PendingTurn(turn, InlineAnswers.ForSender);
         var budget = options.Value.AckBudget;
+        var pending = new PendingTurn(turn, InlineAnswers.ForSender)
+            .HandOverUntil(started + (long)(budget.TotalSeconds * clocks.Wall.Provider.TimestampFrequency), clocks.Wall.Provider);
         var wait = budget - clocks.Wall.Provider.GetElapsedTime(started);
         if (!await inbox.TryQueueAsync(pending, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clocks.Wall.Provider, cancellationToken))
         {

@@ -71,7 +71,7 @@ internal sealed class PingWorld
             new HealthCommands(Ledger, Pings),
             Escalation,
         ];
-        Router = new TurnRouter(new CommandTable(Handlers), introductions, Collaborations, Responder, Time);
+        Router = new TurnRouter(CommandTable.Of(Handlers), introductions, Collaborations, Responder, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(FridayMorning);

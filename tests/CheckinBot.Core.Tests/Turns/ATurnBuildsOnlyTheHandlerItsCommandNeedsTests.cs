@@ -42,7 +42,7 @@ public sealed class ATurnBuildsOnlyTheHandlerItsCommandNeedsTests
     [Fact]
     public void TheTableOfTheCoresHandlerTypesCoversTheSameCommandsAsTheBuiltHandlers()
     {
-        table.Commands.Should().BeEquivalentTo(new CommandTable(new PingWorld().Handlers).Commands);
+        table.Commands.Should().BeEquivalentTo(CommandTable.Of(new PingWorld().Handlers).Commands);
         built.Should().BeEmpty();
     }
 

@@ -30,15 +30,26 @@ public sealed class EveryCommandHasOneHandlerTests
     [Fact]
     public void TheRoutersTableFromTheRegisteredHandlersCoversTheWholeGrammar()
     {
-        var table = new CommandTable(new PingWorld().Handlers);
+        var table = CommandTable.Of(new PingWorld().Handlers);
 
         table.Commands.Should().BeEquivalentTo(GrammarCommands);
     }
 
     [Fact]
+    public void TheTableListsItsCommandsOnceAndGivesThatListOnEveryRead()
+    {
+        var table = CommandTable.Of(new PingWorld().Handlers);
+
+        var first = table.Commands;
+
+        table.Commands.Should().BeSameAs(first);
+        first.Should().OnlyHaveUniqueItems().And.HaveCount(GrammarCommands.Length);
+    }
+
+    [Fact]
     public void TwoHandlersForOneCommandAreRefusedWhenTheTableIsBuilt()
     {
-        var build = () => new CommandTable([new UsageHandler(), new UsageHandler()]);
+        var build = () => CommandTable.Of([new UsageHandler(), new UsageHandler()]);
 
         build.Should().Throw<InvalidOperationException>().WithMessage("*HelpCommand*UsageHandler*");
     }
@@ -46,7 +57,7 @@ public sealed class EveryCommandHasOneHandlerTests
     [Fact]
     public void ACommandWithoutAHandlerIsAnErrorNotACatchAll()
     {
-        var table = new CommandTable([new UsageHandler()]);
+        var table = CommandTable.Of([new UsageHandler()]);
 
         var find = () => table.For(new StatusCommand());
 

@@ -22,7 +22,7 @@ public sealed class ReadOnlyCommandsAnswerFirstTests
         var options = new TurnOptions { IntroductionQueueCapacity = 2 };
         pending = new PendingIntroductions(options);
         introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), pending, world.Recent);
-        router = new TurnRouter(new CommandTable(world.Handlers), introductions, world.Collaborations, world.Responder, world.Time, world.Recent);
+        router = new TurnRouter(CommandTable.Of(world.Handlers), introductions, world.Collaborations, world.Responder, world.Time, world.Recent);
         world.People.Add(PingWorld.Workspace, new ChatPerson("maria", "Maria", "Asia/Manila", "fr-FR"));
     }
 

@@ -24,7 +24,7 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
         var options = new TurnOptions();
         recent = world.Recent;
         var introductions = new Introductions(world.Collaborations, [world.People], new DirectoryAsks(options, world.Time), new PendingIntroductions(options), recent);
-        router = new TurnRouter(new CommandTable(world.Handlers), introductions, world.Collaborations, world.Responder, world.Time, recent);
+        router = new TurnRouter(CommandTable.Of(world.Handlers), introductions, world.Collaborations, world.Responder, world.Time, recent);
     }
 
     [Fact]

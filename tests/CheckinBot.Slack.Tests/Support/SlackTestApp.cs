@@ -77,7 +77,7 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Services.AddScoped<ICommandHandler, SlowStatusHandler>();
         builder.Services.AddScoped<IMessageHandler, NoMessageAnswers>();
         builder.Services.AddScoped<Introductions>();
-        builder.Services.AddScoped(p => new CommandTable(p.GetServices<ICommandHandler>()));
+        builder.Services.AddScoped(p => CommandTable.Of(p.GetServices<ICommandHandler>()));
         builder.Services.AddScoped<TurnRouter>();
         builder.Services.AddScoped<TurnDispatcher>();
         builder.Services.AddScoped<TurnRunner>();

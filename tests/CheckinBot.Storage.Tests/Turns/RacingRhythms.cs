@@ -1,4 +1,5 @@
 using CheckinBot.Core.Conversations;
+using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
 using CheckinBot.Storage.Stores;
 using NodaTime;
@@ -29,8 +30,8 @@ public sealed class RacingRhythms
 
         public Task<IReadOnlyList<Rhythm>> ListScheduledAsync(CancellationToken cancellationToken) => inner.ListScheduledAsync(cancellationToken);
 
-        public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(Instant horizon, int max, CancellationToken cancellationToken) =>
-            inner.ListToPlanAsync(horizon, max, cancellationToken);
+        public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(Instant horizon, int max, PlanCursor? after, CancellationToken cancellationToken) =>
+            inner.ListToPlanAsync(horizon, max, after, cancellationToken);
 
         public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             inner.GetManyAsync(ids, cancellationToken);

@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8adb232e-2e12-4a7a-a5bb-a0814367a8fc"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("f563821b-ab4f-4c15-bc72-c637a1591738"), entityTypeCount: 15)
         {
         }
 

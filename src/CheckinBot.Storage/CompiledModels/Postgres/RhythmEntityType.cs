@@ -26,6 +26,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
                 propertyCount: 15,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -169,6 +170,11 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { collaborationId, number },
                 unique: true);
+
+            var iX_Rhythms_ToPlan = runtimeEntityType.AddIndex(
+                new[] { plannedUntil, collaborationId, id },
+                name: "IX_Rhythms_ToPlan");
+            iX_Rhythms_ToPlan.AddAnnotation("Relational:Filter", "(\"State\" = 'Agreed' OR (\"State\" = 'Paused' AND \"PausedUntil\" IS NOT NULL))");
 
             return runtimeEntityType;
         }

@@ -287,6 +287,9 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.HasIndex("CollaborationId", "Number")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "PlannedUntil", "CollaborationId", "Id" }, "IX_Rhythms_ToPlan")
+                        .HasFilter("(\"State\" = 'Agreed' OR (\"State\" = 'Paused' AND \"PausedUntil\" IS NOT NULL))");
+
                     b.ToTable("Rhythms");
                 });
 
