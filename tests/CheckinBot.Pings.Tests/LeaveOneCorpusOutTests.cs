@@ -14,19 +14,17 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 55 corpora, 22,636 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.78 / 0.20). Status precision (0.977–0.985), other-taken-for-status (1.1–1.7%), Dutch status recall (0.923) and
-    /// French and Dutch urgent recall (0.982, 0.983) meet the targets. Status recall is 0.894 in English and 0.895 in
-    /// French against 0.90 (gap 0.006 and 0.005): status checks in passing inside a longer message, voice-dictated
-    /// messages, requests phrased as questions, requests and waiting said without a question and status checks said
-    /// indirectly are the weakest corpora. Urgent recall is 0.973 in English against 0.98 (gap 0.007): emergencies told
-    /// without an urgent word are missed.
+    /// (tools/CheckinBot.PingTrain --evaluate, 60 corpora, 25,247 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20, session 10). Status precision (.978 / .974 / .982), other-taken-for-status (1.5 / 2.0 / 1.3%), status
+    /// recall in English and Dutch (.904, .927) and Dutch urgent recall (.982) meet the targets. French status recall
+    /// printed .900, at the target to three places: its floor is .899. Urgent recall is .975 in English against .98 (gap
+    /// .005: emergencies told without an urgent word are missed) and printed .980 in French (floor .979).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "status recall")] = 0.893,
-        [("fr", "status recall")] = 0.894,
-        [("en", "urgent recall")] = 0.972,
+        [("fr", "status recall")] = 0.899,
+        [("en", "urgent recall")] = 0.974,
+        [("fr", "urgent recall")] = 0.979,
     };
 
     [Theory]

@@ -155,45 +155,23 @@ public abstract class PlanningContract
     public async Task The_page_of_rhythms_to_plan_is_read_from_the_planners_index_from_the_cursor_up_to_its_end()
     {
         await using var db = await CreateAsync();
-        using var scope = db.Scope();
-        var context = StorageFixture.Get<CheckinDbContext>(scope);
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var postgres = context is PostgresCheckinDbContext;
-        if (postgres)
-        {
-            // An empty table is cheaper to scan than to read by index; the plan is asked for as if the table were large.
-            await using var off = connection.CreateCommand();
-            off.CommandText = "SET enable_seqscan = off";
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + $$"""
+        var (plan, postgres) = await QueryPlan.OfAsync(db, postgres => $$"""
             SELECT * FROM "Rhythms"{{(postgres ? "" : $" INDEXED BY \"{CheckinDbContext.RhythmsToPlan}\"")}}
             WHERE {{CheckinDbContext.ScheduledRhythms}} AND "PlannedUntil" < 1
               AND ("PlannedUntil", "CollaborationId", "Id") > (0, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000')
             ORDER BY "PlannedUntil", "CollaborationId", "Id" LIMIT 10
-            """;
-        var plan = new System.Text.StringBuilder();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
-            }
-        }
+            """);
 
-        plan.ToString().Should().Contain(CheckinDbContext.RhythmsToPlan, "the page reads the index of scheduled rhythms in plan order");
+        plan.Should().Contain(CheckinDbContext.RhythmsToPlan, "the page reads the index of scheduled rhythms in plan order");
         if (postgres)
         {
-            plan.ToString().Split('\n').Should().Contain(l => l.Contains("Index Cond:") && l.Contains("ROW(\"PlannedUntil\", \"CollaborationId\", \"Id\") > ROW("),
+            plan.Split('\n').Should().Contain(l => l.Contains("Index Cond:") && l.Contains("ROW(\"PlannedUntil\", \"CollaborationId\", \"Id\") > ROW("),
                 "the index scan starts at the cursor, not at the first scheduled rhythm");
-            plan.ToString().Should().NotContain("Sort", "the index gives the rhythms in plan order, read up to the limit");
+            plan.Should().NotContain("Sort", "the index gives the rhythms in plan order, read up to the limit");
         }
         else
         {
-            plan.ToString().Should().Contain("SEARCH", "the index is searched from the cursor, not scanned from its start")
+            plan.Should().Contain("SEARCH", "the index is searched from the cursor, not scanned from its start")
                 .And.Contain("(PlannedUntil,CollaborationId,Id)>", "the cursor bounds the search")
                 .And.NotContain("TEMP B-TREE", "the index gives the rhythms in plan order, read up to the limit");
         }

@@ -8,7 +8,7 @@ namespace CheckinBot.Storage.Tests;
 /// A freshly migrated database of one provider (the kit's <see cref="ThrowAwayDatabase"/>), with the stores registered as
 /// the host registers them.
 /// </summary>
-public sealed class StorageFixture : IAsyncDisposable
+public sealed class StorageFixture : ILedgerHost
 {
     private readonly ServiceProvider services;
     private readonly ThrowAwayDatabase database;

@@ -4,8 +4,9 @@ using NodaTime;
 namespace CheckinBot.Testing;
 
 /// <summary>
-/// The reading half of the ledger, and the leases of occurrences a worker holds (renewed, marked, recorded, released as
-/// the database does, only while the worker still owns them); claiming and planning are not what these tests are about.
+/// The ledger in memory: planning (one occurrence per rhythm and due instant), claiming (due or Post now, in claim order,
+/// a lease free or run out), and the leases a worker holds (renewed, marked, recorded, released only while the worker
+/// still owns them), by the rules the storage's ClaimContract holds the databases to; it runs that contract too.
 /// </summary>
 public sealed class InMemoryOccurrences : IOccurrenceLedger
 {
@@ -120,7 +121,35 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
 
     public Task SkipAsync(OccurrenceSeed occurrence, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Adds the seeds that are not in the ledger yet, and plans a cancelled one again when its seed is pending; returns how many it added.</summary>
+    public Task<int> AddMissingAsync(IReadOnlyCollection<OccurrenceSeed> seeds, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            var added = 0;
+            foreach (var seed in seeds)
+            {
+                if (All.FirstOrDefault(o => o.RhythmId == seed.RhythmId && o.Due == seed.Due) is { } existing)
+                {
+                    if (existing.Status == OccurrenceStatus.Cancelled && seed.Status == OccurrenceStatus.Pending)
+                    {
+                        existing.Status = OccurrenceStatus.Pending;
+                    }
+
+                    continue;
+                }
+
+                All.Add(new Occurrence
+                {
+                    Id = Guid.NewGuid(), RhythmId = seed.RhythmId, CollaborationId = seed.CollaborationId, Due = seed.Due, RemindAt = seed.RemindAt,
+                    Status = seed.Status, ReminderStatus = seed.Status == OccurrenceStatus.Pending ? ReminderStatus.Pending : ReminderStatus.NotSent,
+                });
+                added++;
+            }
+
+            return Task.FromResult(added);
+        }
+    }
 
     /// <summary>
     /// Claims as the database does (pending, due, lease free or run out, in claim order after <paramref name="after"/>),
@@ -147,7 +176,13 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
     /// <summary>Runs after each claim (a test moves its clock here, as if posting a batch took time).</summary>
     public Action? AfterClaim { get; set; }
 
-    public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            return Task.FromResult(All.Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && o.LeaseUntil > now).Min(o => o.LeaseUntil));
+        }
+    }
 
     /// <summary>Takes the due reminders as the database does, marking them sent (or not sent, once their occurrence is due).</summary>
     public Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken)
@@ -174,10 +209,30 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
     public Task<Occurrence?> GetAsync(Guid occurrenceId, CancellationToken cancellationToken) =>
         Task.FromResult(All.FirstOrDefault(o => o.Id == occurrenceId));
 
-    public Task<Occurrence?> FindAsync(Guid rhythmId, Instant due, CancellationToken cancellationToken) =>
-        Task.FromResult(All.FirstOrDefault(o => o.RhythmId == rhythmId && o.Due == due));
+    public Task<Occurrence?> FindAsync(Guid rhythmId, Instant due, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            return Task.FromResult(All.FirstOrDefault(o => o.RhythmId == rhythmId && o.Due == due) is { } found ? Copy(found) : null);
+        }
+    }
 
-    public Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Post now: the claim rules of <see cref="ClaimDueAsync"/> for one occurrence, whatever its due time.</summary>
+    public Task<Occurrence?> ClaimOneAsync(Guid occurrenceId, Instant now, string owner, Instant leaseUntil, CancellationToken cancellationToken)
+    {
+        lock (All)
+        {
+            var occurrence = All.FirstOrDefault(o => o.Id == occurrenceId && o.Status == OccurrenceStatus.Pending && (o.LeaseUntil is null || o.LeaseUntil <= now));
+            if (occurrence is null)
+            {
+                return Task.FromResult<Occurrence?>(null);
+            }
+
+            (occurrence.LeaseOwner, occurrence.LeaseUntil) = (owner, leaseUntil);
+            occurrence.Attempts++;
+            return Task.FromResult<Occurrence?>(Copy(occurrence));
+        }
+    }
 
     public Task RemindAgainAsync(Guid occurrenceId, Instant at, CancellationToken cancellationToken) => throw new NotSupportedException();
 

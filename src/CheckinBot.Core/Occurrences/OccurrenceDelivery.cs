@@ -38,13 +38,14 @@ public sealed class OccurrenceDelivery(
         var reminders = await SendRemindersAsync(now, cancellationToken);
         int posted = 0, late = 0, missed = 0, cancelled = 0;
         var failures = new List<DeliveryFailure>();
+        // The cycle's first claim starts from the earliest (no cursor); the next from the earliest again once a lease later.
         ClaimCursor? after = null;
-        var fromTheEarliest = now;
+        var fromTheEarliest = clock.Now() + options.Lease;
         while (true)
         {
             // The lease runs from this claim, not from the round's start: a later batch gets a lease as long as the first.
             // Each claim of the cycle starts after the last one it claimed, not again past the occurrences it leased and
-            // is still posting. Once a lease, and at the start of each cycle, a claim starts from the earliest instead:
+            // is still posting. Once a lease, as at the start of each cycle, a claim starts from the earliest instead:
             // that is where a dead node's expired leases are, and a long cycle must not leave them for its end.
             var at = clock.Now();
             if (at >= fromTheEarliest)

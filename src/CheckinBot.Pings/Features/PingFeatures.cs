@@ -83,6 +83,11 @@ internal static class PingFeatures
             sink.Add('r', "mentioned");
         }
 
+        if (rules.UrgentTalkedAbout)
+        {
+            sink.Add('r', "urgent talked about");
+        }
+
         if (rules.Addressed)
         {
             sink.Add('r', "addressed");

@@ -6,7 +6,9 @@ namespace CheckinBot.Pings.Rules;
 /// <summary>
 /// The few rules for what data cannot teach reliably, in general words of nl/en/fr (no phrase from a corpus):
 /// <list type="number">
-/// <item>a quoted or talked-about word is not used: "take URGENT out of the subject line", "the word 'dringend'";</item>
+/// <item>a quoted or talked-about word is not used: "take URGENT out of the subject line", "the word 'dringend'",
+/// "zet overal dringend in de mails", "pour lui tout est urgent"; once a message talks about an urgent word, no urgent
+/// word in it is used (it is about the word), and the model alone must find an emergency in the rest;</item>
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
 /// <item>an explicit urgent word outside quotes, not negated, makes the message urgent.</item>
@@ -25,7 +27,20 @@ internal static class PingRules
     /// <summary>Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.</summary>
     private static readonly FrozenSet<string> TalkAbout = Set(
         "word words woord woorden mot mots term terme subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
-        "flag flagged mark marked markeer markeren gemarkeerd marquer marque marques marquez hashtag");
+        "flag flagged flagging mark marks marked marking markeer markeert markeren gemarkeerd marquer marque marques marquez marquee hashtag " +
+        "tagging tagged labelled labeling labelling definition definitions definitie definities");
+
+    /// <summary>Verbs of writing or putting a word somewhere: "put URGENT on every ticket", "zet overal dringend", "mettre URGENT partout".</summary>
+    private static readonly FrozenSet<string> Writing = Set(
+        "put puts putting write writes writing wrote type types typing add adds adding " +
+        "zet zetten zette zetje schrijf schrijft schrijven schreef typ typt typen " +
+        "mettre mets met mettez mettent mis ecrire ecris ecrit ecrivez ecrivent ajoute ajouter ajoutez");
+
+    /// <summary>Where a written word goes, right after it: everywhere, in, on, above ("dringend in haar mails", "URGENT partout").</summary>
+    private static readonly FrozenSet<string> Places = Set("everywhere overal partout in into on onto above op boven bovenaan dans sur");
+
+    /// <summary>A word for everything just before an urgent word makes it a habit talked about: "everything is urgent", "alles is dringend", "tout est urgent".</summary>
+    private static readonly FrozenSet<string> Everything = Set("everything alles tout");
 
     /// <summary>"no rush", "geen haast", "pas pressé": it can wait. Pairs of words, the second within two of the first.</summary>
     private static readonly (string First, string Second)[] CalmPairs =
@@ -42,10 +57,18 @@ internal static class PingRules
     public static RuleReading Read(NormalizedText text, Span<bool> used)
     {
         var tokens = text.TokenArray;
-        var mentioned = 0;
+        var urgentTalkedAbout = false;
         for (var i = 0; i < tokens.Length; i++)
         {
             used[i] = !text.QuotedArray[i] && !TalkedAbout(tokens, i);
+            urgentTalkedAbout |= !used[i] && IsUrgentWord(tokens[i]);
+        }
+
+        var mentioned = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            // The message is about the word: "stop marking them as 'urgent', they're all urgent to him".
+            used[i] &= !(urgentTalkedAbout && IsUrgentWord(tokens[i]));
             mentioned += used[i] ? 0 : 1;
         }
 
@@ -58,19 +81,28 @@ internal static class PingRules
 
         var calm = calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
         var addressed = Array.IndexOf(tokens, "<mention>") >= 0 || text.StartsAddressed;
-        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand);
+        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout);
     }
 
     /// <summary>An urgent word, or a typo of one ("urgnet", "dringed"): the first letter and the length hold, one edit.</summary>
     internal static bool IsUrgentWord(string token) =>
         UrgentWords.Contains(token) || token.Length >= 6 && (Typo.IsWithin(token, "urgent") || Typo.IsWithin(token, "dringend"));
 
-    /// <summary>An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the subject").</summary>
+    /// <summary>
+    /// An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the
+    /// subject"); a verb of writing up to two before it and a place right after it or between ("zet overal dringend",
+    /// "mettre URGENT partout", "writes urgent on everything"); a word for everything up to two before it ("alles is dringend").
+    /// </summary>
     private static bool TalkedAbout(string[] tokens, int i)
     {
         if (!IsUrgentWord(tokens[i]))
         {
             return false;
+        }
+
+        if (Near(tokens, i - 2, i - 1, Everything) || Near(tokens, i - 2, i - 1, Writing) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
+        {
+            return true;
         }
 
         for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Length - 1, i + 4); j++)
@@ -83,6 +115,20 @@ internal static class PingRules
 
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
+    }
+
+    /// <summary>Whether a token from <paramref name="from"/> to <paramref name="to"/> (clipped to the message) is one of <paramref name="words"/>.</summary>
+    private static bool Near(string[] tokens, int from, int to, FrozenSet<string> words)
+    {
+        for (var j = Math.Max(0, from); j <= Math.Min(tokens.Length - 1, to); j++)
+        {
+            if (words.Contains(tokens[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Negated(string[] tokens, int i)

@@ -6,7 +6,8 @@ namespace CheckinBot.Pings.Rules;
 /// <param name="Mentioned">How many words were quoted or talked about ("take URGENT out of the subject line"); they are not used.</param>
 /// <param name="Addressed">The message names or @mentions someone (the VA's name reads as a mention).</param>
 /// <param name="Command">The message is a slash command ("/remind …"): no ping.</param>
-internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command)
+/// <param name="UrgentTalkedAbout">An urgent word is quoted or talked about ("please stop marking everything as 'urgent'"): the message is about the word, and alerts only when the model finds an emergency without it.</param>
+internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false)
 {
     /// <summary>The rules that fired, by name; safe to log.</summary>
     public IEnumerable<string> Names()
@@ -29,6 +30,11 @@ internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bo
         if (Mentioned > 0)
         {
             yield return "rule: quoted or mentioned word not used";
+        }
+
+        if (UrgentTalkedAbout)
+        {
+            yield return "rule: urgent word talked about";
         }
 
         if (Addressed)

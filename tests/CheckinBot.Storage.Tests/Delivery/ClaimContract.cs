@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
 using CheckinBot.Core.Occurrences;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CheckinBot.Storage.Tests.Delivery;
 
-/// <summary>The ledger's claim: one atomic statement, a lease from the claim's moment, renewed only by its holder; Post now by the same rules.</summary>
+/// <summary>
+/// The ledger's claim: one atomic statement, a lease from the claim's moment, renewed only by its holder; Post now by the
+/// same rules. One contract for the three ledgers: SQLite, PostgreSQL and the kit's in-memory one that other tests use.
+/// </summary>
 public abstract class ClaimContract
 {
     private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 16, 0);
     private static readonly Duration Lease = Duration.FromSeconds(15);
 
-    protected abstract Task<StorageFixture> CreateAsync();
+    protected abstract Task<ILedgerHost> CreateAsync();
 
     [SkippableFact]
     public async Task Two_nodes_claiming_at_the_same_moment_never_share_an_occurrence()
@@ -148,54 +150,6 @@ public abstract class ClaimContract
     }
 
     [SkippableFact]
-    public async Task The_claim_finds_its_rows_through_the_claim_index()
-    {
-        await using var db = await CreateAsync();
-        using var scope = db.Scope();
-        var context = StorageFixture.Get<CheckinDbContext>(scope);
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var postgres = context is PostgresCheckinDbContext;
-        if (postgres)
-        {
-            // An empty table is cheaper to scan than to read by index; the plan is asked for as if the table were large.
-            await using var off = connection.CreateCommand();
-            off.CommandText = "SET enable_seqscan = off";
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + """
-            SELECT "Id" FROM "Occurrences"
-            WHERE "Status" = 'Pending' AND "Due" <= 1 AND ("Due", "CollaborationId", "Id") > (0, '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000')
-              AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= 1)
-            ORDER BY "Due", "CollaborationId", "Id" LIMIT 10
-            """;
-        var plan = new System.Text.StringBuilder();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
-            }
-        }
-
-        plan.ToString().Should().Contain("IX_Occurrences_Claim_Pending", "the claim reads the index of pending rows in claim order");
-        if (postgres)
-        {
-            plan.ToString().Split('\n').Should().Contain(l => l.Contains("Index Cond:") && l.Contains("ROW(\"Due\", \"CollaborationId\", \"Id\") > ROW("),
-                "the index scan starts at the cursor, not at the earliest pending row");
-            plan.ToString().Should().NotContain("Sort", "the index gives the rows in claim order, read up to the limit");
-        }
-        else
-        {
-            plan.ToString().Should().Contain("SEARCH", "the index is searched from the cursor, not scanned from its start")
-                .And.Contain("(Due,CollaborationId,Id)>", "the cursor bounds the search")
-                .And.NotContain("TEMP B-TREE", "the index gives the rows in claim order, read up to the limit");
-        }
-    }
-
-    [SkippableFact]
     public async Task Claims_from_a_cursor_take_the_next_unleased_occurrences_in_claim_order_each_once()
     {
         await using var db = await CreateAsync();
@@ -298,6 +252,49 @@ public abstract class ClaimContract
         claimed.Select(c => c.Worker).Distinct().Should().HaveCount(6, "each worker's first claim, made side by side, found rows of its own");
     }
 
+    [SkippableFact]
+    public async Task Two_nodes_taking_reminders_in_turn_take_each_due_reminder_once_earliest_first_and_none_whose_update_is_due()
+    {
+        await using var db = await CreateAsync();
+        var now = Due - Duration.FromMinutes(5);
+        var collaborationId = Guid.NewGuid();
+        var coming = Enumerable.Range(0, 10)
+            .Select(i => new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due, Due - Duration.FromMinutes(15) + Duration.FromSeconds(i))).ToList();
+        var overdue = Enumerable.Range(0, 2)
+            .Select(i => new OccurrenceSeed(Guid.NewGuid(), collaborationId, now - Duration.FromMinutes(1), now - Duration.FromMinutes(20) + Duration.FromSeconds(i))).ToList();
+        var later = new OccurrenceSeed(Guid.NewGuid(), collaborationId, Due + Duration.FromHours(1), now + Duration.FromMinutes(1));
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<IOccurrenceLedger>(scope).AddMissingAsync([.. coming, .. overdue, later], default);
+        }
+
+        await using var nodeA = db.AnotherNode();
+        await using var nodeB = db.AnotherNode();
+        var taken = new List<Occurrence>();
+        for (var turn = 0; ; turn++)
+        {
+            using var scope = (turn % 2 == 0 ? nodeA : nodeB).CreateScope();
+            var batch = await scope.ServiceProvider.GetRequiredService<IOccurrenceLedger>().TakeDueRemindersAsync(now, 3, default);
+            batch.Select(o => o.RemindAt).Should().BeInAscendingOrder();
+            taken.AddRange(batch);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+        }
+
+        taken.Select(o => o.RhythmId).Should().Equal(coming.Select(s => s.RhythmId), "each reminder still ahead of its update is taken once, the earliest first");
+        taken.Should().OnlyContain(o => o.ReminderStatus == ReminderStatus.Sent);
+        using var look = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(look);
+        foreach (var seed in overdue)
+        {
+            (await ledger.FindAsync(seed.RhythmId, seed.Due, default))!.ReminderStatus.Should().Be(ReminderStatus.NotSent, "its update is already due");
+        }
+
+        (await ledger.FindAsync(later.RhythmId, later.Due, default))!.ReminderStatus.Should().Be(ReminderStatus.Pending, "its reminder is not due yet");
+    }
+
     /// <summary>The ids of the seeds' occurrences in claim order, as the cursor orders them.</summary>
     private static async Task<List<Guid>> InClaimOrderAsync(IOccurrenceLedger ledger, IEnumerable<OccurrenceSeed> seeds)
     {
@@ -329,10 +326,15 @@ public abstract class ClaimContract
 
 public sealed class SqliteClaimTests : ClaimContract
 {
-    protected override Task<StorageFixture> CreateAsync() => StorageFixture.SqliteAsync();
+    protected override async Task<ILedgerHost> CreateAsync() => await StorageFixture.SqliteAsync();
 }
 
 public sealed class PostgresClaimTests : ClaimContract
 {
-    protected override Task<StorageFixture> CreateAsync() => StorageFixture.PostgresAsync();
+    protected override async Task<ILedgerHost> CreateAsync() => await StorageFixture.PostgresAsync();
+}
+
+public sealed class InMemoryClaimTests : ClaimContract
+{
+    protected override Task<ILedgerHost> CreateAsync() => Task.FromResult<ILedgerHost>(new InMemoryLedgerHost());
 }
