@@ -9,7 +9,8 @@ namespace CheckinBot.Bench.Peers;
 /// threads (<c>/proc/&lt;pid&gt;/task/*/status</c>), and for CheckinBot its runtime's own counters from <c>/metrics</c>
 /// (collections, GC pause time, thread-pool threads and work items, lock contentions) and the server-side time from a
 /// request's arrival to its acknowledgement (<c>checkinbot_ack_duration_seconds</c>). The load generator's own context
-/// switches and processor time are read too, since it shares the cores.
+/// switches and processor time are read too, since it shares the cores. A thread that ends during the phase takes its
+/// switches with it, so the switches are a lower bound (and the load generator's may even come out negative).
 /// </summary>
 internal sealed class PhaseProbe
 {
