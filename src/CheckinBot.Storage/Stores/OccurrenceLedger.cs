@@ -77,8 +77,26 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
         object[] parameters = after is { } cursor
             ? [owner, until, at, cursor.Due.ToUnixTimeMilliseconds(), cursor.CollaborationId, cursor.Id]
             : [owner, until, at];
-        var claimed = db.Occurrences.FromSqlRaw(sql, parameters);
-        return ClaimCursor.InClaimOrder(await claimed.AsNoTracking().ToListAsync(cancellationToken));
+        var claimed = db.Occurrences.FromSqlRaw(sql, parameters).AsNoTracking();
+        if (db is not PostgresCheckinDbContext)
+        {
+            return ClaimCursor.InClaimOrder(await claimed.ToListAsync(cancellationToken));
+        }
+
+        // Before the table's statistics know the rows a burst's planning wrote moments ago (autovacuum has not analysed it
+        // yet), PostgreSQL estimates a handful of rows after the cursor, and then reads every index entry after it into a
+        // bitmap and sorts them all: in a quiet two-node burst, with auto_explain, 181,890 entries and a sort on disk for
+        // 500 rows, 150 ms a claim (ABurstClaimReadsTheIndexInOrderTests). Bitmap scans are off for this one statement,
+        // so the ordered index scan, read up to the limit, is the plan whatever the statistics say.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", cancellationToken);
+        var rows = await claimed.ToListAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return ClaimCursor.InClaimOrder(rows);
     }
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
