@@ -1,0 +1,52 @@
+using CheckinBot.Core.Occurrences;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Npgsql;
+
+namespace CheckinBot.Storage.Tests.Delivery;
+
+/// <summary>
+/// A burst's outcomes are written moments after its occurrences were planned, before autovacuum has analysed the table:
+/// PostgreSQL then took a bitmap over every pending row and joined the outcomes to it by filter (about 47 ms a call in a
+/// 100,000-rhythm burst). The outcomes statement must find each row by its primary key whatever the statistics say. The
+/// plan is the one PostgreSQL ran for the production statement, reported by auto_explain on the ledger's own connection.
+/// </summary>
+public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
+{
+    private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 17, 0);
+
+    [SkippableFact]
+    public async Task Outcomes_of_a_claim_are_written_by_primary_key_lookups_before_the_burst_is_analysed()
+    {
+        await using var db = await StorageFixture.PostgresAsync();
+        using var scope = db.Scope();
+        var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
+        var context = StorageFixture.Get<CheckinDbContext>(scope);
+        var seeds = Enumerable.Range(0, 20_000)
+            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), Guid.NewGuid(), Due, Due - Duration.FromMinutes(15)))
+            .ToList();
+        await ledger.AddMissingAsync(seeds, default);
+        var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + Duration.FromSeconds(10), 100, null, default);
+
+        // The ledger's context runs on this connection while it stays open, so auto_explain reports its statements here.
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var plans = new List<string>();
+        connection.Notice += (_, e) => plans.Add(e.Notice.MessageText);
+        await context.Database.ExecuteSqlRawAsync("LOAD 'auto_explain'");
+        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_min_duration = 0");
+        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_level = 'notice'");
+
+        var outcomes = claimed.Select(o => new PostOutcome(o.Id, OccurrenceStatus.Posted, Due, "m-" + o.Id, Late: false)).ToList();
+        await ledger.RecordAsync("node-a", outcomes, default);
+
+        var record = plans.Should().ContainSingle(p => p.Contains("\"MessageId\"", StringComparison.Ordinal), "auto_explain reports the outcomes statement").Subject;
+        // An index scan of the primary key, or a bitmap of it, keyed by the outcomes' ids: one descent an id either way.
+        record.Should().Contain("on \"PK_Occurrences\"", "the rows are found by their primary key")
+            .And.Contain("Index Cond: (\"Id\" = ", "the lookup is keyed by the outcomes' ids")
+            .And.NotContain("IX_Occurrences_Claim_Pending", "the pending rows' index holds every pending row, not the outcomes' rows")
+            .And.NotContain("Seq Scan", "a scan reads every row");
+        var posted = await context.Occurrences.AsNoTracking().CountAsync(o => o.Status == OccurrenceStatus.Posted);
+        posted.Should().Be(100, "every outcome of the claim is written");
+    }
+}
