@@ -159,7 +159,7 @@ public sealed class InMemoryOccurrences : IOccurrenceLedger
     {
         lock (All)
         {
-            var free = All.Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil is null || o.LeaseUntil <= now) && (after is not { } from || from.IsBefore(o)));
+            var free = All.Where(o => o.Status == OccurrenceStatus.Pending && o.Due <= now && (o.LeaseUntil is null || o.LeaseUntil <= now) && ClaimCursor.IsAfter(o, after));
             var claimed = ClaimCursor.InClaimOrder(free).Take(max).ToList();
             foreach (var occurrence in claimed)
             {

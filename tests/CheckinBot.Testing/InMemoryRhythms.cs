@@ -17,7 +17,7 @@ public sealed class InMemoryRhythms : IRhythmStore
         Task.FromResult<IReadOnlyList<Rhythm>>(All.Where(r => r.IsScheduled).ToList());
 
     public Task<IReadOnlyList<Rhythm>> ListToPlanAsync(NodaTime.Instant horizon, int max, PlanCursor? after, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Rhythm>>(PlanCursor.InPlanOrder(All.Where(r => r.IsScheduled && r.PlannedUntil < horizon && (after is not { } cursor || cursor.IsBefore(r))))
+        Task.FromResult<IReadOnlyList<Rhythm>>(PlanCursor.InPlanOrder(All.Where(r => r.IsScheduled && r.PlannedUntil < horizon && PlanCursor.IsAfter(r, after)))
             .Take(max).ToList());
 
     public Task<IReadOnlyList<Rhythm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>

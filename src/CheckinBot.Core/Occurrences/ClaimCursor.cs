@@ -22,8 +22,8 @@ public readonly record struct ClaimCursor(Instant Due, Guid CollaborationId, Gui
     public static IReadOnlyList<Occurrence> InClaimOrder(IEnumerable<Occurrence> occurrences) =>
         occurrences.OrderBy(o => o.Due).ThenBy(o => o.CollaborationId).ThenBy(o => o.Id).ToList();
 
-    /// <summary>Whether <paramref name="occurrence"/> comes after this position in claim order.</summary>
-    public bool IsBefore(Occurrence occurrence) => Of(occurrence).Key.CompareTo(Key) > 0;
+    /// <summary>Whether <paramref name="occurrence"/> comes after <paramref name="cursor"/> in claim order; with no cursor, every one does.</summary>
+    public static bool IsAfter(Occurrence occurrence, ClaimCursor? cursor) => cursor is not { } from || Of(occurrence).Key.CompareTo(from.Key) > 0;
 
     private (Instant, Guid, Guid) Key => (Due, CollaborationId, Id);
 }

@@ -21,8 +21,8 @@ public readonly record struct PlanCursor(Instant PlannedUntil, Guid Collaboratio
     public static IReadOnlyList<Rhythm> InPlanOrder(IEnumerable<Rhythm> rhythms) =>
         rhythms.OrderBy(r => r.PlannedUntil).ThenBy(r => r.CollaborationId).ThenBy(r => r.Id).ToList();
 
-    /// <summary>Whether <paramref name="rhythm"/> comes after this position in plan order.</summary>
-    public bool IsBefore(Rhythm rhythm) => Of(rhythm).Key.CompareTo(Key) > 0;
+    /// <summary>Whether <paramref name="rhythm"/> comes after <paramref name="cursor"/> in plan order; with no cursor, every one does.</summary>
+    public static bool IsAfter(Rhythm rhythm, PlanCursor? cursor) => cursor is not { } from || Of(rhythm).Key.CompareTo(from.Key) > 0;
 
     private (Instant, Guid, Guid) Key => (PlannedUntil, CollaborationId, Id);
 }
