@@ -149,7 +149,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// On PostgreSQL bitmap scans are off for the statement, as for the claim: each reminder taken leaves a dead entry in
     /// the index until vacuum, and before the burst was analysed every later take read them all into a bitmap, which
     /// never marks them dead (at the due minute of a 100,000-rhythm burst, 24 scans and 2.4 million entries). Read in
-    /// order, the first take marks them and the next ones skip them (DueRemindersAfterABurstReadFewEntriesTests).
+    /// order, the first take marks them and the next ones skip them (DueRemindersAfterABurstReadTheirIndexInOrderTests).
     /// </remarks>
     public async Task<IReadOnlyList<Occurrence>> TakeDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken)
     {

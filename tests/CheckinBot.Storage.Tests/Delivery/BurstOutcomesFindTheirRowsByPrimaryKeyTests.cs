@@ -41,11 +41,16 @@ public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
         await ledger.RecordAsync("node-a", outcomes, default);
 
         var record = plans.Should().ContainSingle(p => p.Contains("\"MessageId\"", StringComparison.Ordinal), "auto_explain reports the outcomes statement").Subject;
-        // An index scan of the primary key, or a bitmap of it, keyed by the outcomes' ids: one descent an id either way.
-        record.Should().Contain("on \"PK_Occurrences\"", "the rows are found by their primary key")
-            .And.Contain("Index Cond: (\"Id\" = ", "the lookup is keyed by the outcomes' ids")
+        record.Should().Contain("Index Scan using \"PK_Occurrences\"", "each row is found by its primary key")
+            .And.Contain("Index Cond: (\"Id\" = v.id)", "the lookup is keyed by the outcome's id")
+            .And.NotContain("Bitmap", "a bitmap reads every pending row, not the outcomes' rows")
             .And.NotContain("IX_Occurrences_Claim_Pending", "the pending rows' index holds every pending row, not the outcomes' rows")
             .And.NotContain("Seq Scan", "a scan reads every row");
+        record.IndexOf("Function Scan on v", StringComparison.Ordinal).Should()
+            .BeLessThan(record.IndexOf("Index Scan using \"PK_Occurrences\"", StringComparison.Ordinal),
+                "the outcomes drive the loop, each looking its row up once (the other way round, the outcomes are unnested again for every row)");
+        (await context.Database.SqlQueryRaw<string>("""SELECT current_setting('enable_seqscan') || current_setting('enable_bitmapscan') AS "Value" """).SingleAsync())
+            .Should().Be("onon", "the statement's settings last for the statement only");
         var posted = await context.Occurrences.AsNoTracking().CountAsync(o => o.Status == OccurrenceStatus.Posted);
         posted.Should().Be(100, "every outcome of the claim is written");
     }
