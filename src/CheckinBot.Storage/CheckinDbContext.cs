@@ -17,9 +17,6 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Shadow column: which claim holds an occurrence's lease.</summary>
     internal const string ClaimToken = "ClaimToken";
 
-    /// <summary>Shadow column: which taker marked a reminder sent.</summary>
-    internal const string ReminderToken = "ReminderToken";
-
     /// <summary>The ledger's index of pending occurrences in claim order (due time, collaboration, id), which the claim reads.</summary>
     internal const string PendingInClaimOrder = "IX_Occurrences_Claim_Pending";
 
@@ -159,7 +156,6 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.ReminderStatus).HasConversion<string>().HasMaxLength(16);
             e.Property<string>(ClaimToken).HasMaxLength(64);
-            e.Property<string>(ReminderToken).HasMaxLength(64);
             e.Ignore(o => o.Key);
         });
 

@@ -22,7 +22,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
                 "CheckinBot.Core.Occurrences.Occurrence",
                 typeof(Occurrence),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 16,
                 unnamedIndexCount: 2,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -128,13 +128,6 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             reminderStatus.SetSentinelFromProviderValue("Pending");
             reminderStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var reminderToken = runtimeEntityType.AddProperty(
-                "ReminderToken",
-                typeof(string),
-                nullable: true,
-                maxLength: 64);
-            reminderToken.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var rhythmId = runtimeEntityType.AddProperty(
                 "RhythmId",

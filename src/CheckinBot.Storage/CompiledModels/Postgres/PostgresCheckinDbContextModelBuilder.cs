@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f563821b-ab4f-4c15-bc72-c637a1591738"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("5fe7cb25-a258-42e4-9e8c-68d8dfd8ec1b"), entityTypeCount: 15)
         {
         }
 

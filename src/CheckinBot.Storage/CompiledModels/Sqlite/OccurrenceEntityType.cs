@@ -21,7 +21,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 "CheckinBot.Core.Occurrences.Occurrence",
                 typeof(Occurrence),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 16,
                 unnamedIndexCount: 2,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -115,12 +115,6 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 maxLength: 16,
                 providerPropertyType: typeof(string));
             reminderStatus.SetSentinelFromProviderValue("Pending");
-
-            var reminderToken = runtimeEntityType.AddProperty(
-                "ReminderToken",
-                typeof(string),
-                nullable: true,
-                maxLength: 64);
 
             var rhythmId = runtimeEntityType.AddProperty(
                 "RhythmId",

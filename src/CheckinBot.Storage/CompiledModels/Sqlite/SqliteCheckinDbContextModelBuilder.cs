@@ -11,7 +11,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
     public partial class SqliteCheckinDbContextModel
     {
         private SqliteCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42cf91b3-e6f1-4bac-8f66-c6f9aff8ab3d"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("a14234c4-1891-41aa-9265-f05c58330614"), entityTypeCount: 15)
         {
         }
 

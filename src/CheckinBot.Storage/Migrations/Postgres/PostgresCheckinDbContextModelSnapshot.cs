@@ -146,10 +146,6 @@ namespace CheckinBot.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ReminderToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<Guid>("RhythmId")
                         .HasColumnType("uuid");
 

@@ -140,10 +140,6 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReminderToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("RhythmId")
                         .HasColumnType("TEXT");
 
