@@ -92,14 +92,14 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     }
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
-        db is not PostgresCheckinDbContext ? SqliteLedgerStatements.RenewAsync(db, owner, occurrenceIds, leaseUntil, cancellationToken) : db.Occurrences
-            .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
+        db is PostgresCheckinDbContext
+            ? PostgresKeyLookups.RenewAsync(db, owner, occurrenceIds, leaseUntil.ToUnixTimeMilliseconds(), cancellationToken)
+            : SqliteLedgerStatements.RenewAsync(db, owner, occurrenceIds, leaseUntil, cancellationToken);
 
     public Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken) =>
-        db is not PostgresCheckinDbContext ? SqliteLedgerStatements.MarkSendingAsync(db, owner, occurrenceIds, at, cancellationToken) : db.Occurrences
-            .Where(o => occurrenceIds.Contains(o.Id) && o.LeaseOwner == owner && o.Status == OccurrenceStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SendingSince, at), cancellationToken);
+        db is PostgresCheckinDbContext
+            ? PostgresKeyLookups.MarkSendingAsync(db, owner, occurrenceIds, at.ToUnixTimeMilliseconds(), cancellationToken)
+            : SqliteLedgerStatements.MarkSendingAsync(db, owner, occurrenceIds, at, cancellationToken);
 
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) =>
         db.Occurrences

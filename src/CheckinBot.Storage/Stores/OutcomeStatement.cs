@@ -14,27 +14,17 @@ namespace CheckinBot.Storage.Stores;
 internal static class OutcomeStatement
 {
     /// <summary>
-    /// PostgreSQL: the outcomes as six arrays, one statement text for any group size, each row found by its primary key
-    /// from its outcome, whatever the statistics say. Before autovacuum has analysed a burst planned moments ago,
-    /// PostgreSQL estimated a handful of pending rows and took a bitmap over all of them (the status test matched the
-    /// pending rows' index), then joined by filter, running the arrays' unnest again for every row (about 47 ms a call;
-    /// BurstOutcomesFindTheirRowsByPrimaryKeyTests). Sequential and bitmap scans are off for the one statement, so the plan
-    /// is the outcomes in order, each looking its row up in the primary key; the status is compared as
-    /// <c>"Status" || ''</c> so that no partial index on it applies (as SQLite's unary plus does). The settings travel in
-    /// the statement's own batch (one round trip): they are set for its implicit transaction, and inside a caller's
-    /// transaction they are set back right after, from where the first statement kept them.
+    /// PostgreSQL: the outcomes as six arrays, one statement text for any group size. The outcomes drive the join, each
+    /// looking its row up in the primary key, whatever the statistics say (see <see cref="PostgresKeyLookups"/>): before
+    /// the burst was analysed, PostgreSQL took a bitmap over every pending row and joined by filter, running the arrays'
+    /// unnest again for every row (about 47 ms a call; BurstOutcomesFindTheirRowsByPrimaryKeyTests).
     /// </summary>
-    private const string Postgres = """
-        SELECT set_config('checkinbot.seqscan', current_setting('enable_seqscan'), true),
-               set_config('checkinbot.bitmapscan', current_setting('enable_bitmapscan'), true),
-               set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true);
+    private const string Postgres = PostgresKeyLookups.Before + """
         UPDATE "Occurrences" AS o
         SET "Status" = v.status, "PostedAt" = v.posted_at, "MessageId" = v.message_id, "Late" = v.late, "Summary" = v.summary, "LeaseUntil" = NULL
         FROM unnest(@ids, @statuses, @posted, @messages, @late, @summaries) AS v(id, status, posted_at, message_id, late, summary)
-        WHERE o."Id" = v.id AND o."LeaseOwner" = @owner AND o."Status" || '' = 'Pending';
-        SELECT set_config('enable_seqscan', current_setting('checkinbot.seqscan'), true),
-               set_config('enable_bitmapscan', current_setting('checkinbot.bitmapscan'), true);
-        """;
+        WHERE o."Id" = v.id AND o."LeaseOwner" = @owner AND o."Status" || '' = 'Pending'
+        """ + PostgresKeyLookups.After;
 
     /// <summary>
     /// SQLite: the rows read from one JSON parameter and joined on the id (the primary key; the unary plus keeps the

@@ -16,7 +16,7 @@ public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
     private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 17, 0);
 
     [SkippableFact]
-    public async Task Outcomes_of_a_claim_are_written_by_primary_key_lookups_before_the_burst_is_analysed()
+    public async Task Renewals_marks_and_outcomes_of_a_claim_find_their_rows_by_primary_key_before_the_burst_is_analysed()
     {
         await using var db = await StorageFixture.PostgresAsync();
         using var scope = db.Scope();
@@ -37,6 +37,9 @@ public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
         await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_min_duration = 0");
         await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_level = 'notice'");
 
+        var ids = claimed.Select(o => o.Id).ToList();
+        (await ledger.RenewAsync("node-a", ids, Due + Duration.FromSeconds(20), default)).Should().Be(100, "every claimed row is renewed");
+        await ledger.MarkSendingAsync("node-a", ids, Due, default);
         var outcomes = claimed.Select(o => new PostOutcome(o.Id, OccurrenceStatus.Posted, Due, "m-" + o.Id, Late: false)).ToList();
         await ledger.RecordAsync("node-a", outcomes, default);
 
@@ -51,6 +54,15 @@ public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
                 "the outcomes drive the loop, each looking its row up once (the other way round, the outcomes are unnested again for every row)");
         (await context.Database.SqlQueryRaw<string>("""SELECT current_setting('enable_seqscan') || current_setting('enable_bitmapscan') AS "Value" """).SingleAsync())
             .Should().Be("onon", "the statement's settings last for the statement only");
+        foreach (var column in new[] { "\"LeaseUntil\" = $1", "\"SendingSince\" = $1" })
+        {
+            var write = plans.Should().ContainSingle(p => p.Contains(column, StringComparison.Ordinal), "auto_explain reports the renewal and the mark").Subject;
+            write.Should().Contain("Index Scan using \"PK_Occurrences\"", "the rows are found by their primary key")
+                .And.Contain("Index Cond: (\"Id\" = ANY", "the lookup is keyed by the ids")
+                .And.NotContain("Bitmap", "a bitmap of the pending rows' index reads every pending row")
+                .And.NotContain("IX_Occurrences_Claim_Pending", "the pending rows' index holds every pending row");
+        }
+
         var posted = await context.Occurrences.AsNoTracking().CountAsync(o => o.Status == OccurrenceStatus.Posted);
         posted.Should().Be(100, "every outcome of the claim is written");
     }
