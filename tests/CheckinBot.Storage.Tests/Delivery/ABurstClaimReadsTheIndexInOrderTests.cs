@@ -1,7 +1,6 @@
 using CheckinBot.Core.Occurrences;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
 
 namespace CheckinBot.Storage.Tests.Delivery;
 
@@ -13,7 +12,7 @@ namespace CheckinBot.Storage.Tests.Delivery;
 /// </summary>
 public sealed class ABurstClaimReadsTheIndexInOrderTests
 {
-    private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 17, 0);
+    private static readonly Instant Due = UnanalysedBurst.Due;
 
     [SkippableFact]
     public async Task A_claim_after_its_cursor_reads_the_claim_index_in_order_before_the_burst_is_analysed()
@@ -22,20 +21,9 @@ public sealed class ABurstClaimReadsTheIndexInOrderTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        var seeds = Enumerable.Range(0, 20_000)
-            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), Guid.NewGuid(), Due, Due - Duration.FromMinutes(15)))
-            .ToList();
-        await ledger.AddMissingAsync(seeds, default);
+        await UnanalysedBurst.PlanAsync(ledger, 20_000);
         var first = await ledger.ClaimDueAsync(Due, "node-a", Due + Duration.FromSeconds(10), 100, null, default);
-
-        // The ledger's context runs on this connection while it stays open, so auto_explain reports its statements here.
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var plans = new List<string>();
-        connection.Notice += (_, e) => plans.Add(e.Notice.MessageText);
-        await context.Database.ExecuteSqlRawAsync("LOAD 'auto_explain'");
-        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_min_duration = 0");
-        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_level = 'notice'");
+        var plans = await UnanalysedBurst.ExplainAsync(context);
 
         var next = await ledger.ClaimDueAsync(Due, "node-a", Due + Duration.FromSeconds(10), 100, ClaimCursor.Last(first), default);
 

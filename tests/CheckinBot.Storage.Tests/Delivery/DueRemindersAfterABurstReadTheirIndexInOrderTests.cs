@@ -1,7 +1,6 @@
 using CheckinBot.Core.Occurrences;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
 
 namespace CheckinBot.Storage.Tests.Delivery;
 
@@ -16,9 +15,9 @@ namespace CheckinBot.Storage.Tests.Delivery;
 /// </summary>
 public sealed class DueRemindersAfterABurstReadTheirIndexInOrderTests
 {
-    private static readonly Instant Due = Instant.FromUtc(2026, 12, 1, 17, 0);
+    private static readonly Instant Due = UnanalysedBurst.Due;
 
-    private static readonly Instant RemindAt = Due - Duration.FromMinutes(15);
+    private static readonly Instant RemindAt = UnanalysedBurst.RemindAt;
 
     [SkippableFact]
     public async Task A_take_at_the_due_minute_reads_the_reminders_index_in_order_past_the_reminders_already_taken()
@@ -27,10 +26,7 @@ public sealed class DueRemindersAfterABurstReadTheirIndexInOrderTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        var seeds = Enumerable.Range(0, 20_000)
-            .Select(_ => new OccurrenceSeed(Guid.NewGuid(), Guid.NewGuid(), Due, RemindAt))
-            .ToList();
-        await ledger.AddMissingAsync(seeds, default);
+        await UnanalysedBurst.PlanAsync(ledger, 20_000);
         var reminded = 0;
         for (var taken = -1; taken != 0; reminded += taken)
         {
@@ -38,15 +34,7 @@ public sealed class DueRemindersAfterABurstReadTheirIndexInOrderTests
         }
 
         reminded.Should().Be(20_000, "every reminder of the burst went at its minute");
-
-        // The ledger's context runs on this connection while it stays open, so auto_explain reports its statements here.
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var plans = new List<string>();
-        connection.Notice += (_, e) => plans.Add(e.Notice.MessageText);
-        await context.Database.ExecuteSqlRawAsync("LOAD 'auto_explain'");
-        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_min_duration = 0");
-        await context.Database.ExecuteSqlRawAsync("SET auto_explain.log_level = 'notice'");
+        var plans = await UnanalysedBurst.ExplainAsync(context);
 
         (await ledger.TakeDueRemindersAsync(Due, 500, default)).Should().BeEmpty("every reminder was taken at its minute");
 
