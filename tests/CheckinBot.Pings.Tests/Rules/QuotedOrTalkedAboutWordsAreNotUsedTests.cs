@@ -77,4 +77,29 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
 
         verdict.Reasons.Should().NotContain("rule: explicit urgent word").And.Contain("rule: quoted or mentioned word not used");
     }
+
+    [Theory]
+    [InlineData("kun je dit met spoed in orde brengen")]
+    [InlineData("de nieuwe prijzen moeten met spoed op de website")]
+    [InlineData("ik zit met een dringend probleem in de winkel")]
+    [InlineData("we zitten met dringend werk op de plank, bel me")]
+    public void The_Dutch_met_is_with_not_a_verb_of_writing(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+        PingClassifiers.Committed.Classify(message, "nl").Class.Should().Be(PingClass.Urgent);
+    }
+
+    [Theory]
+    [InlineData("il met URGENT dans l'objet de chaque mail, dis-lui d'arrêter")]
+    [InlineData("elle met urgent sur tous ses tickets")]
+    public void The_French_met_puts_a_word_somewhere(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeFalse();
+        rules.UrgentTalkedAbout.Should().BeTrue();
+    }
 }
