@@ -27,6 +27,10 @@ internal static class PingRules
     private static readonly FrozenSet<string> Negations = Set(
         "not no nothing non niet geen niks niets pas rien aucune aucun sans nie never nooit jamais isn t");
 
+    /// <summary>Possessives: a negation before one of them does not reach an urgent word after it ("don't have her emergency contact").</summary>
+    private static readonly FrozenSet<string> Possessives = Set(
+        "my your his her its our their mijn jouw zijn haar ons onze hun uw mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs");
+
     /// <summary>Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.</summary>
     private static readonly FrozenSet<string> TalkAbout = Set(
         "word words woord woorden mot mots term terme subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
@@ -151,10 +155,20 @@ internal static class PingRules
         return false;
     }
 
+    /// <summary>
+    /// A negation up to three words before the urgent word, with no possessive between them: "not urgent", "niet zo
+    /// dringend", "pas d'urgence", but not "don't have her emergency contact", where the urgent word is part of what is
+    /// had, not what is said of the message.
+    /// </summary>
     private static bool Negated(string[] tokens, int i)
     {
-        for (var j = Math.Max(0, i - 3); j < i; j++)
+        for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
         {
+            if (Possessives.Contains(tokens[j]))
+            {
+                return false;
+            }
+
             if (Negations.Contains(tokens[j]))
             {
                 return true;
