@@ -31,9 +31,13 @@ internal static class PingRules
     private static readonly FrozenSet<string> Possessives = Set(
         "my your his her its our their mijn jouw zijn haar ons onze hun uw mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs");
 
-    /// <summary>Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.</summary>
+    /// <summary>
+    /// Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.
+    /// Not "term" / "terme": near an urgent word they are more often terms of business ("term sheet", "à court terme")
+    /// than talk about a word, and a term talked about is quoted.
+    /// </summary>
     private static readonly FrozenSet<string> TalkAbout = Set(
-        "word words woord woorden mot mots term terme subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
+        "word words woord woorden mot mots subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
         "flag flagged flagging mark marks marked marking markeer markeert markeren gemarkeerd marquer marque marques marquez marquee hashtag " +
         "tagging tagged labelled labeling labelling definition definitions definitie definities");
 

@@ -18,6 +18,17 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         rules.Mentioned.Should().BeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("call me asap, the term sheet has the wrong valuation")]
+    [InlineData("urgent : prêt à court terme, la banque rappelle à midi")]
+    public void A_term_of_business_near_an_urgent_word_is_not_talk_about_the_word(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+    }
+
     [Fact]
     public void The_same_word_used_plainly_is_used()
     {
