@@ -12,8 +12,7 @@ namespace CheckinBot.Pings;
 /// <param name="Status">The least probability of a status check that is answered.</param>
 /// <param name="Urgent">The least probability of urgency that is escalated.</param>
 /// <param name="UrgentWhenTalkedAbout">The least probability of urgency that is escalated when the message talks about an urgent word rather than uses it.</param>
-/// <param name="UrgentWordFloor">The least probability of urgency at which an explicit urgent word still escalates by rule (0: always).</param>
-public sealed record PingThresholds(float Status, float Urgent, float UrgentWhenTalkedAbout = 0.5f, float UrgentWordFloor = 0f)
+public sealed record PingThresholds(float Status, float Urgent, float UrgentWhenTalkedAbout = 0.5f)
 {
     /// <summary>
     /// The thresholds the bot runs with, read off the leave-one-corpus-out sweep (60 corpora, 25,247 rows, session 10).
@@ -22,20 +21,18 @@ public sealed record PingThresholds(float Status, float Urgent, float UrgentWhen
     /// .899 / .893 / .924. Urgent 0.20, for recall: .975 / .980 / .982 with 3.2–3.6% of other messages raising a needless
     /// alert; 0.15 would reach .981 / .987 / .985 at 3.2–4.5%. When the message talks about an urgent word, 0.5: every
     /// step from 0.3 to 0.8 gave the same figures, two needless alerts fewer than 0.20 at the same recall. An explicit
-    /// urgent word escalates whatever the model says (floor 0; 0.05 would drop five needless French alerts at equal
-    /// recall, not taken: it would make the rule the model's).
+    /// urgent word escalates whatever the model says: it is a rule, not a threshold.
     /// </summary>
-    public static PingThresholds Default { get; } = new(0.76f, 0.20f, UrgentWhenTalkedAbout: 0.5f, UrgentWordFloor: 0f);
+    public static PingThresholds Default { get; } = new(0.76f, 0.20f, UrgentWhenTalkedAbout: 0.5f);
 
     /// <summary>
-    /// The decision: a command is no ping; an explicit urgent word is urgent (<see cref="Rules.PingRules"/>) unless the
-    /// model finds urgency less likely than <see cref="UrgentWordFloor"/>; else
+    /// The decision: a command is no ping; an explicit urgent word is urgent (<see cref="Rules.PingRules"/>); else
     /// urgent from <see cref="Urgent"/> (from <see cref="UrgentWhenTalkedAbout"/> when the message talks about an urgent
     /// word) unless the client said it can wait; else a status check from <see cref="Status"/>; else silence.
     /// </summary>
     internal PingClass Decide(float status, float urgent, Rules.RuleReading rules) =>
         rules.Command ? PingClass.Other
-        : rules.UrgentWord && urgent >= UrgentWordFloor ? PingClass.Urgent
+        : rules.UrgentWord ? PingClass.Urgent
         : urgent >= (rules.UrgentTalkedAbout ? Math.Max(Urgent, UrgentWhenTalkedAbout) : Urgent) && !rules.Calm ? PingClass.Urgent
         : status >= Status ? PingClass.StatusCheck
         : PingClass.Other;

@@ -21,6 +21,10 @@ public class TextNormalizerTests
     [InlineData("isn't it done", "isn t it done")]
     [InlineData("aujourd'hui, qu'il", "aujourd hui qu il")]
     [InlineData("'", "")]
+    [InlineData("graag z.s.m. terug", "graag zsm terug")]
+    [InlineData("Z.S.M bellen aub", "zsm bellen aub")]
+    [InlineData("send it a.s.a.p. please", "send it asap please")]
+    [InlineData("s.v.p. rappelle-moi", "stp rappelle moi")]
     public void Messages_are_folded_to_plain_lower_case_words(string message, string expected)
     {
         TextNormalizer.Normalize(message).Joined.Should().Be(expected);

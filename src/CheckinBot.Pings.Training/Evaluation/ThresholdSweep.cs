@@ -10,7 +10,6 @@ public static class ThresholdSweep
     private static readonly float[] StatusSteps = [0.30f, 0.40f, 0.50f, 0.55f, 0.60f, 0.65f, 0.70f, 0.75f, 0.78f, 0.80f, 0.82f, 0.85f, 0.90f];
     private static readonly float[] UrgentSteps = [0.10f, 0.15f, 0.20f, 0.25f, 0.30f, 0.35f, 0.40f, 0.50f, 0.60f];
     private static readonly float[] TalkedAboutSteps = [0.20f, 0.30f, 0.40f, 0.50f, 0.60f, 0.70f, 0.80f];
-    private static readonly float[] UrgentWordFloorSteps = [0.00f, 0.01f, 0.02f, 0.03f, 0.05f, 0.08f, 0.10f];
 
     /// <summary>One table per threshold: the status threshold with the urgent one held, then the urgent one with the status one held.</summary>
     public static string Format(LeaveOneCorpusOut loco)
@@ -35,8 +34,6 @@ public static class ThresholdSweep
         UrgentTable(text, loco, UrgentSteps, loco.Thresholds.Urgent, step => loco.Thresholds with { Urgent = step });
         text.Append(c, $"Urgent threshold when an urgent word is talked about (others held): urgent P / R, other->urgent per language").AppendLine();
         UrgentTable(text, loco, TalkedAboutSteps, loco.Thresholds.UrgentWhenTalkedAbout, step => loco.Thresholds with { UrgentWhenTalkedAbout = step });
-        text.Append(c, $"Least p(urgent) at which an explicit urgent word escalates (others held): urgent P / R, other->urgent per language").AppendLine();
-        UrgentTable(text, loco, UrgentWordFloorSteps, loco.Thresholds.UrgentWordFloor, step => loco.Thresholds with { UrgentWordFloor = step });
         return text.ToString();
     }
 

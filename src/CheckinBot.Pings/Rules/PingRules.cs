@@ -11,30 +11,47 @@ namespace CheckinBot.Pings.Rules;
 /// word in it is used (it is about the word), and the model alone must find an emergency in the rest;</item>
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
-/// <item>an explicit urgent word outside quotes, not negated, makes the message urgent.</item>
+/// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated, makes the message urgent.</item>
 /// </list>
 /// </summary>
 internal static class PingRules
 {
-    /// <summary>Words that say urgent outright.</summary>
+    /// <summary>
+    /// Words that say urgent outright, and their usual shorthand: "asap" (as soon as possible, also "a.s.a.p."), "zsm"
+    /// (Dutch "zo snel mogelijk", also "z.s.m."; the normaliser joins letters written with dots).
+    /// </summary>
     private static readonly FrozenSet<string> UrgentWords = Set(
-        "urgent urgente urgents urgentes urgently urgence urgences urgentissime dringend dringende spoed spoedgeval asap emergency noodgeval");
+        "urgent urgente urgents urgentes urgently urgence urgences urgentissime dringend dringende spoed spoedgeval asap zsm emergency noodgeval");
 
     /// <summary>Words that put the next urgent word in the negative: "not urgent", "niet dringend", "pas urgent", "rien d'urgent".</summary>
     private static readonly FrozenSet<string> Negations = Set(
         "not no nothing non niet geen niks niets pas rien aucune aucun sans nie never nooit jamais isn t");
 
-    /// <summary>Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.</summary>
+    /// <summary>Possessives: a negation before one of them does not reach an urgent word after it ("don't have her emergency contact").</summary>
+    private static readonly FrozenSet<string> Possessives = Set(
+        "my your his her its our their mijn jouw zijn haar ons onze hun uw mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs");
+
+    /// <summary>
+    /// Nouns and verbs that talk about a word rather than use it: a subject line, a label, to mark something as urgent.
+    /// Not "term" / "terme": near an urgent word they are more often terms of business ("term sheet", "à court terme")
+    /// than talk about a word, and a term talked about is quoted.
+    /// </summary>
     private static readonly FrozenSet<string> TalkAbout = Set(
-        "word words woord woorden mot mots term terme subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
+        "word words woord woorden mot mots subject onderwerp onderwerpregel objet title titel titre label labels tag tags " +
         "flag flagged flagging mark marks marked marking markeer markeert markeren gemarkeerd marquer marque marques marquez marquee hashtag " +
         "tagging tagged labelled labeling labelling definition definitions definitie definities");
 
-    /// <summary>Verbs of writing or putting a word somewhere: "put URGENT on every ticket", "zet overal dringend", "mettre URGENT partout".</summary>
-    private static readonly FrozenSet<string> Writing = Set(
-        "put puts putting write writes writing wrote type types typing add adds adding " +
-        "zet zetten zette zetje schrijf schrijft schrijven schreef typ typt typen " +
-        "mettre mets met mettez mettent mis ecrire ecris ecrit ecrivez ecrivent ajoute ajouter ajoutez");
+    /// <summary>
+    /// Verbs of writing or putting a word somewhere, by language: "put URGENT on every ticket", "zet overal dringend",
+    /// "mettre URGENT partout". Each counts only in a message of its own language (<see cref="LanguageDetector.Leads"/>):
+    /// the French "met" (puts) is the Dutch "met" (with) in "met spoed in orde brengen".
+    /// </summary>
+    private static readonly (string Language, FrozenSet<string> Verbs)[] Writing =
+    [
+        (LanguageDetector.English, Set("put puts putting write writes writing wrote type types typing add adds adding")),
+        (LanguageDetector.Dutch, Set("zet zetten zette zetje schrijf schrijft schrijven schreef typ typt typen")),
+        (LanguageDetector.French, Set("mettre mets met mettez mettent mis ecrire ecris ecrit ecrivez ecrivent ajoute ajouter ajoutez")),
+    ];
 
     /// <summary>Where a written word goes, right after it: everywhere, in, on, above ("dringend in haar mails", "URGENT partout").</summary>
     private static readonly FrozenSet<string> Places = Set("everywhere overal partout in into on onto above op boven bovenaan dans sur");
@@ -100,17 +117,14 @@ internal static class PingRules
             return false;
         }
 
-        if (Near(tokens, i - 2, i - 1, Everything) || Near(tokens, i - 2, i - 1, Writing) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
+        if (Near(tokens, i - 2, i - 1, Everything) || WritingNear(tokens, i - 2, i - 1) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
         {
             return true;
         }
 
-        for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Length - 1, i + 4); j++)
+        if (Near(tokens, i - 3, i + 4, TalkAbout))
         {
-            if (j != i && TalkAbout.Contains(tokens[j]))
-            {
-                return true;
-            }
+            return true;
         }
 
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
@@ -131,10 +145,34 @@ internal static class PingRules
         return false;
     }
 
+    /// <summary>Whether a verb of writing from <paramref name="from"/> to <paramref name="to"/> is in the message's own language.</summary>
+    private static bool WritingNear(string[] tokens, int from, int to)
+    {
+        foreach (var (language, verbs) in Writing)
+        {
+            if (Near(tokens, from, to, verbs) && LanguageDetector.Leads(tokens, language))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A negation up to three words before the urgent word, with no possessive between them: "not urgent", "niet zo
+    /// dringend", "pas d'urgence", but not "don't have her emergency contact", where the urgent word is part of what is
+    /// had, not what is said of the message.
+    /// </summary>
     private static bool Negated(string[] tokens, int i)
     {
-        for (var j = Math.Max(0, i - 3); j < i; j++)
+        for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
         {
+            if (Possessives.Contains(tokens[j]))
+            {
+                return false;
+            }
+
             if (Negations.Contains(tokens[j]))
             {
                 return true;

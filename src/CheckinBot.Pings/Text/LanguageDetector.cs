@@ -35,24 +35,7 @@ internal static class LanguageDetector
 
     public static string Detect(NormalizedText text)
     {
-        double dutch = 0, english = 0, french = 0;
-        foreach (var token in text.TokenArray)
-        {
-            var inDutch = DutchWords.Contains(token);
-            var inEnglish = EnglishWords.Contains(token);
-            var inFrench = FrenchWords.Contains(token);
-            var shared = (inDutch ? 1 : 0) + (inEnglish ? 1 : 0) + (inFrench ? 1 : 0);
-            if (shared == 0)
-            {
-                continue;
-            }
-
-            var share = 1.0 / shared;
-            dutch += inDutch ? share : 0;
-            english += inEnglish ? share : 0;
-            french += inFrench ? share : 0;
-        }
-
+        var (dutch, english, french) = Scores(text.TokenArray);
         if (french > dutch && french > english)
         {
             return French;
@@ -69,6 +52,43 @@ internal static class LanguageDetector
         }
 
         return text.HadAccents && french >= dutch && french >= english ? French : English;
+    }
+
+    /// <summary>Whether no other language scores higher than <paramref name="language"/> over these words (a tie leads too).</summary>
+    public static bool Leads(string[] tokens, string language)
+    {
+        var (dutch, english, french) = Scores(tokens);
+        var own = language switch
+        {
+            Dutch => dutch,
+            English => english,
+            French => french,
+            _ => throw new ArgumentOutOfRangeException(nameof(language), language, "nl, en or fr"),
+        };
+        return own >= Math.Max(dutch, Math.Max(english, french));
+    }
+
+    private static (double Dutch, double English, double French) Scores(string[] tokens)
+    {
+        double dutch = 0, english = 0, french = 0;
+        foreach (var token in tokens)
+        {
+            var inDutch = DutchWords.Contains(token);
+            var inEnglish = EnglishWords.Contains(token);
+            var inFrench = FrenchWords.Contains(token);
+            var shared = (inDutch ? 1 : 0) + (inEnglish ? 1 : 0) + (inFrench ? 1 : 0);
+            if (shared == 0)
+            {
+                continue;
+            }
+
+            var share = 1.0 / shared;
+            dutch += inDutch ? share : 0;
+            english += inEnglish ? share : 0;
+            french += inFrench ? share : 0;
+        }
+
+        return (dutch, english, french);
     }
 
     /// <summary>Accepts a hint such as "nl", "NL" or "fr-BE"; returns null when it names none of the three.</summary>

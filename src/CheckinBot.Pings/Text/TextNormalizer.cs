@@ -91,7 +91,7 @@ internal static partial class TextNormalizer
     /// <summary>Capitalised words that open a message with a comma without calling anyone: greetings, interjections, urgent words, titles.</summary>
     private static readonly FrozenSet<string> NotNames = (
         "hi hey hello hiya morning evening afternoon thanks thank sorry ok okay yes no yeah yep nope well so also btw ps right great cool nice perfect " +
-        "wow oops oh ah haha hmm quick urgent emergency help please asap sir madam guys folks team all everyone update reminder and but " +
+        "wow oops oh ah haha hmm quick urgent emergency help please asap zsm sir madam guys folks team all everyone update reminder and but " +
         "hoi hallo hey dag daag goeiemorgen goedemorgen goeiemiddag goedemiddag goedenavond dank bedankt merci sorry ja nee jep oke allez allee amai " +
         "zeg seg awel ewel trouwens enfin goed top super dringend spoed noodgeval help snel mevrouw meneer iedereen allemaal jongens mensen en maar " +
         "bonjour bonsoir salut coucou allo alors bon dis ecoute oui non merci pardon oups parfait super franchement sinon bref urgent urgence vite " +
@@ -119,6 +119,10 @@ internal static partial class TextNormalizer
         // known and Tom is not one of them) is someone else: a question to him is not a status check of her work. So is
         // "<@U_TOM>" when the VA's platform ids are known and U_TOM is not one of them.
         var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names, ids) ? SomeoneMark : MentionMark) + " ");
+
+        // "z.s.m.", "a.s.a.p.", "s.v.p.": an abbreviation written with dots is one word, as it is written without them
+        // ("zsm", "asap", "svp"); the dot after its last letter still ends a sentence.
+        marked = DottedInitials().Replace(marked, match => match.Value.Replace(".", "", StringComparison.Ordinal));
         foreach (var name in names ?? [])
         {
             if (name.Length >= 2 && name.All(char.IsLetter))
@@ -436,6 +440,10 @@ internal static partial class TextNormalizer
     /// <summary>What a regular expression's <c>\w</c> matches: letters, digits, marks and connectors such as '_'.</summary>
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.ConnectorPunctuation;
+
+    /// <summary>Single letters joined by dots ("z.s.m", "a.s.a.p"), not inside a word, a link, an address or a number.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.@/_-])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}_-])", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedInitials();
 
     [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}+)\s*[,:]\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex Vocative();

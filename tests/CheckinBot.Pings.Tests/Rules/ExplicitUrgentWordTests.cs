@@ -10,6 +10,10 @@ public class ExplicitUrgentWordTests
     [InlineData("c'est urgent, rappelle-moi")]
     [InlineData("need the contract signed asap")]
     [InlineData("urgnet!! call me")]
+    [InlineData("Zsm de offerte naar de klant sturen")]
+    [InlineData("kun je dit z.s.m. regelen")]
+    [InlineData("graag ZSM terugbellen")]
+    [InlineData("send me the signed copy a.s.a.p. please")]
     public void An_urgent_word_used_outside_quotes_is_urgent_whatever_the_model_says(string message)
     {
         var rules = Read.Rules(message);
@@ -23,6 +27,7 @@ public class ExplicitUrgentWordTests
     [InlineData("niet dringend, maar kun je de offerte nakijken")]
     [InlineData("not urgent: the logo in the footer is blurry")]
     [InlineData("pas urgent, mais regarde le devis")]
+    [InlineData("niet zsm, volgende week is goed")]
     public void An_urgent_word_in_the_negative_is_not(string message)
     {
         Read.Rules(message).UrgentWord.Should().BeFalse();

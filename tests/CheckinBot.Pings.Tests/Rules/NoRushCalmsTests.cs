@@ -19,6 +19,18 @@ public class NoRushCalmsTests
         rules.UrgentWord.Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("the server room is flooding and I don't have their emergency number, call them now")]
+    [InlineData("Tom collapsed at his desk and we don't have his emergency contact, can you find it")]
+    [InlineData("Jan is gevallen en ik heb niet zijn noodgeval nummer, kun je het opzoeken")]
+    public void A_negation_does_not_reach_an_urgent_word_behind_a_possessive(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.Calm.Should().BeFalse();
+        rules.UrgentWord.Should().BeTrue();
+    }
+
     [Fact]
     public void A_turn_after_the_calm_takes_it_back()
     {

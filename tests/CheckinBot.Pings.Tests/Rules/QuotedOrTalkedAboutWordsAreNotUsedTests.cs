@@ -18,6 +18,17 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         rules.Mentioned.Should().BeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("call me asap, the term sheet has the wrong valuation")]
+    [InlineData("urgent : prêt à court terme, la banque rappelle à midi")]
+    public void A_term_of_business_near_an_urgent_word_is_not_talk_about_the_word(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+    }
+
     [Fact]
     public void The_same_word_used_plainly_is_used()
     {
@@ -76,5 +87,30 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         var verdict = PingClassifiers.Committed.Classify("take URGENT out of the subject line please");
 
         verdict.Reasons.Should().NotContain("rule: explicit urgent word").And.Contain("rule: quoted or mentioned word not used");
+    }
+
+    [Theory]
+    [InlineData("kun je dit met spoed in orde brengen")]
+    [InlineData("de nieuwe prijzen moeten met spoed op de website")]
+    [InlineData("ik zit met een dringend probleem in de winkel")]
+    [InlineData("we zitten met dringend werk op de plank, bel me")]
+    public void The_Dutch_met_is_with_not_a_verb_of_writing(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+        PingClassifiers.Committed.Classify(message, "nl").Class.Should().Be(PingClass.Urgent);
+    }
+
+    [Theory]
+    [InlineData("il met URGENT dans l'objet de chaque mail, dis-lui d'arrêter")]
+    [InlineData("elle met urgent sur tous ses tickets")]
+    public void The_French_met_puts_a_word_somewhere(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeFalse();
+        rules.UrgentTalkedAbout.Should().BeTrue();
     }
 }
