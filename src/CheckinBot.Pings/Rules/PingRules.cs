@@ -23,9 +23,9 @@ internal static class PingRules
     private static readonly FrozenSet<string> UrgentWords = Set(
         "urgent urgente urgents urgentes urgently urgence urgences urgentissime dringend dringende spoed spoedgeval asap zsm emergency noodgeval");
 
-    /// <summary>Words that put the next urgent word in the negative: "not urgent", "niet dringend", "pas urgent", "rien d'urgent".</summary>
+    /// <summary>Words that put the next urgent word in the negative: "not urgent", "niet dringend", "pas urgent", "rien d'urgent"; "ni" is both the Flemish "niet" ("'t is ni dringend") and the French "neither/nor" ("ni urgent ni important").</summary>
     private static readonly FrozenSet<string> Negations = Set(
-        "not no nothing non niet geen niks niets pas rien aucune aucun sans nie never nooit jamais isn t");
+        "not no nothing non niet geen niks niets pas rien aucune aucun sans nie ni never nooit jamais isn t");
 
     /// <summary>Possessives: a negation before one of them does not reach an urgent word after it ("don't have her emergency contact").</summary>
     private static readonly FrozenSet<string> Possessives = Set(

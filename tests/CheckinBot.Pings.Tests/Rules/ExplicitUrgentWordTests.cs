@@ -28,6 +28,8 @@ public class ExplicitUrgentWordTests
     [InlineData("not urgent: the logo in the footer is blurry")]
     [InlineData("pas urgent, mais regarde le devis")]
     [InlineData("niet zsm, volgende week is goed")]
+    [InlineData("'t is ni dringend, kijk er volgende week eens naar")]
+    [InlineData("ce n'est ni urgent ni important, quand tu auras le temps")]
     public void An_urgent_word_in_the_negative_is_not(string message)
     {
         Read.Rules(message).UrgentWord.Should().BeFalse();
