@@ -60,7 +60,7 @@ public sealed class SlackInbound(
 
         var left = budget - clocks.Wall.Provider.GetElapsedTime(started);
         var answer = await pending.WaitInlineAsync(left, clocks.Wall.Provider, cancellationToken);
-        return answer is null ? SlackAck.Empty : SlackAck.Answer(BlockKit.Render(answer.Message), onlyForSender: answer.To.OnlyFor is not null);
+        return answer is null ? SlackAck.Empty : SlackAck.Answer(answer.Message, onlyForSender: answer.To.OnlyFor is not null);
     }
 
     public async Task<SlackAck> HandleEventAsync(JsonElement body, CancellationToken cancellationToken)
