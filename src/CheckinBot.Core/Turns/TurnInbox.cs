@@ -25,7 +25,7 @@ public sealed class TurnInbox
             // A worker that waits for a turn takes it on the queueing thread: a read-only turn then runs to its answer
             // before the adapter even starts waiting, with no second thread woken for it. Under load the workers are
             // busy, turns wait in the queue, and nothing changes. (A turn that runs late is answered by the worker,
-            // not inside the acknowledgement: PendingTurn.HandOverUntil.)
+            // not inside the acknowledgement: HandOver.Within.)
             AllowSynchronousContinuations = true,
         });
     }
