@@ -167,7 +167,8 @@ public static class PlaygroundApi
     /// <summary>Runs the turn through the one pipeline and answers with the bot messages it caused at once.</summary>
     private static async Task<RepliesResponse> DispatchAsync(TurnInbox inbox, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var pending = new PendingTurn(turn);
+        // The playground shows every answer once it is posted (to its transcript): none goes inside the response.
+        var pending = new PendingTurn(turn, HandOver.None);
         await inbox.QueueAsync(pending, cancellationToken);
         var outcome = await pending.Completion.WaitAsync(cancellationToken);
         return new RepliesResponse(outcome.Posted

@@ -46,7 +46,7 @@ public sealed class TurnPipelineWiringTests
         var refused = false;
         for (var i = 0; i < 100 && !refused; i++)
         {
-            refused = !await inbox.TryQueueAsync(new PendingTurn(turn), TimeSpan.Zero, TimeProvider.System, default);
+            refused = !await inbox.TryQueueAsync(new PendingTurn(turn, HandOver.None), TimeSpan.Zero, TimeProvider.System, default);
         }
 
         refused.Should().BeTrue();

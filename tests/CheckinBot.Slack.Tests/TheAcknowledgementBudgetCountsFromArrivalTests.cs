@@ -63,7 +63,7 @@ public sealed class TheAcknowledgementBudgetCountsFromArrivalTests : IAsyncLifet
     {
         var ack = await CommandAsync("status", wall.GetTimestamp());
 
-        ack.Json!.ToJsonString().Should().Contain("Maria is working on the newsletter");
+        ack.ToJson()!.ToJsonString().Should().Contain("Maria is working on the newsletter");
         slack.Responses.Should().BeEmpty();
     }
 }

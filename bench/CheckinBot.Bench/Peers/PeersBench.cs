@@ -43,8 +43,12 @@ internal static class PeersBench
         var bolt = "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
         var sdk = "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
         Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
+        if (options.HostEnvironment.Count > 0)
+        {
+            Console.WriteLine("CheckinBot's own environment: " + string.Join(' ', options.HostEnvironment.Select(pair => $"{pair.Key}={pair.Value}")));
+        }
 
-        var checkinbot = await systems.StartCheckinBotAsync(fake);
+        var checkinbot = await systems.StartCheckinBotAsync(fake, options.HostEnvironment);
         using var slackBot = new SlackContender("CheckinBot", new Uri(checkinbot, "slack/commands"), Systems.SigningSecret, options.Channels, fake, ledger, options.Limit,
             options.Strangers);
         using var teamsBot = new TeamsContender("CheckinBot", new Uri(checkinbot, "api/messages"), options.Tenants, fake, ledger, options.Limit);

@@ -21,6 +21,12 @@ internal sealed record PeersOptions
     /// <summary>Each Slack phase from people the bot never saw (their own user ids), not the same people in every phase.</summary>
     public bool Strangers { get; init; }
 
+    /// <summary>
+    /// Environment variables for CheckinBot's process alone (<c>--host-env NAME=VALUE</c>, repeatable): a runtime setting
+    /// such as <c>DOTNET_GCgen0size</c> compared without changing the load generator, which shares the bench's own.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HostEnvironment { get; init; } = new Dictionary<string, string>();
+
     public int Concurrency { get; init; } = 200;
 
     public int Rate { get; init; } = 1_000;
@@ -37,7 +43,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -61,6 +67,10 @@ internal sealed record PeersOptions
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),
             Tenants = Number("--tenants", defaults.Tenants),
+            HostEnvironment = args.Zip(args.Skip(1))
+                .Where(pair => pair.First == "--host-env" && pair.Second.IndexOf('=', StringComparison.Ordinal) > 0)
+                .Select(pair => pair.Second.Split('=', 2))
+                .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal),
         };
     }
 }

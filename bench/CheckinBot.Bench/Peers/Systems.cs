@@ -84,7 +84,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
         return build.ExitCode == 0;
     }
 
-    public async Task<Uri> StartCheckinBotAsync(FakePlatform fake)
+    public async Task<Uri> StartCheckinBotAsync(FakePlatform fake, IReadOnlyDictionary<string, string> settings)
     {
         var port = ChildProcess.FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/");
@@ -98,6 +98,11 @@ internal sealed class Systems(string root, string folder) : IDisposable
             ["Slack__ApiBaseUrl"] = new Uri(fake.BaseUrl, "api/").ToString(),
             ["Teams__AllowedServiceUrls__0"] = fake.BaseUrl.ToString(),
         };
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+
         var log = Path.Combine(folder, "checkinbot.log");
         var host = Start(CheckinBotName, "dotnet", [HostDll, "--urls", url.ToString().TrimEnd('/')], environment, log);
         await host.WaitUntilReadyAsync(new Uri(url, "readyz"), HttpStatusCode.OK, TimeSpan.FromSeconds(180), log);

@@ -16,36 +16,27 @@ public sealed class PendingTurn
     private const int HandedOver = 1;
     private const int GaveUp = 2;
 
-    private readonly Func<ChatTurn, IReadOnlyList<OutboundMessage>, OutboundMessage?>? pickInline;
+    private readonly HandOver handOver;
     // The adapter's wait continues on the worker's thread as soon as the answer is handed over: writing an acknowledgement
     // is short and does not block, and it saves waking a second thread for every answer (issue 11, the open loop's tail).
     private readonly TaskCompletionSource<OutboundMessage?> inline = new();
     private readonly TaskCompletionSource<TurnOutcome> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int state;
-    private TimeProvider? clock;
-    private long handOverBy;
 
     /// <param name="turn">The parsed turn.</param>
-    /// <param name="pickInline">Which of the turn's answers the adapter can give inside its acknowledgement, if any.</param>
-    public PendingTurn(ChatTurn turn, Func<ChatTurn, IReadOnlyList<OutboundMessage>, OutboundMessage?>? pickInline = null)
+    /// <param name="handOver">
+    /// Which of the turn's answers the adapter waits to give inside its acknowledgement, and until when; an answer ready
+    /// after that is not handed over even when the adapter has not yet started to wait (the turn ran at once on the
+    /// adapter's own thread): the worker posts it instead, so an acknowledgement never waits past the platform's budget.
+    /// <see cref="HandOver.None"/> when the adapter gives none.
+    /// </param>
+    public PendingTurn(ChatTurn turn, HandOver handOver)
     {
         Turn = turn;
-        this.pickInline = pickInline;
+        this.handOver = handOver;
     }
 
     public ChatTurn Turn { get; }
-
-    /// <summary>
-    /// An answer ready after <paramref name="deadline"/> (a timestamp of <paramref name="time"/>) is not handed over even
-    /// when the adapter has not yet started to wait (the turn ran at once on the adapter's own thread): the worker posts
-    /// it instead, so an acknowledgement never waits past the platform's budget for it.
-    /// </summary>
-    public PendingTurn HandOverUntil(long deadline, TimeProvider time)
-    {
-        handOverBy = deadline;
-        clock = time;
-        return this;
-    }
 
     /// <summary>The trace of the request that queued the turn, which the worker that runs it continues.</summary>
     public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
@@ -59,7 +50,7 @@ public sealed class PendingTurn
     /// </summary>
     public async Task<OutboundMessage?> WaitInlineAsync(TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (pickInline is null)
+        if (handOver.Pick is null)
         {
             return null;
         }
@@ -86,12 +77,12 @@ public sealed class PendingTurn
     }
 
     /// <summary>The answer the adapter could give inside its acknowledgement.</summary>
-    public OutboundMessage? PickInline(IReadOnlyList<OutboundMessage> answers) => pickInline?.Invoke(Turn, answers);
+    public OutboundMessage? PickInline(IReadOnlyList<OutboundMessage> answers) => handOver.Pick?.Invoke(Turn, answers);
 
     /// <summary>Hands the answer to the waiting adapter; false when it no longer waits.</summary>
     public bool TryHandOver(OutboundMessage answer)
     {
-        if (clock is not null && clock.GetTimestamp() > handOverBy)
+        if (handOver.Clock is { } clock && clock.GetTimestamp() > handOver.Deadline)
         {
             GiveUp();
             return false;

@@ -25,7 +25,7 @@ public sealed class TurnInbox
             // A worker that waits for a turn takes it on the queueing thread: a read-only turn then runs to its answer
             // before the adapter even starts waiting, with no second thread woken for it. Under load the workers are
             // busy, turns wait in the queue, and nothing changes. (A turn that runs late is answered by the worker,
-            // not inside the acknowledgement: PendingTurn.HandOverUntil.)
+            // not inside the acknowledgement: HandOver.Within.)
             AllowSynchronousContinuations = true,
         });
     }
@@ -36,12 +36,25 @@ public sealed class TurnInbox
     /// <summary>The turns as they come, for one worker of several; ends when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async IAsyncEnumerable<PendingTurn> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (await channel.Reader.WaitToReadAsync(cancellationToken))
+        while (true)
         {
-            while (TryRead(out var turn))
+            if (!TryRead(out var turn))
             {
-                yield return turn;
+                // One read waits for one turn: a queued turn goes to one idle worker. (Waiting to read woke every idle
+                // worker for each turn, and each allocated its wait anew: with eight idle workers 1,040 → 368 bytes a turn.)
+                try
+                {
+                    turn = await channel.Reader.ReadAsync(cancellationToken);
+                }
+                catch (ChannelClosedException)
+                {
+                    yield break;
+                }
+
+                SignalIfDrained();
             }
+
+            yield return turn;
         }
     }
 
@@ -53,6 +66,12 @@ public sealed class TurnInbox
             return false;
         }
 
+        SignalIfDrained();
+        return true;
+    }
+
+    private void SignalIfDrained()
+    {
         if (channel.Reader.Count == 0)
         {
             lock (idleLock)
@@ -63,8 +82,6 @@ public sealed class TurnInbox
                 }
             }
         }
-
-        return true;
     }
 
     /// <summary>

@@ -1,11 +1,22 @@
 using System.Text.Json.Nodes;
+using CheckinBot.Core.Messages;
+using CheckinBot.Slack.Delivery;
 
 namespace CheckinBot.Slack.Receiving;
 
-/// <summary>How a handled Slack request is acknowledged: a status and an optional body (JSON or plain text).</summary>
+/// <summary>
+/// How a handled Slack request is acknowledged: a status and an optional body (JSON, plain text, or a message the
+/// acknowledgement carries, which the HTTP endpoint writes straight into the response).
+/// </summary>
 public sealed record SlackAck(int Status, JsonObject? Json = null, string? Text = null)
 {
     public static SlackAck Empty { get; } = new(200);
+
+    /// <summary>The answer the acknowledgement carries, rendered as Block Kit where it is written.</summary>
+    public BotMessage? Message { get; init; }
+
+    /// <summary>For <see cref="Message"/>: <c>ephemeral</c> or <c>in_channel</c>.</summary>
+    public string? ResponseType { get; init; }
 
     public static SlackAck BadRequest(string reason) => new(400, Text: reason);
 
@@ -14,13 +25,23 @@ public sealed record SlackAck(int Status, JsonObject? Json = null, string? Text 
         new(200, new JsonObject { ["response_type"] = "ephemeral", ["text"] = text });
 
     /// <summary>The answer to a slash command, inside its acknowledgement: only the sender sees it, or the conversation.</summary>
-    public static SlackAck Answer(JsonObject message, bool onlyForSender)
-    {
-        message["response_type"] = onlyForSender ? "ephemeral" : "in_channel";
-        return new(200, message);
-    }
+    public static SlackAck Answer(BotMessage message, bool onlyForSender) =>
+        new(200) { Message = message, ResponseType = onlyForSender ? "ephemeral" : "in_channel" };
 
     /// <summary>Slack is told the bot is busy; its retry schedule (events) or the person (commands) tries again.</summary>
     public static SlackAck Busy(bool isCommand) =>
         isCommand ? Ephemeral("CheckinBot is busy right now; please try again in a minute.") : new(503, Text: "busy");
+
+    /// <summary>The body as a JSON tree (Socket Mode's envelope carries it), or null when there is none.</summary>
+    public JsonObject? ToJson()
+    {
+        if (Message is null)
+        {
+            return Json;
+        }
+
+        var body = BlockKit.Render(Message);
+        body["response_type"] = ResponseType;
+        return body;
+    }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +53,8 @@ internal static class SlackHttpEndpoints
 
     internal static IResult ToResult(SlackAck ack) => ack switch
     {
-        // Written straight into the response as UTF-8: no text of the whole answer first, and no second encoding of it.
+        // Written straight from the message into the response as UTF-8: no JSON tree, no escaped copy of its text.
+        { Message: { } message } => new BlockKitAnswer(message, ack.ResponseType, ack.Status),
         { Json: { } json } => Results.Json(json, JsonSerializerOptions.Default, "application/json; charset=utf-8", ack.Status),
         { Text: { } text } => Results.Content(text, "text/plain", Encoding.UTF8, ack.Status),
         _ => Results.StatusCode(ack.Status),
@@ -130,9 +130,7 @@ internal static class SlackHttpEndpoints
         return (body, null);
     }
 
-    internal static Dictionary<string, string> ParseForm(byte[] body) =>
-        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
-            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+    internal static Dictionary<string, string> ParseForm(byte[] body) => SlackForm.Parse(body);
 
     private static JsonDocument? TryParseJson(byte[] body)
     {

@@ -49,8 +49,7 @@ public sealed class SlackInbound(
 
         responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
         var budget = options.Value.AckBudget;
-        var pending = new PendingTurn(turn, InlineAnswers.ForSender)
-            .HandOverUntil(started + (long)(budget.TotalSeconds * clocks.Wall.Provider.TimestampFrequency), clocks.Wall.Provider);
+        var pending = new PendingTurn(turn, HandOver.Within(budget, started, clocks.Wall.Provider, InlineAnswers.ForSender));
         var wait = budget - clocks.Wall.Provider.GetElapsedTime(started);
         if (!await inbox.TryQueueAsync(pending, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clocks.Wall.Provider, cancellationToken))
         {
@@ -60,7 +59,7 @@ public sealed class SlackInbound(
 
         var left = budget - clocks.Wall.Provider.GetElapsedTime(started);
         var answer = await pending.WaitInlineAsync(left, clocks.Wall.Provider, cancellationToken);
-        return answer is null ? SlackAck.Empty : SlackAck.Answer(BlockKit.Render(answer.Message), onlyForSender: answer.To.OnlyFor is not null);
+        return answer is null ? SlackAck.Empty : SlackAck.Answer(answer.Message, onlyForSender: answer.To.OnlyFor is not null);
     }
 
     public async Task<SlackAck> HandleEventAsync(JsonElement body, CancellationToken cancellationToken)
@@ -75,7 +74,7 @@ public sealed class SlackInbound(
                 logger.Event(eventId, eventType, teamId, work is null ? "ignored" : "queued");
                 return work switch
                 {
-                    SlackWork.Turn { Value: var turn } => await QueueAsync(new PendingTurn(turn), cancellationToken),
+                    SlackWork.Turn { Value: var turn } => await QueueAsync(new PendingTurn(turn, HandOver.None), cancellationToken),
                     SlackWork.Uninstall uninstall => await UninstallAsync(uninstall, cancellationToken),
                     _ => SlackAck.Empty,
                 };
@@ -93,7 +92,10 @@ public sealed class SlackInbound(
         }
 
         logger.Action(turn.ActionId, turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-        return await QueueAsync(new PendingTurn(turn), cancellationToken);
+
+        // An interaction is acknowledged empty at once: its answers are posted (a response in its acknowledgement would
+        // replace the message whose button was clicked).
+        return await QueueAsync(new PendingTurn(turn, HandOver.None), cancellationToken);
     }
 
     private async Task<SlackAck> QueueAsync(PendingTurn pending, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public sealed class SocketModeReceiver(
         }
 
         var reply = new JsonObject { ["envelope_id"] = id };
-        if (ack.Json is { } body && envelope.IsTrue("accepts_response_payload"))
+        if (ack.ToJson() is { } body && envelope.IsTrue("accepts_response_payload"))
         {
             reply["payload"] = body.DeepClone();
         }

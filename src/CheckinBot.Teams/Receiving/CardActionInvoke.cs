@@ -24,10 +24,11 @@ internal sealed class CardActionInvoke(TurnInbox inbox, ILogger<CardActionInvoke
             return InvokeResponses.Error(400, "BadRequest", "The card action carries no CheckinBot action.");
         }
 
-        var pending = new PendingTurn(turn, Pick);
-        await inbox.QueueAsync(pending, cancellationToken);
         var started = time.GetTimestamp();
-        var answer = await pending.WaitInlineAsync(Budget, time, cancellationToken);
+        var pending = new PendingTurn(turn, HandOver.Within(Budget, started, time, Pick));
+        await inbox.QueueAsync(pending, cancellationToken);
+        var waited = time.GetElapsedTime(started);
+        var answer = await pending.WaitInlineAsync(waited < Budget ? Budget - waited : TimeSpan.Zero, time, cancellationToken);
         if (answer is not null)
         {
             return IsForConversation(answer.To, turn) ? InvokeResponses.Card(AdaptiveCards.Card(answer.Message)) : InvokeResponses.Message(answer.Message.PlainText);

@@ -83,7 +83,8 @@ internal static class MessagesEndpoint
         }
 
         // Teams does not send a refused message again: when the workers are behind, the request waits for room instead.
-        await inbox.QueueAsync(new PendingTurn(turn), cancellationToken);
+        // A message is answered through the connector, as Teams expects: nothing goes inside its acknowledgement.
+        await inbox.QueueAsync(new PendingTurn(turn, HandOver.None), cancellationToken);
         return Results.Ok();
     }
 

@@ -31,7 +31,7 @@ public sealed class AnAnswerPastTheHandOverDeadlineGoesToTheReplyAddressTests
     {
         Platform = PingWorld.Platform, WorkspaceId = PingWorld.Workspace, ConversationId = PingWorld.Channel, Person = new ChatPerson("tom"),
         Kind = TurnKind.Command, Text = "help", ReplyAddress = "https://hooks.example/reply/1",
-    }, InlineAnswers.ForSender).HandOverUntil(wall.GetTimestamp() + (long)(Budget.TotalSeconds * wall.TimestampFrequency), wall);
+    }, HandOver.Within(Budget, wall.GetTimestamp(), wall, InlineAnswers.ForSender));
 
     [Fact]
     public async Task AnAnswerReadyWithinTheBudgetIsKeptForTheAdapterThatHasNotStartedWaiting()

@@ -18,7 +18,7 @@ public sealed class AnIdleWorkerTakesATurnOnTheQueueingThreadTests
     {
         Platform = PingWorld.Platform, WorkspaceId = PingWorld.Workspace, ConversationId = PingWorld.Channel, Person = new ChatPerson("tom"),
         Kind = TurnKind.Command, Text = text,
-    });
+    }, HandOver.None);
 
     [Fact]
     public async Task AWaitingWorkerHasTheTurnBeforeTheQueueingCallReturns()

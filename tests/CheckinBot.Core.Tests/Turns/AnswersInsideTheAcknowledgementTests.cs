@@ -11,6 +11,9 @@ public sealed class AnswersInsideTheAcknowledgementTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
 
+    /// <summary>The sender's answer inside the acknowledgement, for a budget that these tests never reach.</summary>
+    private static HandOver Inline => HandOver.Within(Long, TimeProvider.System.GetTimestamp(), TimeProvider.System, InlineAnswers.ForSender);
+
     private readonly PingWorld world = new();
     private readonly RecordingGateway gateway = new(PingWorld.Platform);
     private readonly TurnRunner runner;
@@ -30,7 +33,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task HelpIsHandedToTheWaitingAdapterAndNothingIsPosted()
     {
-        var pending = new PendingTurn(Command("tom", "help"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("tom", "help"), Inline);
 
         var waiting = pending.WaitInlineAsync(Long, TimeProvider.System, default);
         await runner.RunAsync(pending, default);
@@ -45,7 +48,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task StatusIsAnsweredInsideTheAcknowledgementToo()
     {
-        var pending = new PendingTurn(Command("tom", "status"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("tom", "status"), Inline);
 
         var waiting = pending.WaitInlineAsync(Long, TimeProvider.System, default);
         await runner.RunAsync(pending, default);
@@ -57,7 +60,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task AnAnswerReadyAfterTheBudgetGoesToTheTurnsReplyAddress()
     {
-        var pending = new PendingTurn(Command("tom", "help"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("tom", "help"), Inline);
 
         var answer = await pending.WaitInlineAsync(TimeSpan.FromMilliseconds(1), TimeProvider.System, default);
         await runner.RunAsync(pending, default);
@@ -69,7 +72,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task AnAdapterWithNoBudgetLeftTakesNoAnswerAndTheAnswerGoesOnceToTheReplyAddress()
     {
-        var pending = new PendingTurn(Command("tom", "help"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("tom", "help"), Inline);
 
         var answer = await pending.WaitInlineAsync(TimeSpan.Zero, world.Time, default);
         await runner.RunAsync(pending, default);
@@ -82,7 +85,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task ANoticeForTheWholeChannelGoesThroughTheGateway()
     {
-        var pending = new PendingTurn(Command("maria", "setup <@pieter>", conversation: "C9"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("maria", "setup <@pieter>", conversation: "C9"), Inline);
 
         var waiting = pending.WaitInlineAsync(Long, TimeProvider.System, default);
         await runner.RunAsync(pending, default);
@@ -94,8 +97,8 @@ public sealed class AnswersInsideTheAcknowledgementTests
     [Fact]
     public async Task ARetryOfTheSameEventIsAnsweredOnce()
     {
-        var first = new PendingTurn(Command("tom", "help", eventId: "e1"), InlineAnswers.ForSender);
-        var retry = new PendingTurn(Command("tom", "help", eventId: "e1"), InlineAnswers.ForSender);
+        var first = new PendingTurn(Command("tom", "help", eventId: "e1"), Inline);
+        var retry = new PendingTurn(Command("tom", "help", eventId: "e1"), Inline);
 
         await runner.RunAsync(first, default);
         await runner.RunAsync(retry, default);
@@ -110,7 +113,7 @@ public sealed class AnswersInsideTheAcknowledgementTests
     {
         var broken = new TurnRunner(
             new TurnDispatcher(world.Router, new ChatGateways([]), new InMemoryEventLedger(), world.Time), new ChatGateways([]));
-        var pending = new PendingTurn(Command("tom", "setup <@pieter>", conversation: "C9"), InlineAnswers.ForSender);
+        var pending = new PendingTurn(Command("tom", "setup <@pieter>", conversation: "C9"), Inline);
 
         var run = () => broken.RunAsync(pending, default);
 

@@ -70,7 +70,7 @@ public sealed class StrangersAreIntroducedTogetherAfterTheAnswersTests
         var batches = new List<IReadOnlyList<ChatTurn>>();
         pending.Offer(Turn("ana"));
         pending.Offer(Turn("bo"));
-        await answers.QueueAsync(new PendingTurn(Turn("tom")), default);
+        await answers.QueueAsync(new PendingTurn(Turn("tom"), HandOver.None), default);
 
         var next = pending.IntroduceNextAsync(answers, batchSize: 10, batch =>
         {

@@ -122,5 +122,5 @@ public sealed class TheInboxSignalsWhenItDrainsTests
     private static PendingTurn Turn(string id) => new(new ChatTurn
     {
         Platform = "test", WorkspaceId = "W1", ConversationId = "C1", Person = new ChatPerson("U" + id), Kind = TurnKind.Command, Text = "help",
-    });
+    }, HandOver.None);
 }

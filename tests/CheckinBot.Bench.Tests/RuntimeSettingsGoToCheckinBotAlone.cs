@@ -1,0 +1,15 @@
+using CheckinBot.Bench.Peers;
+
+namespace CheckinBot.Bench.Tests;
+
+public sealed class RuntimeSettingsGoToCheckinBotAlone
+{
+    [Fact]
+    public void EachHostEnvIsANameAndAValueForCheckinBotsProcess()
+    {
+        var options = PeersOptions.Parse(["--bot-only", "--host-env", "DOTNET_GCgen0size=0x4000000", "--host-env", "A=b=c", "--host-env", "broken"]);
+
+        options.HostEnvironment.Should().BeEquivalentTo(new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x4000000", ["A"] = "b=c" });
+        PeersOptions.Parse(["--bot-only"]).HostEnvironment.Should().BeEmpty();
+    }
+}
