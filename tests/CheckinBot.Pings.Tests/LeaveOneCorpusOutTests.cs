@@ -14,17 +14,14 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 63 corpora, 26,793 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20, session 11, 08:06). Status precision (.978 / .974 / .982), other-taken-for-status (1.6 / 2.0 / 1.4%),
-    /// status recall in English and Dutch (.903, .927) and urgent recall in French and Dutch (.983, .984) meet the
-    /// targets. French status recall printed .900, at the target to three places: its floor is .899. Urgent recall is
-    /// .973 in English against .98 (gap .007, 46 of the English urgent rows missed: emergencies told without an urgent
-    /// word; it was .975 at the start of session 11, before the corpus of urgency told by the situation and its calm
-    /// lookalikes was added).
+    /// (tools/CheckinBot.PingTrain --evaluate, 64 corpora, 27,393 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.75 / 0.20, session 11, 08:41). Status precision (.978 / .974 / .981), status recall (.907 / .901 / .930),
+    /// other-taken-for-status (1.6 / 1.9 / 1.4%) and urgent recall in French and Dutch (.984, .983) meet the targets.
+    /// Urgent recall is .973 in English against .98 (gap .007: emergencies told without an urgent word; it was .975 at
+    /// the start of session 11, before the corpus of urgency told by the situation and its calm lookalikes was added).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("fr", "status recall")] = 0.899,
         [("en", "urgent recall")] = 0.972,
     };
 
