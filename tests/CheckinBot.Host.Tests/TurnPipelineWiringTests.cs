@@ -2,7 +2,9 @@ using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Turns;
 using CheckinBot.Host.Tests.Infrastructure;
+using CheckinBot.Host.Turns;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CheckinBot.Host.Tests;
 
@@ -42,13 +44,13 @@ public sealed class TurnPipelineWiringTests
         var inbox = bot.Services.GetRequiredService<TurnInbox>();
         var turn = new ChatTurn { Platform = "metrics-test", WorkspaceId = "W", ConversationId = "C", Person = new ChatPerson("U"), Kind = TurnKind.Install };
 
-        // Fill the one place faster than the one worker empties it, until a turn finds no room within its budget.
-        var refused = false;
-        for (var i = 0; i < 100 && !refused; i++)
-        {
-            refused = !await inbox.TryQueueAsync(new PendingTurn(turn, HandOver.None), TimeSpan.Zero, TimeProvider.System, default);
-        }
+        // The host's one worker stopped (it would otherwise take each turn on this thread as it is queued, so whether the
+        // queue ever filled was a race): the first turn takes the one place, the next finds no room within its budget.
+        await bot.Services.GetServices<IHostedService>().OfType<TurnInboxWorker>().Single().StopAsync(default);
+        var queued = await inbox.TryQueueAsync(new PendingTurn(turn, HandOver.None), TimeSpan.Zero, TimeProvider.System, default);
+        var refused = !await inbox.TryQueueAsync(new PendingTurn(turn, HandOver.None), TimeSpan.Zero, TimeProvider.System, default);
 
+        queued.Should().BeTrue();
         refused.Should().BeTrue();
         (await bot.Client.GetStringAsync("/metrics")).Should().Contain("checkinbot_turns_busy_total{platform=\"metrics-test\"}");
     }
