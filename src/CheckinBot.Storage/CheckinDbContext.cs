@@ -14,9 +14,6 @@ namespace CheckinBot.Storage;
 /// <summary>The one schema, kept by two providers (SQLite and PostgreSQL), each with its own migrations.</summary>
 public abstract class CheckinDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
-    /// <summary>Shadow column: which claim holds an occurrence's lease.</summary>
-    internal const string ClaimToken = "ClaimToken";
-
     /// <summary>The ledger's index of pending occurrences in claim order (due time, collaboration, id), which the claim reads.</summary>
     internal const string PendingInClaimOrder = "IX_Occurrences_Claim_Pending";
 
@@ -155,7 +152,6 @@ public abstract class CheckinDbContext(DbContextOptions options) : DbContext(opt
 
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.ReminderStatus).HasConversion<string>().HasMaxLength(16);
-            e.Property<string>(ClaimToken).HasMaxLength(64);
             e.Ignore(o => o.Key);
         });
 

@@ -4,14 +4,15 @@ namespace CheckinBot.Storage.Tests.Delivery;
 
 /// <summary>
 /// The ledger keeps no column that nothing writes: the reminder token went when due reminders came to be marked and
-/// returned in one statement, and a migration drops it on each database.
+/// returned in one statement, the claim token when the claim came to return the rows it leases in one statement; a
+/// migration drops each on each database.
 /// </summary>
 public abstract class LedgerColumnsContract
 {
     protected abstract Task<StorageFixture> CreateAsync();
 
     [SkippableFact]
-    public async Task A_migrated_ledger_has_no_reminder_token_column()
+    public async Task A_migrated_ledger_has_no_token_column()
     {
         await using var db = await CreateAsync();
         using var scope = db.Scope();
@@ -22,7 +23,7 @@ public abstract class LedgerColumnsContract
 
         var columns = await context.Database.SqlQueryRaw<string>(sql).ToListAsync();
 
-        columns.Should().Contain("RemindAt", "the query reads the ledger's columns").And.NotContain("ReminderToken");
+        columns.Should().Contain("RemindAt", "the query reads the ledger's columns").And.NotContain("ReminderToken").And.NotContain("ClaimToken");
     }
 }
 

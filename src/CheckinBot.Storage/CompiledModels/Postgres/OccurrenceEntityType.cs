@@ -22,7 +22,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
                 "CheckinBot.Core.Occurrences.Occurrence",
                 typeof(Occurrence),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -43,13 +43,6 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(Occurrence).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var claimToken = runtimeEntityType.AddProperty(
-                "ClaimToken",
-                typeof(string),
-                nullable: true,
-                maxLength: 64);
-            claimToken.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var collaborationId = runtimeEntityType.AddProperty(
                 "CollaborationId",

@@ -12,7 +12,7 @@ namespace CheckinBot.Storage.CompiledModels.Postgres
     public partial class PostgresCheckinDbContextModel
     {
         private PostgresCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5fe7cb25-a258-42e4-9e8c-68d8dfd8ec1b"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("991b4b75-ff1c-4b31-8c4e-68990f201972"), entityTypeCount: 15)
         {
         }
 

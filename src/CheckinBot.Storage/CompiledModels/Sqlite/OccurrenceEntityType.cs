@@ -21,7 +21,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 "CheckinBot.Core.Occurrences.Occurrence",
                 typeof(Occurrence),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -40,12 +40,6 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
                 propertyInfo: typeof(Occurrence).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Occurrence).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
-
-            var claimToken = runtimeEntityType.AddProperty(
-                "ClaimToken",
-                typeof(string),
-                nullable: true,
-                maxLength: 64);
 
             var collaborationId = runtimeEntityType.AddProperty(
                 "CollaborationId",

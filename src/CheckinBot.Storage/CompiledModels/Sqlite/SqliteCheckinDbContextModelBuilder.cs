@@ -11,7 +11,7 @@ namespace CheckinBot.Storage.CompiledModels.Sqlite
     public partial class SqliteCheckinDbContextModel
     {
         private SqliteCheckinDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a14234c4-1891-41aa-9265-f05c58330614"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("c49c8f13-aabe-488d-ac55-53fd1b504d32"), entityTypeCount: 15)
         {
         }
 

@@ -113,10 +113,6 @@ namespace CheckinBot.Storage.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<Guid>("CollaborationId")
                         .HasColumnType("uuid");
 

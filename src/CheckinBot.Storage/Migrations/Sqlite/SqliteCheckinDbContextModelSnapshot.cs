@@ -107,10 +107,6 @@ namespace CheckinBot.Storage.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("CollaborationId")
                         .HasColumnType("TEXT");
 

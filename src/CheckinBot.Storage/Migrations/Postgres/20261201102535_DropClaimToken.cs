@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CheckinBot.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DropClaimToken : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClaimToken",
+                table: "Occurrences");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimToken",
+                table: "Occurrences",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+        }
+    }
+}
