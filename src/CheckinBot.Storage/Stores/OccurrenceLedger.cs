@@ -86,19 +86,19 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
         // Before the table's statistics know the rows a burst's planning wrote moments ago (autovacuum has not analysed it
         // yet), PostgreSQL estimates a handful of rows after the cursor, and then reads every index entry after it into a
         // bitmap and sorts them all: in a quiet two-node burst, with auto_explain, 181,890 entries and a sort on disk for
-        // 500 rows, 150 ms a claim (ABurstClaimReadsTheIndexInOrderTests). Bitmap scans are off for this one statement,
-        // so the ordered index scan, read up to the limit, is the plan whatever the statistics say.
-        return ClaimCursor.InClaimOrder(await WithoutBitmapScans.ToListAsync(db, claimed, cancellationToken));
+        // 500 rows, 150 ms a claim (ABurstClaimReadsTheIndexInOrderTests). Sequential and bitmap scans are off for this one
+        // statement (PostgresIndexScans), so the ordered index scan, read up to the limit, is the plan whatever the statistics say.
+        return ClaimCursor.InClaimOrder(await PostgresIndexScans.ToListAsync(db, claimed, cancellationToken));
     }
 
     public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant leaseUntil, CancellationToken cancellationToken) =>
         db is PostgresCheckinDbContext
-            ? PostgresKeyLookups.RenewAsync(db, owner, occurrenceIds, leaseUntil.ToUnixTimeMilliseconds(), cancellationToken)
+            ? PostgresLedgerStatements.RenewAsync(db, owner, occurrenceIds, leaseUntil.ToUnixTimeMilliseconds(), cancellationToken)
             : SqliteLedgerStatements.RenewAsync(db, owner, occurrenceIds, leaseUntil, cancellationToken);
 
     public Task MarkSendingAsync(string owner, IReadOnlyCollection<Guid> occurrenceIds, Instant at, CancellationToken cancellationToken) =>
         db is PostgresCheckinDbContext
-            ? PostgresKeyLookups.MarkSendingAsync(db, owner, occurrenceIds, at.ToUnixTimeMilliseconds(), cancellationToken)
+            ? PostgresLedgerStatements.MarkSendingAsync(db, owner, occurrenceIds, at.ToUnixTimeMilliseconds(), cancellationToken)
             : SqliteLedgerStatements.MarkSendingAsync(db, owner, occurrenceIds, at, cancellationToken);
 
     public Task<Instant?> NextLeaseExpiryAsync(Instant now, CancellationToken cancellationToken) =>
@@ -146,7 +146,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
     /// SQLite runs one writer at a time.
     /// </summary>
     /// <remarks>
-    /// On PostgreSQL bitmap scans are off for the statement, as for the claim: each reminder taken leaves a dead entry in
+    /// On PostgreSQL sequential and bitmap scans are off for the statement, as for the claim (<see cref="PostgresIndexScans"/>): each reminder taken leaves a dead entry in
     /// the index until vacuum, and before the burst was analysed every later take read them all into a bitmap, which
     /// never marks them dead (at the due minute of a 100,000-rhythm burst, 24 scans and 2.4 million entries). Read in
     /// order, the first take marks them and the next ones skip them (DueRemindersAfterABurstReadTheirIndexInOrderTests).
@@ -173,7 +173,7 @@ internal sealed class OccurrenceLedger(CheckinDbContext db) : IOccurrenceLedger
                 """;
         var statement = db.Occurrences.FromSqlRaw(sql, at).AsNoTracking();
         var taken = db is PostgresCheckinDbContext
-            ? await WithoutBitmapScans.ToListAsync(db, statement, cancellationToken)
+            ? await PostgresIndexScans.ToListAsync(db, statement, cancellationToken)
             : await statement.ToListAsync(cancellationToken);
         return taken.Where(o => o.ReminderStatus == ReminderStatus.Sent).OrderBy(o => o.RemindAt).ToList();
     }

@@ -15,16 +15,16 @@ internal static class OutcomeStatement
 {
     /// <summary>
     /// PostgreSQL: the outcomes as six arrays, one statement text for any group size. The outcomes drive the join, each
-    /// looking its row up in the primary key, whatever the statistics say (see <see cref="PostgresKeyLookups"/>): before
+    /// looking its row up in the primary key, whatever the statistics say (see <see cref="PostgresIndexScans"/>): before
     /// the burst was analysed, PostgreSQL took a bitmap over every pending row and joined by filter, running the arrays'
     /// unnest again for every row (about 47 ms a call; BurstOutcomesFindTheirRowsByPrimaryKeyTests).
     /// </summary>
-    private const string Postgres = PostgresKeyLookups.Before + """
+    private const string Postgres = PostgresIndexScans.Before + """
         UPDATE "Occurrences" AS o
         SET "Status" = v.status, "PostedAt" = v.posted_at, "MessageId" = v.message_id, "Late" = v.late, "Summary" = v.summary, "LeaseUntil" = NULL
         FROM unnest(@ids, @statuses, @posted, @messages, @late, @summaries) AS v(id, status, posted_at, message_id, late, summary)
         WHERE o."Id" = v.id AND o."LeaseOwner" = @owner AND o."Status" || '' = 'Pending'
-        """ + PostgresKeyLookups.After;
+        """ + PostgresIndexScans.After;
 
     /// <summary>
     /// SQLite: the rows read from one JSON parameter and joined on the id (the primary key; the unary plus keeps the

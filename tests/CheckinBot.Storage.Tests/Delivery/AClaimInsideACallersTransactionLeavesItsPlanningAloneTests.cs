@@ -5,7 +5,7 @@ using NodaTime;
 namespace CheckinBot.Storage.Tests.Delivery;
 
 /// <summary>
-/// The claim and the reminders' take turn bitmap scans off for their one statement, the outcomes also sequential scans
+/// The claim, the reminders' take and the outcomes turn sequential and bitmap scans off for their one statement
 /// (see ABurstClaimReadsTheIndexInOrderTests, BurstOutcomesFindTheirRowsByPrimaryKeyTests).
 /// A caller that opens a transaction around them must get the setting back as it was right after, not for the rest of
 /// its transaction.
