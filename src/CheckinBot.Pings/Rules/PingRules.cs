@@ -7,7 +7,8 @@ namespace CheckinBot.Pings.Rules;
 /// The few rules for what data cannot teach reliably, in general words of nl/en/fr (no phrase from a corpus):
 /// <list type="number">
 /// <item>a quoted or talked-about word is not used: "take URGENT out of the subject line", "the word 'dringend'",
-/// "zet overal dringend in de mails", "pour lui tout est urgent"; once a message talks about an urgent word, no urgent
+/// "zet overal dringend in de mails", "pour lui tout est urgent", and the urgent matters of a referral line ("for urgent
+/// matters call Tom", "voor dringende zaken bel Piet", "pour les affaires urgentes"); once a message talks about an urgent word, no urgent
 /// word in it is used (it is about the word), and the model alone must find an emergency in the rest;</item>
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
@@ -43,7 +44,7 @@ internal static class PingRules
 
     /// <summary>
     /// Verbs of writing or putting a word somewhere, by language: "put URGENT on every ticket", "zet overal dringend",
-    /// "mettre URGENT partout". Each counts only in a message of its own language (<see cref="LanguageDetector.Leads"/>):
+    /// "mettre URGENT partout". Each counts only in a message of its own language (<see cref="LanguageScores.Leads"/>):
     /// the French "met" (puts) is the Dutch "met" (with) in "met spoed in orde brengen".
     /// </summary>
     private static readonly (string Language, FrozenSet<string> Verbs)[] Writing =
@@ -58,6 +59,21 @@ internal static class PingRules
 
     /// <summary>A word for everything just before an urgent word makes it a habit talked about: "everything is urgent", "alles is dringend", "tout est urgent".</summary>
     private static readonly FrozenSet<string> Everything = Set("everything alles tout");
+
+    /// <summary>
+    /// Matters a referral line sends elsewhere, qualified by an urgent word: "for urgent matters call …", "voor dringende
+    /// zaken bel …", "pour les affaires urgentes …", "en cas d'urgence …".
+    /// </summary>
+    private static readonly FrozenSet<string> Matters = Set(
+        "matters matter cases case questions question issues queries enquiries inquiries requests " +
+        "zaken zaak gevallen geval vragen vraag kwesties kwestie " +
+        "affaires affaire cas questions question demandes demande");
+
+    /// <summary>The words that open a referral line before the matters: "for", "in", "voor", "bij", "pour", "en".</summary>
+    private static readonly FrozenSet<string> Referrals = Set("for in voor bij pour en");
+
+    /// <summary>Words that may stand between the opening word and the urgent word of a referral line: "for any urgent …", "pour toute question urgente", "en cas d'urgence".</summary>
+    private static readonly FrozenSet<string> Determiners = Set("any all the of alle de d les le la toute toutes tout tous");
 
     /// <summary>"no rush", "geen haast", "pas pressé": it can wait. Pairs of words, the second within two of the first.</summary>
     private static readonly (string First, string Second)[] CalmPairs =
@@ -122,13 +138,42 @@ internal static class PingRules
             return true;
         }
 
-        if (Near(tokens, i - 3, i + 4, TalkAbout))
+        if (Near(tokens, i - 3, i + 4, TalkAbout) || ReferredElsewhere(tokens, i))
         {
             return true;
         }
 
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
+    }
+
+    /// <summary>
+    /// An urgent word that qualifies matters in a referral line: "for urgent matters", "in urgent cases", "voor
+    /// dringende zaken", "pour les affaires urgentes", "en cas d'urgence". Walking back from the urgent word over matters
+    /// and determiners (at most three words), an opening word must come; a word for matters must stand among them or
+    /// right after the urgent word. "I have an urgent matter" and "urgent matter: …" have no opening word: they are used.
+    /// </summary>
+    private static bool ReferredElsewhere(string[] tokens, int i)
+    {
+        var matters = i + 1 < tokens.Length && Matters.Contains(tokens[i + 1]);
+        for (var j = i - 1; j >= Math.Max(0, i - 4); j--)
+        {
+            if (Referrals.Contains(tokens[j]))
+            {
+                return matters;
+            }
+
+            if (Matters.Contains(tokens[j]))
+            {
+                matters = true;
+            }
+            else if (!Determiners.Contains(tokens[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a token from <paramref name="from"/> to <paramref name="to"/> (clipped to the message) is one of <paramref name="words"/>.</summary>
@@ -145,14 +190,22 @@ internal static class PingRules
         return false;
     }
 
-    /// <summary>Whether a verb of writing from <paramref name="from"/> to <paramref name="to"/> is in the message's own language.</summary>
+    /// <summary>
+    /// Whether a verb of writing from <paramref name="from"/> to <paramref name="to"/> is in the message's own language;
+    /// the message's languages are scored once, and only when a verb of writing of some language is there.
+    /// </summary>
     private static bool WritingNear(string[] tokens, int from, int to)
     {
+        LanguageScores? scores = null;
         foreach (var (language, verbs) in Writing)
         {
-            if (Near(tokens, from, to, verbs) && LanguageDetector.Leads(tokens, language))
+            if (Near(tokens, from, to, verbs))
             {
-                return true;
+                scores ??= LanguageScores.Of(tokens);
+                if (scores.Value.Leads(language))
+                {
+                    return true;
+                }
             }
         }
 

@@ -54,21 +54,8 @@ internal static class LanguageDetector
         return text.HadAccents && french >= dutch && french >= english ? French : English;
     }
 
-    /// <summary>Whether no other language scores higher than <paramref name="language"/> over these words (a tie leads too).</summary>
-    public static bool Leads(string[] tokens, string language)
-    {
-        var (dutch, english, french) = Scores(tokens);
-        var own = language switch
-        {
-            Dutch => dutch,
-            English => english,
-            French => french,
-            _ => throw new ArgumentOutOfRangeException(nameof(language), language, "nl, en or fr"),
-        };
-        return own >= Math.Max(dutch, Math.Max(english, french));
-    }
-
-    private static (double Dutch, double English, double French) Scores(string[] tokens)
+    /// <summary>How much the words speak for each language; see <see cref="LanguageScores"/>.</summary>
+    internal static LanguageScores Scores(string[] tokens)
     {
         double dutch = 0, english = 0, french = 0;
         foreach (var token in tokens)
@@ -88,7 +75,7 @@ internal static class LanguageDetector
             french += inFrench ? share : 0;
         }
 
-        return (dutch, english, french);
+        return new LanguageScores(dutch, english, french);
     }
 
     /// <summary>Accepts a hint such as "nl", "NL" or "fr-BE"; returns null when it names none of the three.</summary>

@@ -1,0 +1,61 @@
+using CheckinBot.Core.Pings;
+
+namespace CheckinBot.Pings.Tests.Rules;
+
+/// <summary>
+/// An urgent word used as the adjective of "matters", "zaken", "affaires" after "for", "voor", "pour" (an out-of-office
+/// or referral line: "for urgent matters call …") says where urgent things should go; it does not say this message is
+/// urgent. It is talked about, not used.
+/// </summary>
+public class UrgentMattersInAReferralLineAreTalkedAboutTests
+{
+    public static TheoryData<string> ReferralLines => new()
+    {
+        "Out of office until Monday. For urgent matters please call Tom on 555 0199.",
+        "I'm away this week; in urgent cases contact the front desk",
+        "off tomorrow, for any urgent questions ask Sam",
+        "Ik ben met verlof tot maandag. Voor dringende zaken bel Piet op 0470 12 34 56.",
+        "afwezig tot 3 januari, bij dringende vragen kunt u terecht bij de balie",
+        "Absente jusqu'au 5 janvier. Pour les affaires urgentes, appelez Claire au 06 12 34 56 78.",
+        "je suis en congé, pour toute question urgente contactez l'accueil",
+        "en cas d'urgence, appelez le standard",
+    };
+
+    public static TheoryData<string> UsedUrgentMatters => new()
+    {
+        "I have an urgent matter, call me back",
+        "urgent matter: the bank froze the account",
+        "dringende zaak: de kassa ligt plat",
+        "ik heb een dringende vraag over de factuur, bel me",
+        "affaire urgente : le client menace d'annuler",
+        "for the love of god, urgent: the site is down",
+    };
+
+    [Theory]
+    [MemberData(nameof(ReferralLines))]
+    public void An_urgent_word_that_qualifies_matters_in_a_referral_line_is_talked_about(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeFalse();
+        rules.UrgentTalkedAbout.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferralLines))]
+    public void A_referral_line_raises_no_urgent_alert_by_rule(string message)
+    {
+        PingClassifiers.Committed.Classify(message).Reasons.Should().NotContain("rule: explicit urgent word");
+    }
+
+    [Theory]
+    [MemberData(nameof(UsedUrgentMatters))]
+    public void An_urgent_matter_that_is_not_referred_elsewhere_is_urgent(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.UrgentTalkedAbout.Should().BeFalse();
+        PingClassifiers.Committed.Classify(message).Class.Should().Be(PingClass.Urgent);
+    }
+}
