@@ -12,4 +12,11 @@ public sealed class RuntimeSettingsGoToCheckinBotAlone
         options.HostEnvironment.Should().BeEquivalentTo(new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x4000000", ["A"] = "b=c" });
         PeersOptions.Parse(["--bot-only"]).HostEnvironment.Should().BeEmpty();
     }
+
+    [Fact]
+    public void SplitCoresIsAskedForByName()
+    {
+        PeersOptions.Parse(["--split-cores"]).SplitCores.Should().BeTrue();
+        PeersOptions.Parse(["--quick"]).SplitCores.Should().BeFalse("the systems share every processor with the load generator unless asked");
+    }
 }

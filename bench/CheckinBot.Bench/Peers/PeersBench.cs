@@ -25,7 +25,13 @@ internal static class PeersBench
 
         var folder = Path.Combine(Path.GetTempPath(), "checkinbot-peers", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        using var systems = new Systems(root, folder);
+        if (options.SplitCores && !await PinSelfAsync(0))
+        {
+            Console.Error.WriteLine("--split-cores needs Linux, taskset and at least two processors.");
+            return 2;
+        }
+
+        using var systems = new Systems(root, folder) { SystemProcessor = options.SplitCores ? 1 : null };
         if (systems.Missing().ToList() is { Count: > 0 } missing)
         {
             Console.Error.WriteLine("The Node peers are not installed; run: " + string.Join(" && ", missing));
@@ -43,6 +49,10 @@ internal static class PeersBench
         var bolt = "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
         var sdk = "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
         Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
+        if (options.SplitCores)
+        {
+            Console.WriteLine("Split cores: the load generator and the fake platform on CPU 0, each system under measurement on CPU 1.");
+        }
         if (options.HostEnvironment.Count > 0)
         {
             Console.WriteLine("CheckinBot's own environment: " + string.Join(' ', options.HostEnvironment.Select(pair => $"{pair.Key}={pair.Value}")));
@@ -206,6 +216,32 @@ internal static class PeersBench
     }
 
     /// <summary>The machine's load (Linux), printed because every system here shares its cores with the load generator and whatever else runs.</summary>
+    /// <summary>Every thread of this process (and those it makes from now on) on one processor, through <c>taskset -a -p</c>.</summary>
+    private static async Task<bool> PinSelfAsync(int processor)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.ProcessorCount < 2)
+        {
+            return false;
+        }
+
+        var info = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-a", "-p", "-c", processor.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var taskset = Process.Start(info)!;
+            await taskset.WaitForExitAsync();
+            return taskset.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "";
 

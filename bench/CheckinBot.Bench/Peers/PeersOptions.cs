@@ -27,6 +27,13 @@ internal sealed record PeersOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> HostEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The load generator and the fake platform on the first processor, each system under measurement on the second
+    /// (<c>--split-cores</c>, Linux with two or more processors): latency then measures the system, not its fight with the
+    /// generator for the same cores. Each system gets one processor, CheckinBot as much as the single-threaded Node peers.
+    /// </summary>
+    public bool SplitCores { get; init; }
+
     public int Concurrency { get; init; } = 200;
 
     public int Rate { get; init; } = 1_000;
@@ -43,7 +50,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--split-cores</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -63,6 +70,7 @@ internal sealed record PeersOptions
             TeamsOnly = args.Contains("--teams-only"),
             Strangers = args.Contains("--strangers"),
             OpenLoopOnly = args.Contains("--open-loop-only"),
+            SplitCores = args.Contains("--split-cores"),
             Concurrency = Number("--concurrency", defaults.Concurrency),
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),

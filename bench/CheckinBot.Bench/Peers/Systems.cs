@@ -141,8 +141,20 @@ internal sealed class Systems(string root, string folder) : IDisposable
         return url;
     }
 
+    /// <summary>
+    /// The one processor each system under measurement runs on (<c>--split-cores</c>), started through <c>taskset</c> so
+    /// that every thread it makes inherits it; null: any processor, shared with the load generator.
+    /// </summary>
+    public int? SystemProcessor { get; init; }
+
     private ChildProcess Start(string name, string file, IEnumerable<string> arguments, Dictionary<string, string> environment, string log)
     {
+        if (SystemProcessor is { } processor)
+        {
+            arguments = ["-c", processor.ToString(System.Globalization.CultureInfo.InvariantCulture), file, .. arguments];
+            file = "taskset";
+        }
+
         var child = ChildProcess.Start(name, file, arguments, environment, log);
         started.Add(child);
         return child;
