@@ -20,7 +20,10 @@ public sealed record BotMessage(
         new(kind, null, [text], buttons);
 
     /// <summary>The whole message as plain text: title, lines and context, one per line.</summary>
-    public string PlainText => string.Create(PlainTextLength, this, static (into, message) => message.CopyPlainTextTo(into));
+    public string PlainText =>
+        string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Context) && Lines.Count == 1
+            ? Lines[0] ?? "" // a message of one line is that line, without a copy
+            : string.Create(PlainTextLength, this, static (into, message) => message.CopyPlainTextTo(into));
 
     /// <summary>The length of <see cref="PlainText"/>, for an adapter that writes it without making the string.</summary>
     public int PlainTextLength
