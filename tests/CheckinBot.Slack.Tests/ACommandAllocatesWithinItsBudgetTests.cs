@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace CheckinBot.Slack.Tests;
 
@@ -18,13 +19,14 @@ public sealed class AllocationBudget;
 /// The bytes one <c>/checkin help</c> allocates on its way from the signed request through <see cref="SlackInbound"/>,
 /// the core's pipeline and back into the written acknowledgement. Every byte feeds the gen0 collections that made the
 /// open loop's tail (issue 11): the answer is written straight from the message into the response, and the form is
-/// parsed from its bytes without a copy of the body as text.
+/// read from its bytes (ASP.NET Core's FormPipeReader) without a copy of the body as text.
 /// </summary>
 [Collection(nameof(ACommandAllocatesWithinItsBudgetTests))]
-public sealed class ACommandAllocatesWithinItsBudgetTests
+public sealed class ACommandAllocatesWithinItsBudgetTests(ITestOutputHelper output)
 {
     // Measured at about 27 KB a command before the answer was written straight into the response and the form parsed
     // from its bytes, about 14.6 KB after (a Debug build, in-memory stores; the host's Release build allocates less).
+    // ASP.NET Core's FormPipeReader in place of the hand-written parser: 16.2 KB, within the budget, so it stays.
     private const long Budget = 18 * 1024;
 
     private const int Warm = 200;
@@ -58,6 +60,7 @@ public sealed class ACommandAllocatesWithinItsBudgetTests
         }
 
         var perCommand = (GC.GetTotalAllocatedBytes(precise: true) - before) / Measured;
+        output.WriteLine($"one /checkin help allocated {perCommand:N0} bytes");
 
         var last = requests[^1].Response;
         last.StatusCode.Should().Be(StatusCodes.Status200OK);

@@ -95,4 +95,20 @@ public sealed class HostileBodyTests : IAsyncLifetime
         text.Should().NotContain("\uFFFE");
         text.Should().Be(Words.Clean(text), "no lone surrogate or noncharacter reaches the core");
     }
+
+    [Theory]
+    [InlineData("/slack/commands")]
+    [InlineData("/slack/interactions")]
+    public async Task A_form_past_the_form_readers_limits_is_refused_not_a_500(string path)
+    {
+        var manyFields = string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1"));
+        var longName = new string('n', 3000) + "=1";
+
+        foreach (var body in new[] { manyFields, longName })
+        {
+            using var response = await app.Client.SendAsync(SlackSigner.Request(path, Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded", Now));
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+    }
 }

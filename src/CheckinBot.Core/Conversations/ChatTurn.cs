@@ -53,5 +53,5 @@ public sealed record ChatTurn
     public string? ReplyAddress { get; init; }
 
     /// <summary>The display names of the people the text mentions, by person id, where the platform's mention carries them.</summary>
-    public IReadOnlyDictionary<string, string> MentionedNames { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> MentionedNames { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 }

@@ -20,23 +20,74 @@ public sealed record BotMessage(
         new(kind, null, [text], buttons);
 
     /// <summary>The whole message as plain text: title, lines and context, one per line.</summary>
-    public string PlainText
+    public string PlainText =>
+        string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Context) && Lines.Count == 1
+            ? Lines[0] ?? "" // a message of one line is that line, without a copy
+            : string.Create(PlainTextLength, this, static (into, message) => message.CopyPlainTextTo(into));
+
+    /// <summary>The length of <see cref="PlainText"/>, for an adapter that writes it without making the string.</summary>
+    public int PlainTextLength
     {
         get
         {
-            var parts = new List<string>(Lines.Count + 2);
+            var parts = Lines.Count;
+            var length = 0;
+            foreach (var line in Lines)
+            {
+                length += line?.Length ?? 0;
+            }
+
             if (!string.IsNullOrEmpty(Title))
             {
-                parts.Add(Title);
+                length += Title.Length;
+                parts++;
             }
 
-            parts.AddRange(Lines);
             if (!string.IsNullOrEmpty(Context))
             {
-                parts.Add(Context);
+                length += Context.Length;
+                parts++;
             }
 
-            return string.Join('\n', parts);
+            return length + Math.Max(0, parts - 1);
         }
+    }
+
+    /// <summary>
+    /// Writes <see cref="PlainText"/> into <paramref name="into"/>, which holds at least <see cref="PlainTextLength"/>
+    /// characters; returns how many it wrote. The one place the parts are joined.
+    /// </summary>
+    public int CopyPlainTextTo(Span<char> into)
+    {
+        var at = 0;
+        var first = true;
+        if (!string.IsNullOrEmpty(Title))
+        {
+            Append(Title, into, ref at, ref first);
+        }
+
+        foreach (var line in Lines)
+        {
+            Append(line, into, ref at, ref first);
+        }
+
+        if (!string.IsNullOrEmpty(Context))
+        {
+            Append(Context, into, ref at, ref first);
+        }
+
+        return at;
+    }
+
+    private static void Append(string? part, Span<char> into, ref int at, ref bool first)
+    {
+        if (!first)
+        {
+            into[at++] = '\n';
+        }
+
+        first = false;
+        part.AsSpan().CopyTo(into[at..]);
+        at += part?.Length ?? 0;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,9 +6,13 @@ using CheckinBot.Core.Messages;
 
 namespace CheckinBot.Slack.Delivery;
 
-/// <summary>Renders the neutral message model as Block Kit: a section per paragraph, a context line, an actions block.</summary>
+/// <summary>
+/// Renders the neutral message model as Block Kit: a section per paragraph, a context line, an actions block. One
+/// writer (<see cref="Write"/>) makes every body, for acknowledgements and posts alike.
+/// </summary>
 public static partial class BlockKit
 {
+    private const int TextLimit = 4000;
     private const int SectionLimit = 3000;
     private const int ButtonTextLimit = 75;
     private const int ActionIdLimit = 255;
@@ -22,53 +25,27 @@ public static partial class BlockKit
 
     private static readonly SearchValues<char> Reserved = SearchValues.Create("&<>");
 
-    /// <summary>The body of a <c>chat.postMessage</c>/<c>chat.postEphemeral</c>: fallback <c>text</c> and <c>blocks</c>.</summary>
+    /// <summary>
+    /// The body of a <c>chat.postMessage</c>/<c>chat.postEphemeral</c> as a tree the Web API client completes (channel,
+    /// thread…): what <see cref="Write"/> writes, read back, so that a post and an acknowledgement cannot differ.
+    /// </summary>
     public static JsonObject Render(BotMessage message)
     {
-        var blocks = new JsonArray();
-        if (!string.IsNullOrWhiteSpace(message.Title))
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            blocks.Add(Section($"*{Escape(message.Title)}*"));
+            Write(writer, message, null);
         }
 
-        foreach (var line in message.Lines.Where(l => !string.IsNullOrWhiteSpace(l)).Take(BlockLimit - 10))
-        {
-            blocks.Add(Section(Escape(line)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(message.Context))
-        {
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "context",
-                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(Escape(message.Context), SectionLimit) }),
-            });
-        }
-
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chunk in message.Buttons.Chunk(ButtonsPerBlock).Take(5))
-        {
-            var elements = new JsonArray();
-            foreach (var button in chunk)
-            {
-                elements.Add(Button(button, seen));
-            }
-
-            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = elements });
-        }
-
-        return new JsonObject
-        {
-            ["text"] = Cut(Escape(message.PlainText), 4000),
-            ["blocks"] = blocks,
-        };
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
 
     /// <summary>
-    /// Writes what <see cref="Render"/> gives, byte for byte as its serialized tree would be, with
-    /// <paramref name="responseType"/> after it when given: the text escaped into pooled buffers and written from there,
-    /// with no JSON tree, no joined plain text and no escaped copy of a line (issue 11: a <c>/checkin help</c> answer
-    /// allocated about 12 KB of them, which fed the gen0 collections behind the open loop's tail).
+    /// Writes the message as Block Kit: fallback <c>text</c>, then <c>blocks</c> (a section per paragraph, a context
+    /// line, actions blocks), with <paramref name="responseType"/> after them when given. The one renderer: the text is
+    /// escaped into pooled buffers and written from there, with no JSON tree, no joined plain text and no escaped copy of
+    /// a line (issue 11: a <c>/checkin help</c> answer allocated about 12 KB of them, which fed the gen0 collections
+    /// behind the open loop's tail).
     /// </summary>
     public static void Write(Utf8JsonWriter writer, BotMessage message, string? responseType)
     {
@@ -139,61 +116,25 @@ public static partial class BlockKit
             return text;
         }
 
-        // One pass and one builder: the text between mentions escaped as it is appended, the mentions kept.
-        var builder = new StringBuilder(text.Length + 16);
-        var last = 0;
-        foreach (var mention in MentionPattern().EnumerateMatches(text))
-        {
-            AppendEscaped(builder, text.AsSpan(last, mention.Index - last)).Append(text, mention.Index, mention.Length);
-            last = mention.Index + mention.Length;
-        }
-
-        return AppendEscaped(builder, text.AsSpan(last)).ToString();
-    }
-
-    /// <summary><see cref="BotMessage.PlainText"/>, escaped and cut as <see cref="Render"/> does, without the joined text.</summary>
-    private static void WritePlainText(Utf8JsonWriter writer, BotMessage message)
-    {
-        var length = Math.Max(0, message.Lines.Count - 1) + 2;
-        length += (message.Title?.Length ?? 0) + (message.Context?.Length ?? 0);
-        foreach (var line in message.Lines)
-        {
-            length += line?.Length ?? 0;
-        }
-
-        var joined = ArrayPool<char>.Shared.Rent(length);
+        var escaped = ArrayPool<char>.Shared.Rent(text.Length * 5);
         try
         {
-            var at = 0;
-            var first = true;
-            void Append(string? part, char[] into)
-            {
-                if (!first)
-                {
-                    into[at++] = '\n';
-                }
+            return new string(escaped, 0, EscapeKeepingMentions(text, escaped));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(escaped);
+        }
+    }
 
-                first = false;
-                part.AsSpan().CopyTo(into.AsSpan(at));
-                at += part?.Length ?? 0;
-            }
-
-            if (!string.IsNullOrEmpty(message.Title))
-            {
-                Append(message.Title, joined);
-            }
-
-            foreach (var line in message.Lines)
-            {
-                Append(line, joined);
-            }
-
-            if (!string.IsNullOrEmpty(message.Context))
-            {
-                Append(message.Context, joined);
-            }
-
-            WriteEscaped(writer, "text", joined.AsSpan(0, at), 4000, bold: false);
+    /// <summary><see cref="BotMessage.PlainText"/>, escaped and cut to Slack's limit, joined into a pooled buffer by the message itself.</summary>
+    private static void WritePlainText(Utf8JsonWriter writer, BotMessage message)
+    {
+        var joined = ArrayPool<char>.Shared.Rent(Math.Max(1, message.PlainTextLength));
+        try
+        {
+            var length = message.CopyPlainTextTo(joined);
+            WriteEscaped(writer, "text", joined.AsSpan(0, length), TextLimit, bold: false);
         }
         finally
         {
@@ -225,19 +166,7 @@ public static partial class BlockKit
                 escaped[length++] = '*';
             }
 
-            var last = 0;
-            if (text.IndexOfAny(Reserved) >= 0)
-            {
-                foreach (var mention in MentionPattern().EnumerateMatches(text))
-                {
-                    length += EscapeInto(text[last..mention.Index], escaped.AsSpan(length));
-                    text.Slice(mention.Index, mention.Length).CopyTo(escaped.AsSpan(length));
-                    length += mention.Length;
-                    last = mention.Index + mention.Length;
-                }
-            }
-
-            length += EscapeInto(text[last..], escaped.AsSpan(length));
+            length += EscapeKeepingMentions(text, escaped.AsSpan(length));
             if (bold)
             {
                 escaped[length++] = '*';
@@ -255,6 +184,25 @@ public static partial class BlockKit
         {
             ArrayPool<char>.Shared.Return(escaped);
         }
+    }
+
+    /// <summary>Escapes <paramref name="text"/> into <paramref name="into"/> (five times its length at most), mentions kept; returns the length.</summary>
+    private static int EscapeKeepingMentions(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var length = 0;
+        var last = 0;
+        if (text.IndexOfAny(Reserved) >= 0)
+        {
+            foreach (var mention in MentionPattern().EnumerateMatches(text))
+            {
+                length += EscapeInto(text[last..mention.Index], into[length..]);
+                text.Slice(mention.Index, mention.Length).CopyTo(into[length..]);
+                length += mention.Length;
+                last = mention.Index + mention.Length;
+            }
+        }
+
+        return length + EscapeInto(text[last..], into[length..]);
     }
 
     private static int EscapeInto(ReadOnlySpan<char> plain, Span<char> into)
@@ -287,60 +235,42 @@ public static partial class BlockKit
             return;
         }
 
-        // Rare in an acknowledgement: the buttons go through the same tree as a post.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chunk in buttons.Chunk(ButtonsPerBlock).Take(5))
+        var blocks = 0;
+        for (var start = 0; start < buttons.Count && blocks < 5; start += ButtonsPerBlock, blocks++)
         {
-            var elements = new JsonArray();
-            foreach (var button in chunk)
+            writer.WriteStartObject();
+            writer.WriteString("type", "actions");
+            writer.WriteStartArray("elements");
+            for (var i = start; i < Math.Min(buttons.Count, start + ButtonsPerBlock); i++)
             {
-                elements.Add(Button(button, seen));
+                WriteButton(writer, buttons[i], seen);
             }
 
-            new JsonObject { ["type"] = "actions", ["elements"] = elements }.WriteTo(writer);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
     }
 
-    private static JsonObject Button(MessageButton button, Dictionary<string, int> seen)
+    private static void WriteButton(Utf8JsonWriter writer, MessageButton button, Dictionary<string, int> seen)
     {
         var id = Cut(button.ActionId, ActionIdLimit - 4);
         var count = seen[id] = seen.GetValueOrDefault(id) + 1;
-        var element = new JsonObject
-        {
-            ["type"] = "button",
-            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(button.Label, ButtonTextLimit), ["emoji"] = true },
-            ["action_id"] = count == 1 ? id : $"{id}{Repeat}{count}",
-            ["value"] = Cut(button.Value, ValueLimit),
-        };
+        writer.WriteStartObject();
+        writer.WriteString("type", "button");
+        writer.WriteStartObject("text");
+        writer.WriteString("type", "plain_text");
+        writer.WriteString("text", Cut(button.Label, ButtonTextLimit));
+        writer.WriteBoolean("emoji", true);
+        writer.WriteEndObject();
+        writer.WriteString("action_id", count == 1 ? id : $"{id}{Repeat}{count}");
+        writer.WriteString("value", Cut(button.Value, ValueLimit));
         if (button.Primary)
         {
-            element["style"] = "primary";
+            writer.WriteString("style", "primary");
         }
 
-        return element;
-    }
-
-    private static JsonObject Section(string mrkdwn) => new()
-    {
-        ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(mrkdwn, SectionLimit) },
-    };
-
-    private static StringBuilder AppendEscaped(StringBuilder builder, ReadOnlySpan<char> plain)
-    {
-        int at;
-        while ((at = plain.IndexOfAny(Reserved)) >= 0)
-        {
-            builder.Append(plain[..at]).Append(plain[at] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                _ => "&gt;",
-            });
-            plain = plain[(at + 1)..];
-        }
-
-        return builder.Append(plain);
+        writer.WriteEndObject();
     }
 
     private static string Cut(string text, int limit) => text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");

@@ -1,9 +1,13 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace CheckinBot.Slack.Receiving;
 
@@ -19,7 +23,9 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        return ToResult(await inbound.HandleCommandAsync(ParseForm(body!), arrivedAt, http.RequestAborted));
+        return await ParseFormAsync(body!) is { } fields
+            ? ToResult(await inbound.HandleCommandAsync(fields, arrivedAt, http.RequestAborted))
+            : FormRefused();
     }
 
     public static async Task<IResult> EventsAsync(HttpContext http, SlackInbound inbound, IOptions<SlackOptions> options, SlackClocks clocks, ILoggerFactory logs)
@@ -42,7 +48,12 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        if (!ParseForm(body!).TryGetValue("payload", out var payload))
+        if (await ParseFormAsync(body!) is not { } fields)
+        {
+            return FormRefused();
+        }
+
+        if (!fields.TryGetValue("payload", out var payload))
         {
             return Results.BadRequest("An interaction needs a payload field.");
         }
@@ -130,7 +141,32 @@ internal static class SlackHttpEndpoints
         return (body, null);
     }
 
-    internal static Dictionary<string, string> ParseForm(byte[] body) => SlackForm.Parse(body);
+    /// <summary>
+    /// The form's fields, read by ASP.NET Core's <see cref="FormPipeReader"/> (a repeated name's values joined with
+    /// commas); null past its limits (1,024 fields, names of 2,048 bytes), which no Slack request comes near.
+    /// </summary>
+    internal static async Task<Dictionary<string, string>?> ParseFormAsync(byte[] body)
+    {
+        Dictionary<string, StringValues> form;
+        try
+        {
+            form = await new FormPipeReader(PipeReader.Create(new ReadOnlySequence<byte>(body))).ReadFormAsync();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
+        foreach (var field in form)
+        {
+            fields[field.Key] = field.Value.ToString();
+        }
+
+        return fields;
+    }
+
+    private static IResult FormRefused() => Results.BadRequest("The form has more fields, or longer names, than a Slack request.");
 
     private static JsonDocument? TryParseJson(byte[] body)
     {

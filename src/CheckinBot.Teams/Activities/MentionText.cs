@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,8 @@ namespace CheckinBot.Teams.Activities;
 /// </summary>
 internal static partial class MentionText
 {
+    private static readonly IReadOnlyDictionary<string, string> NoNames = ReadOnlyDictionary<string, string>.Empty;
+
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
@@ -24,8 +27,9 @@ internal static partial class MentionText
         var text = Words.Clean(activity.Text ?? "");
         var botId = activity.Recipient?.Id;
         var mentionsBot = false;
-        var placeholders = new List<string>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Most messages mention nobody: the lists are made for the first mention found.
+        List<string>? placeholders = null;
+        Dictionary<string, string>? names = null;
         foreach (var entity in activity.Entities ?? [])
         {
             if (ActivityJson.Str(entity, "type") != "mention" || ActivityJson.Obj(entity, "mentioned") is not { } mentioned ||
@@ -37,7 +41,7 @@ internal static partial class MentionText
             var isBot = id == botId;
             mentionsBot |= isBot;
             var replacement = isBot ? " " : $"<@{id}>";
-            var marker = $"\u0001{placeholders.Count}\u0002";
+            var marker = $"\u0001{placeholders?.Count ?? 0}\u0002";
             var written = ActivityJson.Str(entity, "text");
             var name = ActivityJson.Str(mentioned, "name");
             var found = false;
@@ -53,22 +57,26 @@ internal static partial class MentionText
 
             if (found)
             {
-                placeholders.Add(replacement);
+                (placeholders ??= []).Add(replacement);
                 if (!isBot && !string.IsNullOrWhiteSpace(name))
                 {
-                    names[id] = name.Trim();
+                    (names ??= new Dictionary<string, string>(StringComparer.Ordinal))[id] = name.Trim();
                 }
             }
         }
 
-        text = Tag().Replace(text, " ");
-        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
-        for (var i = 0; i < placeholders.Count; i++)
+        if (text.Contains('<', StringComparison.Ordinal))
         {
-            text = text.Replace($"\u0001{i}\u0002", $" {placeholders[i]} ", StringComparison.Ordinal);
+            text = Tag().Replace(text, " ");
         }
 
-        return (Spaces().Replace(text, " ").Trim(), mentionsBot, names);
+        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
+        for (var i = 0; i < (placeholders?.Count ?? 0); i++)
+        {
+            text = text.Replace($"\u0001{i}\u0002", $" {placeholders![i]} ", StringComparison.Ordinal);
+        }
+
+        return (Spaces().Replace(text, " ").Trim(), mentionsBot, names ?? NoNames);
     }
 
     private static string ReplaceFirst(string text, string what, string with)

@@ -101,7 +101,8 @@ internal static class TurnReader
             return null;
         }
 
-        var language = locale.Split('-', '_')[0].ToLowerInvariant();
-        return language.Length is 2 or 3 ? language : null;
+        var end = locale.AsSpan().IndexOfAny('-', '_');
+        var language = end < 0 ? locale.AsSpan() : locale.AsSpan(0, end);
+        return language.Length is 2 or 3 ? language.ToString().ToLowerInvariant() : null;
     }
 }

@@ -17,6 +17,8 @@ namespace CheckinBot.Teams.Authentication;
 internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKeys keys, ServiceUrlAllowList serviceUrls, WallClock time,
     ILogger<BotAuthenticator> logger)
 {
+    private readonly VerifiedTokens verified = new();
+
     /// <summary>The one channel the bot serves; the Bot Framework Emulator's is allowed in anonymous Development only.</summary>
     public const string Teams = "msteams";
 
@@ -45,6 +47,24 @@ internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKe
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return AuthResult.Unauthorized("A bearer token is required.");
+        }
+
+        if (verified.TryGet(authorization.AsSpan(scheme.Length).Trim(), out var known))
+        {
+            if (LifetimeProblem(known.Expires, known.NotBefore) is { } expired)
+            {
+                verified.Forget(authorization.AsSpan(scheme.Length).Trim());
+                logger.Refused(401, expired);
+                return AuthResult.Unauthorized(expired);
+            }
+
+            // The same key still published: nothing else the check read can have changed.
+            if (ReferenceEquals(await keys.FindAsync(known.KeyId, known.IsEntra, cancellationToken), known.Caller.Key))
+            {
+                return AuthResult.Accept(known.Caller);
+            }
+
+            verified.Forget(authorization.AsSpan(scheme.Length).Trim());
         }
 
         var raw = authorization[scheme.Length..].Trim();
@@ -115,8 +135,9 @@ internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKe
             return AuthResult.Forbidden(refused);
         }
 
-        var serviceUrl = Claim(token, "serviceurl");
-        return AuthResult.Accept(new BotCaller(key, serviceUrl, isEntra));
+        var caller = new BotCaller(key, Claim(token, "serviceurl"), isEntra);
+        verified.Keep(raw, new VerifiedToken(caller, keyId, isEntra, Seconds(token, "exp")!.Value, Seconds(token, "nbf")));
+        return AuthResult.Accept(caller);
     }
 
     /// <summary>Checks the token against the activity it came with (steps 6 and 7), and the activity against the bot's settings.</summary>
@@ -217,26 +238,28 @@ internal sealed class BotAuthenticator(IOptions<TeamsOptions> options, SigningKe
             return "The token has no valid expiry.";
         }
 
+        long? notBefore = null;
+        if (token.TryGetPayloadValue<object>("nbf", out _))
+        {
+            notBefore = Seconds(token, "nbf");
+            if (notBefore is null)
+            {
+                return "The token's nbf is not a valid time.";
+            }
+        }
+
+        return LifetimeProblem(expires, notBefore);
+    }
+
+    private string? LifetimeProblem(long expires, long? notBefore)
+    {
         var now = time.GetUtcNow();
         if (DateTimeOffset.FromUnixTimeSeconds(expires) + Skew < now)
         {
             return "The token has expired.";
         }
 
-        if (token.TryGetPayloadValue<object>("nbf", out _))
-        {
-            if (Seconds(token, "nbf") is not { } notBefore)
-            {
-                return "The token's nbf is not a valid time.";
-            }
-
-            if (DateTimeOffset.FromUnixTimeSeconds(notBefore) - Skew > now)
-            {
-                return "The token is not valid yet.";
-            }
-        }
-
-        return null;
+        return notBefore is { } from && DateTimeOffset.FromUnixTimeSeconds(from) - Skew > now ? "The token is not valid yet." : null;
     }
 
     /// <summary>A time claim in Unix seconds, or null when missing, not a whole number, or beyond what a date can hold.</summary>

@@ -23,13 +23,19 @@ internal sealed class SavedReferences(TimeProvider time)
     /// <summary>True when <paramref name="reference"/> (its time aside) is what this node wrote under the key recently.</summary>
     public bool Holds(string workspaceId, string key, ConversationReference reference) =>
         saved.TryGetValue((workspaceId, key), out var known) && time.GetUtcNow() - known.At < Freshness &&
-        known.Reference == reference with { UpdatedAt = known.Reference.UpdatedAt };
+        SameButForTime(known.Reference, reference);
 
     /// <summary>The reachable reference this node wrote under the key recently; null when the store must be asked.</summary>
     public ConversationReference? Find(string workspaceId, string key) =>
         saved.TryGetValue((workspaceId, key), out var known) && time.GetUtcNow() - known.At < Freshness && !known.Reference.Unreachable
             ? known.Reference
             : null;
+
+    /// <summary>Record equality with the time left out, without the copy a <c>with</c> would make for every activity.</summary>
+    private static bool SameButForTime(ConversationReference a, ConversationReference b) =>
+        a.ServiceUrl == b.ServiceUrl && a.ChannelId == b.ChannelId && a.ConversationId == b.ConversationId && a.ConversationType == b.ConversationType &&
+        a.TenantId == b.TenantId && a.BotId == b.BotId && a.BotName == b.BotName && a.UserId == b.UserId && a.UserAadObjectId == b.UserAadObjectId &&
+        a.Unreachable == b.Unreachable;
 
     public void Wrote(string workspaceId, string key, ConversationReference reference)
     {

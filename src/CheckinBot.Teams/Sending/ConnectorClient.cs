@@ -19,25 +19,18 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
     /// <summary>Posts an activity into a conversation (in reply to <paramref name="replyToId"/>, when given); returns its id.</summary>
     public async Task<string> SendAsync(ConversationReference via, string conversationId, JsonObject activity, string? replyToId, CancellationToken cancellationToken)
     {
-        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
-        if (replyToId is not null)
-        {
-            path += "/" + Uri.EscapeDataString(replyToId);
-            activity["replyToId"] = replyToId;
-        }
-
-        Address(activity, via, conversationId);
-        var answer = await CallAsync("send", HttpMethod.Post, via, path, activity, via.TenantId, conversationId, cancellationToken);
-        return IdOf(answer) ?? "";
+        var path = replyToId is null
+            ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
+            : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(replyToId)}";
+        var address = new ActivityAddress(via, conversationId, ReplyToId: replyToId);
+        return await CallAsync("send", HttpMethod.Post, via, path, activity, address, via.TenantId, conversationId, cancellationToken) ?? "";
     }
 
     /// <summary>Replaces an activity the bot posted earlier.</summary>
     public async Task UpdateAsync(ConversationReference via, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
     {
-        activity["id"] = activityId;
-        Address(activity, via, conversationId);
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        await CallAsync("update", HttpMethod.Put, via, path, activity, via.TenantId, conversationId, cancellationToken);
+        await CallAsync("update", HttpMethod.Put, via, path, activity, new ActivityAddress(via, conversationId, ActivityId: activityId), via.TenantId, conversationId, cancellationToken);
     }
 
     /// <summary>Opens (or finds) the personal conversation between the bot and a person; returns its id.</summary>
@@ -51,31 +44,12 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
             ["tenantId"] = tenantId,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         };
-        var answer = await CallAsync("create conversation", HttpMethod.Post, via, "v3/conversations", body, tenantId, null, cancellationToken);
-        return IdOf(answer) ?? throw new TeamsCallException("Teams created a conversation without an id.");
+        return await CallAsync("create conversation", HttpMethod.Post, via, "v3/conversations", body, null, tenantId, null, cancellationToken) ?? throw new TeamsCallException("Teams created a conversation without an id.");
     }
 
-    private static void Address(JsonObject activity, ConversationReference via, string conversationId)
-    {
-        activity["conversation"] = new JsonObject { ["id"] = conversationId };
-        if (via.BotId is not null)
-        {
-            activity["from"] = new JsonObject { ["id"] = via.BotId, ["name"] = via.BotName };
-        }
-
-        if (via.ChannelId is not null)
-        {
-            activity["channelId"] = via.ChannelId;
-        }
-
-        if (via.UserId is not null)
-        {
-            activity["recipient"] = new JsonObject { ["id"] = via.UserId };
-        }
-    }
-
-    private async Task<JsonElement?> CallAsync(string operation, HttpMethod method, ConversationReference via, string path, JsonObject body, string? tenant,
-        string? conversation, CancellationToken cancellationToken)
+    /// <summary>Makes the call (the body addressed, when an address is given); returns the <c>id</c> of the answer's JSON object, when it has one.</summary>
+    private async Task<string?> CallAsync(string operation, HttpMethod method, ConversationReference via, string path, JsonObject body, ActivityAddress? address,
+        string? tenant, string? conversation, CancellationToken cancellationToken)
     {
         if (!serviceUrls.Allows(via.ServiceUrl))
         {
@@ -84,10 +58,9 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
         }
 
         var uri = new Uri(via.ServiceUrl.TrimEnd('/') + "/" + path);
-        var json = body.ToJsonString();
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(method, uri) { Content = new JsonBodyContent(body, address) };
             request.Options.Set(SendPacer.Tenant, tenant ?? "");
             if (conversation is not null)
             {
@@ -100,12 +73,18 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
             }
 
             using var response = await http.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
+            using var answer = new RentedBytes(256);
+            await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
             {
-                return Parse(text);
+                await answer.ReadAllAsync(stream, cancellationToken);
             }
 
+            if (response.IsSuccessStatusCode)
+            {
+                return IdOf(answer.Written.Span);
+            }
+
+            var text = Encoding.UTF8.GetString(answer.Written.Span);
             var code = ErrorCode(text);
             logger.CallFailed(method.Method, operation, (int)response.StatusCode, code);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
@@ -124,7 +103,38 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
         }
     }
 
-    private static JsonElement? Parse(string text)
+    /// <summary>The top-level <c>id</c> string of a JSON object, read where it lies; null for anything else.</summary>
+    private static string? IdOf(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isId)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ErrorCode(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -134,22 +144,14 @@ internal sealed class ConnectorClient(HttpClient http, BotTokenClient tokens, Se
         try
         {
             using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
+            return document.RootElement is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("error", out var error) &&
+                error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    private static string? IdOf(JsonElement? answer) =>
-        answer is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
-
-    private static string? ErrorCode(string text) =>
-        Parse(text) is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object &&
-        error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
-            ? code.GetString()
-            : null;
 }

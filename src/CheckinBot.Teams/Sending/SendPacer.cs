@@ -9,7 +9,10 @@ namespace CheckinBot.Teams.Sending;
 /// </summary>
 /// <remarks>
 /// A sliding window of 1.2 s in 100 ms segments holds every 1 s interval within one window, so 7 per window means at
-/// most 7 in any second.
+/// most 7 in any second. The windows slide on the partitioned limiter's own 100 ms heartbeat, which visits every
+/// partition anyway: with automatic replenishment each conversation's and tenant's window kept a timer of its own
+/// (three per conversation, firing every 100 ms or every second, 6,000 timers for 2,000 busy tenants). A segment may
+/// then slide up to one heartbeat late, which only ever holds a send back, never lets one through early.
 /// </remarks>
 internal sealed class SendPacer : IDisposable
 {
@@ -20,13 +23,15 @@ internal sealed class SendPacer : IDisposable
 
     public SendPacer(int perConversationPerSecond = 7, int perTenantPerSecond = 50)
     {
+        // The options and factories are made once: a partition's factory runs only for a key seen for the first time.
+        var conversationSecond = Window(perConversationPerSecond, TimeSpan.FromMilliseconds(1200), 12);
+        var conversationHalfMinute = Window(60, TimeSpan.FromSeconds(31), 31);
+        var tenantSecond = Window(perTenantPerSecond, TimeSpan.FromMilliseconds(1200), 12);
+        Func<string, SlidingWindowRateLimiterOptions> perSecond = _ => conversationSecond, perHalfMinute = _ => conversationHalfMinute, perTenant = _ => tenantSecond;
         limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
-                RateLimitPartition.GetSlidingWindowLimiter(Key(request, Conversation), _ => Window(perConversationPerSecond, TimeSpan.FromMilliseconds(1200), 12))),
-            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
-                RateLimitPartition.GetSlidingWindowLimiter(Key(request, Conversation), _ => Window(60, TimeSpan.FromSeconds(31), 31))),
-            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
-                RateLimitPartition.GetSlidingWindowLimiter(Key(request, Tenant), _ => Window(perTenantPerSecond, TimeSpan.FromMilliseconds(1200), 12))));
+            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request => RateLimitPartition.GetSlidingWindowLimiter(Key(request, Conversation), perSecond)),
+            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request => RateLimitPartition.GetSlidingWindowLimiter(Key(request, Conversation), perHalfMinute)),
+            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request => RateLimitPartition.GetSlidingWindowLimiter(Key(request, Tenant), perTenant)));
     }
 
     /// <summary>Waits until the request may be sent; requests that name no conversation or tenant do not wait.</summary>
@@ -59,6 +64,6 @@ internal sealed class SendPacer : IDisposable
         SegmentsPerWindow = segments,
         QueueLimit = 10_000,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
+        AutoReplenishment = false,
     };
 }
