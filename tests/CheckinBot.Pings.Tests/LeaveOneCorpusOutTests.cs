@@ -14,17 +14,18 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 67 corpora, 28,653 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.75 / 0.20, session 12, 10:57). Status precision (.977 / .972 / .981), status recall (.910 / .902 / .930),
-    /// other-taken-for-status in English and Dutch (1.6 / 1.4%) and urgent recall in French and Dutch (.983, .983) meet
-    /// the targets. Urgent recall is .972 in English against .98 (gap .008: emergencies told as a bare situation without
-    /// an urgent word; .973 in session 11, before the corpus of such situations joined). French other-taken-for-status is
-    /// 2.1% (76 of 3,608) against 2%: the corpus of French and Dutch yes/no questions (did you get my mail, do you have a
-    /// minute) joined in session 12; at 0.77, the lowest status threshold meeting it, French status recall is .898.
+    /// (tools/CheckinBot.PingTrain --evaluate, 74 corpora, 31,733 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.75 / 0.20, session 12, 11:43). Status precision (.976 / .971 / .981), status recall (.908 / .901 / .932),
+    /// other-taken-for-status in English and Dutch (1.6 / 1.4%) and urgent recall in French and Dutch (.981, .981) meet
+    /// the targets. Urgent recall is .967 in English against .98 (gap .013: emergencies told as a bare situation or
+    /// understated without an urgent word; .973 in session 11, before two corpora of such situations joined, held out
+    /// at .888 and .860). French other-taken-for-status is 2.1% (83 of 3,938) against 2%: the corpus of French and Dutch
+    /// yes/no questions (did you get my mail, do you have a minute) joined in session 12; at 0.77, the lowest status
+    /// threshold meeting it, French status recall is .894.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.971,
+        [("en", "urgent recall")] = 0.966,
         [("fr", "other->status")] = 0.0215,
     };
 
