@@ -57,7 +57,8 @@ internal static class SqliteGroupCommit
 
         try
         {
-            if (!pending.Taken)
+            // More than a batch may wait ahead of this write, and no one else may be left to write it.
+            while (!pending.Taken)
             {
                 await CommitAsync(db, queue);
             }

@@ -40,6 +40,14 @@ public sealed class LedgerWritesCommittedTogetherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task More_writes_than_one_batch_holds_are_all_answered()
+    {
+        var claims = await WhileTheGateIsHeldAsync(i => Ledger().TryClaimAsync("teams", $"Ev{i}", Now, Lease, default), count: 700);
+
+        (await Task.WhenAll(claims).WaitAsync(TimeSpan.FromSeconds(30))).Should().AllSatisfy(claimed => claimed.Should().BeTrue());
+    }
+
+    [Fact]
     public async Task Of_concurrent_claims_of_one_event_exactly_one_is_granted()
     {
         var claims = await WhileTheGateIsHeldAsync(_ => Ledger().TryClaimAsync("teams", "Ev-duplicated", Now, Lease, default));
@@ -113,15 +121,15 @@ public sealed class LedgerWritesCommittedTogetherTests : IAsyncLifetime
         (await Ledger().TryRecordAsync("teams", "Ev0", Now, default)).Should().BeTrue("the write was never made");
     }
 
-    /// <summary>Starts <see cref="Turns"/> writes while the file's gate is held, so that they all wait for one batch.</summary>
-    private async Task<Task<T>[]> WhileTheGateIsHeldAsync<T>(Func<int, Task<T>> write, Func<Task<T>[], Task>? beforeRelease = null)
+    /// <summary>Starts <paramref name="count"/> writes while the file's gate is held, so that they all wait for one batch.</summary>
+    private async Task<Task<T>[]> WhileTheGateIsHeldAsync<T>(Func<int, Task<T>> write, Func<Task<T>[], Task>? beforeRelease = null, int count = Turns)
     {
         var gate = SqliteWriteGate.For(Context());
         await gate.WaitAsync();
         Task<T>[] writes;
         try
         {
-            writes = Enumerable.Range(0, Turns).Select(write).ToArray();
+            writes = Enumerable.Range(0, count).Select(write).ToArray();
             writes.Should().AllSatisfy(w => w.IsCompleted.Should().BeFalse("every write waits for the gate"));
             if (beforeRelease is not null)
             {
