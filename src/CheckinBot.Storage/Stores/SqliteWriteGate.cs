@@ -7,7 +7,8 @@ namespace CheckinBot.Storage.Stores;
 /// Queues the event ledger's writes to one SQLite file in the process, one at a time. SQLite takes one writer at a time,
 /// and its ADO.NET provider runs async calls synchronously, sleeping on a pool thread while it waits for the lock; the
 /// ledger writes once or twice per turn, so under load its writers would mostly sleep on threads the requests need.
-/// Here they wait without a thread. PostgreSQL takes concurrent writers and needs no gate.
+/// Here they wait without a thread. PostgreSQL takes concurrent writers and needs no gate. The event ledger's writes
+/// wait for the same gate through <see cref="SqliteGroupCommit"/>, which commits those queued meanwhile together.
 /// </summary>
 internal static class SqliteWriteGate
 {
@@ -20,7 +21,7 @@ internal static class SqliteWriteGate
             return await write(cancellationToken);
         }
 
-        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", static _ => new SemaphoreSlim(1, 1));
+        var gate = For(db);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -31,4 +32,8 @@ internal static class SqliteWriteGate
             gate.Release();
         }
     }
+
+    /// <summary>The gate of the SQLite file <paramref name="db"/> writes to.</summary>
+    public static SemaphoreSlim For(CheckinDbContext db) =>
+        Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", static _ => new SemaphoreSlim(1, 1));
 }
