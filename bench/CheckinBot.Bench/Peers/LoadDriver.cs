@@ -43,6 +43,7 @@ internal static class LoadDriver
         var total = (long)(perSecond * duration.TotalSeconds);
         var running = new List<Task>((int)total);
         var start = Stopwatch.GetTimestamp();
+        var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pacer = new Thread(() =>
         {
             for (long seq = 0; seq < total; seq++)
@@ -52,9 +53,11 @@ internal static class LoadDriver
                 tally.AddLateness(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
                 running.Add(SendOneAsync(seq, planned));
             }
+
+            paced.SetResult();
         }) { IsBackground = true, Name = "open-loop pacer" };
         pacer.Start();
-        await Task.Factory.StartNew(pacer.Join, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await paced.Task;
         await Task.WhenAll(running);
         tally.Elapsed = duration;
         return tally;
