@@ -19,9 +19,10 @@ public sealed class SlashCommandAnswersInTheAcknowledgementTests : IAsyncLifetim
         SlowStatusHandler.Gate = Task.CompletedTask;
         slack = await FakeSlack.StartAsync();
         slack.AddUser("UVA00001", "Maria", "Asia/Manila", "en-US");
+        // The budget is the shipped one (2 s of Slack's 3): a first command in a cold process on a busy CI machine
+        // took longer than a tighter test budget, which proved nothing about the bot.
         app = await SlackTestApp.StartAsync(slack, new Dictionary<string, string?>
         {
-            ["Slack:AckBudget"] = "00:00:00.500",
             ["Slack:ChannelPostInterval"] = "00:00:01",
         });
     }
