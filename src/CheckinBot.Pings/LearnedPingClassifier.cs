@@ -41,17 +41,26 @@ public sealed class LearnedPingClassifier : IPingClassifier
     }
 
     /// <inheritdoc />
-    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null) =>
-        Read(text, language, addressees).Verdict;
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null) =>
+        Read(text, language, addressees, openWork).Verdict;
 
-    /// <summary>Classifies one message and keeps the probabilities; <paramref name="featureNames"/> names the features in the reasons (evaluation only: names quote the message).</summary>
-    internal PingReading Read(string text, string? language, PingAddressees? addressees, Dictionary<int, string>? featureNames = null)
+    /// <summary>
+    /// Classifies one message and keeps the probabilities; <paramref name="featureNames"/> names the features in the
+    /// reasons (evaluation only: names quote the message). <paramref name="openWork"/>, when given, is read by the rule
+    /// <see cref="AboutOpenTask"/>; it never changes the model's probabilities.
+    /// </summary>
+    internal PingReading Read(string text, string? language, PingAddressees? addressees, OpenWork? openWork = null, Dictionary<int, string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text, addressees?.Names, addressees?.Ids);
         var detected = LanguageDetector.FromHint(language) ?? LanguageDetector.Detect(normalized);
         Span<bool> used = stackalloc bool[normalized.TokenArray.Length];
         var rules = PingRules.Read(normalized, used);
+        if (openWork is not null)
+        {
+            rules = rules with { AboutOpenTask = AboutOpenTask.Matches(normalized, used, openWork.Titles, addressees?.Names) };
+        }
+
         var features = t_features ??= new List<int>(512);
         features.Clear();
         PingFeatures.Extract(normalized, rules, used, features, featureNames);
@@ -67,7 +76,8 @@ public sealed class LearnedPingClassifier : IPingClassifier
         reasons.AddRange(rules.Names());
         reasons.Add(string.Create(CultureInfo.InvariantCulture, $"p(status) {status:0.00}, p(urgent) {urgent:0.00}"));
         AddHeaviest(features, value, decided, featureNames, reasons);
-        return new PingReading(new PingVerdict(decided, detected, reasons), status, urgent, rules);
+        var openWorkMatters = openWork is null && Thresholds.Decide(status, urgent, rules with { AboutOpenTask = true }) != decided;
+        return new PingReading(new PingVerdict(decided, detected, reasons, openWorkMatters), status, urgent, rules);
     }
 
     /// <summary>The features that pushed most towards the decided class, against the mean of the classes.</summary>

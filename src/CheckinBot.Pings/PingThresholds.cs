@@ -12,7 +12,13 @@ namespace CheckinBot.Pings;
 /// <param name="Status">The least probability of a status check that is answered.</param>
 /// <param name="Urgent">The least probability of urgency that is escalated.</param>
 /// <param name="UrgentWhenTalkedAbout">The least probability of urgency that is escalated when the message talks about an urgent word rather than uses it.</param>
-public sealed record PingThresholds(float Status, float Urgent, float UrgentWhenTalkedAbout = 0.5f)
+/// <param name="StatusAboutOpenTask">
+/// The least probability of a status check that is answered when the message is about one of the VA's open tasks
+/// (<see cref="Rules.AboutOpenTask"/>); null when the rule is not used (then <see cref="Status"/> holds for every message).
+/// Never above <see cref="Status"/>.
+/// </param>
+/// <param name="OpenTaskOnlyWhenAsked">Whether <see cref="StatusAboutOpenTask"/> holds only for a message that asks (a question mark).</param>
+public sealed record PingThresholds(float Status, float Urgent, float UrgentWhenTalkedAbout = 0.5f, float? StatusAboutOpenTask = null, bool OpenTaskOnlyWhenAsked = false)
 {
     /// <summary>
     /// The thresholds the bot runs with, read off the leave-one-corpus-out sweep (74 corpora, 31,733 rows, session 12).
@@ -30,12 +36,18 @@ public sealed record PingThresholds(float Status, float Urgent, float UrgentWhen
     /// <summary>
     /// The decision: a command is no ping; an explicit urgent word is urgent (<see cref="Rules.PingRules"/>); else
     /// urgent from <see cref="Urgent"/> (from <see cref="UrgentWhenTalkedAbout"/> when the message talks about an urgent
-    /// word) unless the client said it can wait; else a status check from <see cref="Status"/>; else silence.
+    /// word) unless the client said it can wait; else a status check from <see cref="Status"/>, or from
+    /// <see cref="StatusAboutOpenTask"/> when the message is about an open task (and asks, with
+    /// <see cref="OpenTaskOnlyWhenAsked"/>); else silence. Urgency does not depend on open work.
     /// </summary>
     internal PingClass Decide(float status, float urgent, Rules.RuleReading rules) =>
         rules.Command ? PingClass.Other
         : rules.UrgentWord ? PingClass.Urgent
         : urgent >= (rules.UrgentTalkedAbout ? Math.Max(Urgent, UrgentWhenTalkedAbout) : Urgent) && !rules.Calm ? PingClass.Urgent
-        : status >= Status ? PingClass.StatusCheck
+        : status >= StatusFor(rules) ? PingClass.StatusCheck
         : PingClass.Other;
+
+    /// <summary>The status threshold that holds for a message with these rule findings.</summary>
+    private float StatusFor(Rules.RuleReading rules) =>
+        StatusAboutOpenTask is { } lower && rules.AboutOpenTask && (rules.Asked || !OpenTaskOnlyWhenAsked) ? Math.Min(lower, Status) : Status;
 }

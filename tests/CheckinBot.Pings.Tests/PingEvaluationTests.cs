@@ -8,7 +8,7 @@ public class PingEvaluationTests
     /// <summary>Reads what the tests below need: a question is a status check, capitals are urgent.</summary>
     private sealed class MarkClassifier : IPingClassifier
     {
-        public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null) =>
+        public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null) =>
             new(text.Contains("URGENT", StringComparison.Ordinal) ? PingClass.Urgent : text.EndsWith('?') ? PingClass.StatusCheck : PingClass.Other, language ?? "en", ["mark"]);
     }
 
@@ -42,6 +42,16 @@ public class PingEvaluationTests
 
         PingCorpus.Parse(lines).Should().HaveCount(5);
         PingCorpus.VaNamesOf(lines).Should().Equal("Ina");
+    }
+
+    [Fact]
+    public void A_tasks_header_gives_the_vas_open_tasks_titles()
+    {
+        string[] lines = ["# Brief: questions about her tasks, written apart.", "# va: Ina", "# tasks: Newsletter PDF; Invoices March;  Book the photographer", .. Corpus];
+
+        PingCorpus.OpenTasksOf(lines).Should().Equal("Newsletter PDF", "Invoices March", "Book the photographer");
+        PingCorpus.OpenTasksOf(Corpus).Should().BeEmpty();
+        PingCorpus.Parse(lines).Should().HaveCount(5);
     }
 
     [Fact]

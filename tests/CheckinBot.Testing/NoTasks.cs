@@ -13,6 +13,9 @@ public sealed class NoTasks : ITaskStore, IPersonalDataStore
     public Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>>> ListOpenManyAsync(IReadOnlyCollection<Guid> collaborationIds, Instant doneSince, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>>>(new Dictionary<Guid, IReadOnlyList<WorkTask>>());
 
+    public Task<IReadOnlyList<string>> OpenTitlesAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task<WorkTask?> CurrentAsync(Guid collaborationId, CancellationToken cancellationToken) => Task.FromResult<WorkTask?>(null);
 
     public Task<IReadOnlyDictionary<Guid, WorkTask>> CurrentManyAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ namespace CheckinBot.Testing;
 /// Stands in for the learned classifier (which lives outside the core, in CheckinBot.Pings): the status checks these
 /// tests send are listed, a message that opens with "DRINGEND" is urgent, anything else is other. A listed status check
 /// that opens with a platform mention ("&lt;@U1&gt; any news?") is one only when the mention is of one of the VA's ids,
-/// as the learned classifier reads it.
+/// as the learned classifier reads it. A listed question about a task ("photographer confirmed?") is one only when it
+/// names a word of an open task's title; given no open work, its verdict says that open work would decide it.
 /// </summary>
 public sealed class ScriptedPingClassifier : IPingClassifier
 {
@@ -15,17 +16,27 @@ public sealed class ScriptedPingClassifier : IPingClassifier
         "Ben je eraan begonnen?", "any update?", "En, al halverwege?", "hoe ver sta je?", "status?", "any news?",
     };
 
-    public List<(string Text, PingAddressees? Addressees)> Seen { get; } = [];
-
-    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null)
+    private static readonly HashSet<string> TaskQuestions = new(StringComparer.OrdinalIgnoreCase)
     {
-        Seen.Add((text, addressees));
+        "photographer confirmed?", "Is de nieuwsbrief al weg?",
+    };
+
+    public List<(string Text, PingAddressees? Addressees, OpenWork? OpenWork)> Seen { get; } = [];
+
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null)
+    {
+        Seen.Add((text, addressees, openWork));
+        var taskQuestion = TaskQuestions.Contains(text);
         var value = text.StartsWith("DRINGEND", StringComparison.Ordinal) ? PingClass.Urgent
             : StatusChecks.Contains(AddressedToVa(text, addressees)) ? PingClass.StatusCheck
+            : taskQuestion && openWork is not null && NamesATask(text, openWork) ? PingClass.StatusCheck
             : PingClass.Other;
         var detected = language ?? (text.Contains("any", StringComparison.OrdinalIgnoreCase) ? "en" : "nl");
-        return new PingVerdict(value, detected, [$"scripted: {value}"]);
+        return new PingVerdict(value, detected, [$"scripted: {value}"], OpenWorkMatters: taskQuestion && openWork is null);
     }
+
+    private static bool NamesATask(string text, OpenWork openWork) =>
+        openWork.Titles.SelectMany(t => t.Split(' ')).Any(word => word.Length >= 4 && text.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The text after a leading mention of the VA's id; the text unchanged when it opens with no mention or with someone else's.</summary>
     private static string AddressedToVa(string text, PingAddressees? addressees)

@@ -13,5 +13,10 @@ public interface IPingClassifier
     /// The VA's first names ("Ina??") and platform user ids ("&lt;@U0123ABC&gt;"): they read as the VA addressed, a
     /// mention of any other id as someone else.
     /// </param>
-    PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null);
+    /// <param name="openWork">
+    /// The titles of the VA's open tasks, when the caller has read them: a message about one of them may be answered as
+    /// a status check from a lower probability. Null when not read; the verdict then says whether reading them could
+    /// change it (<see cref="PingVerdict.OpenWorkMatters"/>), so that a turn reads the task log only when it may count.
+    /// </param>
+    PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null);
 }

@@ -8,7 +8,9 @@ namespace CheckinBot.Core.Pings;
 /// <summary>
 /// Answers a client's plain messages for the VA: a status check gets the next update time (at most one full
 /// answer per window, a light acknowledgement inside it), an urgent message goes to the VA at once, and
-/// everything else is work between the two of them: the bot stays out of it.
+/// everything else is work between the two of them: the bot stays out of it. A message is classified first without the
+/// VA's open tasks; only when the verdict says they could change it are their titles read and the message classified
+/// again with them (a yes/no question about one task is a status check the words alone may not show).
 /// </summary>
 public sealed class PingResponder(
     IPingClassifier classifier,
@@ -35,7 +37,14 @@ public sealed class PingResponder(
         }
 
         var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
-        var verdict = classifier.Classify(context.Turn.Text, addressees: new PingAddressees(FirstNameOf(va), [collaboration.VaId]));
+        var addressees = new PingAddressees(FirstNameOf(va), [collaboration.VaId]);
+        var verdict = classifier.Classify(context.Turn.Text, addressees: addressees);
+        if (verdict.OpenWorkMatters)
+        {
+            // Only a message whose decision the VA's open tasks can change pays the read of their titles.
+            var openWork = await work.OpenWorkAsync(collaboration.Id, cancellationToken);
+            verdict = classifier.Classify(context.Turn.Text, addressees: addressees, openWork: openWork);
+        }
         return verdict.Class switch
         {
             PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken),

@@ -7,4 +7,8 @@ namespace CheckinBot.Core.Pings;
 /// What weighed most, strongest first: the rules that fired and the model's heaviest features. Safe to log: a
 /// reason never quotes the message (features are named by their hashed id, e.g. "feature #1a2b3c +1.40").
 /// </param>
-public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Reasons);
+/// <param name="OpenWorkMatters">
+/// The classifier was given no open work, and the decision would change if the message turned out to be about one of
+/// the VA's open tasks: the caller should read them and classify again. False whenever open work was given.
+/// </param>
+public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Reasons, bool OpenWorkMatters = false);

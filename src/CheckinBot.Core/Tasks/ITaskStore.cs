@@ -16,6 +16,9 @@ public interface ITaskStore
     /// </summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>>> ListOpenManyAsync(IReadOnlyCollection<Guid> collaborationIds, Instant doneSince, CancellationToken cancellationToken);
 
+    /// <summary>The titles of a collaboration's open tasks (planned, started or blocked), oldest first: one read of titles only, for the ping classifier.</summary>
+    Task<IReadOnlyList<string>> OpenTitlesAsync(Guid collaborationId, CancellationToken cancellationToken);
+
     /// <summary>The task in progress in a collaboration: the started task touched last; null when none is started.</summary>
     Task<WorkTask?> CurrentAsync(Guid collaborationId, CancellationToken cancellationToken);
 

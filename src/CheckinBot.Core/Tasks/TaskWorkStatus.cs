@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace CheckinBot.Core.Tasks;
 
-/// <summary>What the VA is doing, for ping answers: her task in progress and her focus block, from the task log.</summary>
+/// <summary>What the VA is doing, for ping answers: her task in progress and her focus block, and her open tasks, from the task log.</summary>
 public sealed class TaskWorkStatus(ITaskStore tasks, ICollaborationStore collaborations) : IWorkStatus
 {
     public async Task<WorkStatus> GetAsync(Guid collaborationId, Instant now, CancellationToken cancellationToken)
@@ -13,4 +13,7 @@ public sealed class TaskWorkStatus(ITaskStore tasks, ICollaborationStore collabo
         var collaboration = await collaborations.GetAsync(collaborationId, cancellationToken);
         return new WorkStatus(current?.Title, current?.StartedAt, collaboration?.FocusedUntil(now));
     }
+
+    public async Task<OpenWork> OpenWorkAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        new(await tasks.OpenTitlesAsync(collaborationId, cancellationToken));
 }

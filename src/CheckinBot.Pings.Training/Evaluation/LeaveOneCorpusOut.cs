@@ -9,11 +9,15 @@ namespace CheckinBot.Pings.Evaluation;
 /// </summary>
 public sealed class LeaveOneCorpusOut
 {
-    private LeaveOneCorpusOut(IReadOnlyList<ScoredSample> scored, PingThresholds thresholds)
+    private LeaveOneCorpusOut(IReadOnlyList<ScoredSample> scored, PingThresholds thresholds, IReadOnlyList<LabelledCorpus> corpora)
     {
         Scored = scored;
         Thresholds = thresholds;
+        TaskAware = corpora.Where(c => c.OpenTasks.Count > 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The corpora whose header names the VA's open tasks (<c># tasks:</c>): where the open-task rule can fire.</summary>
+    public IReadOnlySet<string> TaskAware { get; }
 
     internal IReadOnlyList<ScoredSample> Scored { get; }
 
@@ -46,7 +50,7 @@ public sealed class LeaveOneCorpusOut
             scored[held] = [.. corpora.Where((_, i) => i % folds == held).SelectMany(corpus => Score(model, corpus, featureNames))];
         });
 
-        return new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], thresholds);
+        return new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], thresholds, corpora);
     }
 
     /// <summary>
@@ -88,7 +92,7 @@ public sealed class LeaveOneCorpusOut
             }))];
         });
 
-        return (new LeaveOneCorpusOut([.. linearScored.SelectMany(s => s)], decide), new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], decide));
+        return (new LeaveOneCorpusOut([.. linearScored.SelectMany(s => s)], decide, corpora), new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], decide, corpora));
     }
 
     private static IEnumerable<(PingSample Sample, StackRow Row, PingReading Reading)> StackRows(LearnedPingClassifier linear, LabelledCorpus corpus)
@@ -105,11 +109,18 @@ public sealed class LeaveOneCorpusOut
     public PingEvaluationReport Report(PingThresholds? other = null, string? corpus = null) =>
         PingEvaluation.Measure(Scored.Where(s => corpus is null || s.Corpus == corpus).Select(s => (s.Sample, s.At(other ?? Thresholds))));
 
+    /// <summary>The figures over the held-out rows of the task-aware corpora (<see cref="TaskAware"/>), at <see cref="Thresholds"/> or at <paramref name="other"/>.</summary>
+    public PingEvaluationReport TaskAwareReport(PingThresholds? other = null) =>
+        PingEvaluation.Measure(TaskAwareRows.Select(s => (s.Sample, s.At(other ?? Thresholds))));
+
+    /// <summary>The held-out rows of the task-aware corpora.</summary>
+    internal IEnumerable<ScoredSample> TaskAwareRows => Scored.Where(s => TaskAware.Contains(s.Corpus));
+
     internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames)
     {
         foreach (var sample in corpus.Samples)
         {
-            var reading = model.Read(sample.Text, null, PingAddressees.Named(corpus.VaNames), featureNames ? new Dictionary<int, string>() : null);
+            var reading = model.Read(sample.Text, null, PingAddressees.Named(corpus.VaNames), corpus.OpenWork, featureNames ? new Dictionary<int, string>() : null);
             yield return new ScoredSample(corpus.Name, sample, reading);
         }
     }

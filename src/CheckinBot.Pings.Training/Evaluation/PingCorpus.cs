@@ -6,7 +6,7 @@ namespace CheckinBot.Pings.Evaluation;
 /// <summary>
 /// Reads the tab-separated ping corpus format: a header <c>id	lang	label	text</c>, then one row per
 /// message with labels <c>status_check</c>, <c>urgent</c> or <c>other</c>. Lines that start with <c>#</c> are comments
-/// (the corpus's header says how it was written; <c># va: Ina</c> names the VA it addresses). Pure: the caller reads the file.
+/// (the corpus's header says how it was written; <c># va: Ina</c> names the VA it addresses; <c># tasks: A; B</c> the titles of her open tasks). Pure: the caller reads the file.
 /// </summary>
 public static class PingCorpus
 {
@@ -63,10 +63,21 @@ public static class PingCorpus
     }
 
     /// <summary>The VA names a corpus's comment header gives (<c># va: Ina</c>): the names the bot would know live.</summary>
-    public static IReadOnlyList<string> VaNamesOf(IEnumerable<string> lines)
+    public static IReadOnlyList<string> VaNamesOf(IEnumerable<string> lines) =>
+        HeaderValues(lines, "va:", [',', ' ']);
+
+    /// <summary>
+    /// The titles of the VA's open tasks a corpus's comment header gives (<c># tasks: Newsletter PDF; Invoices March</c>,
+    /// titles separated by "; "), as the bot would read them from her task log live; empty when there is no such line.
+    /// </summary>
+    public static IReadOnlyList<string> OpenTasksOf(IEnumerable<string> lines) =>
+        HeaderValues(lines, "tasks:", [';']);
+
+    /// <summary>The values of the header lines <c># key: …</c> before the first line that is no comment, split and trimmed.</summary>
+    private static List<string> HeaderValues(IEnumerable<string> lines, string key, char[] separators)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var names = new List<string>();
+        var values = new List<string>();
         foreach (var line in lines)
         {
             var trimmed = line.TrimStart('\uFEFF').Trim();
@@ -76,13 +87,13 @@ public static class PingCorpus
             }
 
             var comment = trimmed.TrimStart('#').Trim();
-            if (comment.StartsWith("va:", StringComparison.OrdinalIgnoreCase))
+            if (comment.StartsWith(key, StringComparison.OrdinalIgnoreCase))
             {
-                names.AddRange(comment[3..].Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
+                values.AddRange(comment[key.Length..].Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             }
         }
 
-        return names;
+        return values;
     }
 
     /// <summary>The corpus spelling of a class: "status_check", "urgent", "other".</summary>

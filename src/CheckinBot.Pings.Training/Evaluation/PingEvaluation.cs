@@ -10,11 +10,12 @@ public static class PingEvaluation
     /// <param name="classifier">The classifier under test.</param>
     /// <param name="useLanguageHint">Pass each row's language as a hint; off by default because live messages come without one.</param>
     /// <param name="names">The VA's first names, as the bot knows them in a live collaboration.</param>
-    public static PingEvaluationReport Evaluate(IEnumerable<PingSample> samples, IPingClassifier classifier, bool useLanguageHint = false, IReadOnlyCollection<string>? names = null)
+    /// <param name="openWork">The VA's open tasks, as the bot reads them from her task log live (a corpus's <c># tasks:</c> header).</param>
+    public static PingEvaluationReport Evaluate(IEnumerable<PingSample> samples, IPingClassifier classifier, bool useLanguageHint = false, IReadOnlyCollection<string>? names = null, OpenWork? openWork = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(classifier);
-        return Measure(samples.Select(sample => (sample, classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null, names is null ? null : PingAddressees.Named(names)))));
+        return Measure(samples.Select(sample => (sample, classifier.Classify(sample.Text, useLanguageHint ? sample.Language : null, names is null ? null : PingAddressees.Named(names), openWork))));
     }
 
     /// <summary>Gathers per-language metrics, the confusion matrix and the misreads of verdicts already made.</summary>

@@ -65,12 +65,12 @@ public static class PingTrainingReports
         return text.ToString();
     }
 
-    /// <summary>One run's figures: per language, per held-out corpus, the threshold sweep, the operating point, the misreads.</summary>
+    /// <summary>One run's figures: per language, per held-out corpus, the threshold sweeps (the open-task one on the task-aware corpora), the operating point, the misreads.</summary>
     private static void Section(StringBuilder text, LeaveOneCorpusOut loco, TrainingOptions? options, bool misreads)
     {
         var c = CultureInfo.InvariantCulture;
         var report = loco.Report();
-        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
+        text.Append(c, $"thresholds: status {loco.Thresholds.Status:0.00}, urgent {loco.Thresholds.Urgent:0.00}, about an open task {OpenTaskThreshold(loco.Thresholds)}; {options ?? TrainingOptions.Committed}").AppendLine().AppendLine();
         text.Append(Table(report)).AppendLine();
         text.AppendLine("Per held-out corpus");
         foreach (var corpus in loco.Corpora)
@@ -80,12 +80,18 @@ public static class PingTrainingReports
         }
 
         text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
+        text.Append(OpenTaskSweep.Format(loco)).AppendLine();
         text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
         if (misreads)
         {
             text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
         }
     }
+
+    private static string OpenTaskThreshold(PingThresholds thresholds) =>
+        thresholds.StatusAboutOpenTask is { } lower
+            ? string.Create(CultureInfo.InvariantCulture, $"{lower:0.00}{(thresholds.OpenTaskOnlyWhenAsked ? " when asked" : string.Empty)}")
+            : "(rule off)";
 
     /// <summary>A new corpus measured before anything changes for it, by the model trained on the corpora as they are.</summary>
     public static string FirstMeasure(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> fresh, TrainingOptions? options = null)

@@ -114,7 +114,7 @@ internal static class PingRules
 
         var calm = calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
         var addressed = Array.IndexOf(tokens, "<mention>") >= 0 || text.StartsAddressed;
-        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout);
+        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0);
     }
 
     /// <summary>An urgent word, or a typo of one ("urgnet", "dringed"): the first letter and the length hold, one edit.</summary>

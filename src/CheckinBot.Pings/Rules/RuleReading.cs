@@ -7,7 +7,9 @@ namespace CheckinBot.Pings.Rules;
 /// <param name="Addressed">The message names or @mentions someone (the VA's name reads as a mention).</param>
 /// <param name="Command">The message is a slash command ("/remind …"): no ping.</param>
 /// <param name="UrgentTalkedAbout">An urgent word is quoted or talked about ("please stop marking everything as 'urgent'"): the message is about the word, and alerts only when the model finds an emergency without it.</param>
-internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false)
+/// <param name="AboutOpenTask">The message shares a content word with one of the VA's open tasks (<see cref="Rules.AboutOpenTask"/>); never a feature of the model, only of the decision.</param>
+/// <param name="Asked">The message asks: it holds a question mark ("?", "❓").</param>
+internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false, bool AboutOpenTask = false, bool Asked = false)
 {
     /// <summary>The rules that fired, by name; safe to log.</summary>
     public IEnumerable<string> Names()
@@ -40,6 +42,11 @@ internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bo
         if (Addressed)
         {
             yield return "rule: addressed by name";
+        }
+
+        if (AboutOpenTask)
+        {
+            yield return "rule: about an open task";
         }
     }
 }

@@ -24,6 +24,13 @@ internal sealed class TaskStore(CheckinDbContext db) : ITaskStore
             .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkTask>)g.OrderBy(t => t.CreatedAt).ToList());
     }
 
+    public async Task<IReadOnlyList<string>> OpenTitlesAsync(Guid collaborationId, CancellationToken cancellationToken) =>
+        await db.Tasks.AsNoTracking()
+            .Where(t => t.CollaborationId == collaborationId && t.State != TaskState.Done)
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => t.Title)
+            .ToListAsync(cancellationToken);
+
     public async Task<WorkTask?> CurrentAsync(Guid collaborationId, CancellationToken cancellationToken) =>
         TaskLog.Current(await db.Tasks.AsNoTracking()
             .Where(t => t.CollaborationId == collaborationId && t.State == TaskState.Started)

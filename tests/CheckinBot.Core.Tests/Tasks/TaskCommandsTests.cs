@@ -3,6 +3,7 @@ using CheckinBot.Core.Commands;
 using CheckinBot.Core.Conversations;
 using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Turns;
+using CheckinBot.Testing;
 using NodaTime;
 
 namespace CheckinBot.Core.Tests.Tasks;
@@ -67,32 +68,5 @@ public class TaskCommandsTests
         (await Run("ina", "/checkin done blog")).Should().StartWith("No task matches \"blog\".");
         (await Run("ina", "/checkin done lo")).Should().Be("\"lo\" matches several tasks: ‘Logo’, ‘Logbook’. Type a little more of the title.");
         (await Run("ina", "/checkin tasks")).Should().Be("Your tasks:\n🔄 In progress: Logo\n🔄 In progress: Logbook");
-    }
-
-    private sealed class InMemoryTasks : ITaskStore
-    {
-        public List<WorkTask> All { get; } = [];
-
-        public Task<IReadOnlyList<WorkTask>> ListAsync(Guid collaborationId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<WorkTask>>(All.Where(t => t.CollaborationId == collaborationId).ToList());
-
-        public Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>>> ListOpenManyAsync(IReadOnlyCollection<Guid> collaborationIds, Instant doneSince, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<Guid, IReadOnlyList<WorkTask>>>(All
-                .Where(t => collaborationIds.Contains(t.CollaborationId) && (t.State != TaskState.Done || t.DoneAt >= doneSince))
-                .GroupBy(t => t.CollaborationId).ToDictionary(g => g.Key, g => (IReadOnlyList<WorkTask>)g.ToList()));
-
-        public Task<WorkTask?> CurrentAsync(Guid collaborationId, CancellationToken cancellationToken) =>
-            Task.FromResult(TaskLog.Current(All.Where(t => t.CollaborationId == collaborationId)));
-
-        public Task<IReadOnlyDictionary<Guid, WorkTask>> CurrentManyAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<Guid, WorkTask>>(collaborationIds
-                .Select(id => (id, TaskLog.Current(All.Where(t => t.CollaborationId == id))))
-                .Where(p => p.Item2 is not null).ToDictionary(p => p.id, p => p.Item2!));
-
-        public Task SaveAsync(IReadOnlyCollection<WorkTask> tasks, CancellationToken cancellationToken)
-        {
-            All.AddRange(tasks.Where(t => !All.Contains(t)));
-            return Task.CompletedTask;
-        }
     }
 }
