@@ -4,6 +4,7 @@ using CheckinBot.Core.Drafts;
 using CheckinBot.Core.Messages;
 using CheckinBot.Core.Occurrences;
 using CheckinBot.Core.Rhythms;
+using CheckinBot.Core.Tasks;
 using CheckinBot.Core.Transcripts;
 using CheckinBot.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -223,6 +224,25 @@ public abstract class StoreContract
         (await drafts.GetAsync(id, default)).Should().Be("second");
         await drafts.ClearAsync(id, Now + Duration.FromMinutes(15), default);
         (await drafts.GetAsync(id, default)).Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task Open_task_titles_are_the_planned_started_and_blocked_ones_oldest_first()
+    {
+        await using var db = await CreateAsync();
+        var id = Guid.NewGuid();
+        var blocked = WorkTask.New(id, "Photographer booking", TaskState.Started, Now + Duration.FromMinutes(2));
+        blocked.Block("no quote yet", Now + Duration.FromMinutes(3));
+        var done = WorkTask.New(id, "Newsletter PDF", TaskState.Started, Now + Duration.FromMinutes(1));
+        done.Finish(Now + Duration.FromMinutes(4));
+        using (var scope = db.Scope())
+        {
+            await StorageFixture.Get<ITaskStore>(scope).SaveAsync(
+                [blocked, done, WorkTask.New(id, "Invoices March", TaskState.Planned, Now), WorkTask.New(Guid.NewGuid(), "Elsewhere", TaskState.Started, Now)], default);
+        }
+
+        using var read = db.Scope();
+        (await StorageFixture.Get<ITaskStore>(read).OpenTitlesAsync(id, default)).Should().Equal("Invoices March", "Photographer booking");
     }
 
     [SkippableFact]
