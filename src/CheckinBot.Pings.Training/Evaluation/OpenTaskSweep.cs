@@ -48,6 +48,13 @@ public static class OpenTaskSweep
             }
         }
 
+        // What the rule adds over a lower threshold for every message of these corpora (which the other corpora forbid).
+        text.AppendLine("  for comparison, every message from the step, about an open task or not (no rule):");
+        foreach (var step in Steps)
+        {
+            Line(text, string.Create(c, $"    {step:0.00}           "), loco.TaskAwareReport(without with { Status = step }));
+        }
+
         return text.ToString();
     }
 

@@ -80,8 +80,8 @@ public static class PingTrainingReports
         }
 
         text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
-        text.Append(OpenTaskSweep.Format(loco)).AppendLine();
         text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
+        text.Append(OpenTaskSweep.Format(loco)).AppendLine();
         if (misreads)
         {
             text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
