@@ -20,6 +20,21 @@ public class LeaveGroupsOutTests
     }
 
     [Fact]
+    public void Task_aware_corpora_are_scored_with_their_open_tasks_and_the_others_without()
+    {
+        var taskAware = Corpora.All.Where(c => c.OpenTasks.Count > 0).Take(2).ToList();
+        var plain = Corpora.All.Where(c => c.OpenTasks.Count == 0).Take(2).ToList();
+        taskAware.Should().HaveCount(2, "the corpora hold task-aware conversations ('# tasks:')");
+
+        var run = LeaveOneCorpusOut.Run([.. taskAware, .. plain], Quick, groups: 2);
+
+        run.TaskAware.Should().BeEquivalentTo(taskAware.Select(c => c.Name));
+        run.TaskAwareReport().Overall.Total.Should().Be(taskAware.Sum(c => c.Samples.Count));
+        run.TaskAwareRows.Should().Contain(s => s.Reading.Rules.AboutOpenTask);
+        run.Scored.Where(s => !run.TaskAware.Contains(s.Corpus)).Should().NotContain(s => s.Reading.Rules.AboutOpenTask);
+    }
+
+    [Fact]
     public void A_corpus_held_out_with_its_group_is_scored_as_by_a_model_trained_on_the_other_group_only()
     {
         var corpora = Corpora.All.Take(4).ToList();

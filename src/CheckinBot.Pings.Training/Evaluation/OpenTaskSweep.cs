@@ -48,6 +48,13 @@ public static class OpenTaskSweep
             }
         }
 
+        // The headline moves only through the task-aware rows: the other corpora name no open task.
+        text.Append(c, $"  all {loco.Corpora.Count()} corpora, any message about an open task from the step (the headline figures with the rule):").AppendLine();
+        foreach (var step in Steps)
+        {
+            Line(text, string.Create(c, $"    {step:0.00}           "), loco.Report(loco.Thresholds with { StatusAboutOpenTask = step, OpenTaskOnlyWhenAsked = false }));
+        }
+
         // What the rule adds over a lower threshold for every message of these corpora (which the other corpora forbid).
         text.AppendLine("  for comparison, every message from the step, about an open task or not (no rule):");
         foreach (var step in Steps)

@@ -33,20 +33,20 @@ internal static class AboutOpenTask
         "over same should some still such than that their them then there these they thing things this those through today tomorrow " +
         "tonight under until very want week weeks were what when where which while will with would your yours yesterday morning afternoon " +
         "evening monday tuesday wednesday thursday friday saturday sunday month year already soon later " +
-        "please thanks thank okay sure maybe just quick check checking news update updates status going gonna wanna " +
-        "anyone someone something everything nothing any done yet finally " +
+        "please thanks thank okay sure maybe quick check checking news update updates status going gonna wanna " +
+        "anyone someone something everything nothing finally " +
         // Dutch
-        "aan alle alles alleen ander andere beetje best daar daarna dan dat deze die dit doen door echt eens eigenlijk even geen " +
-        "gedaan geweest graag heeft hebben heel hier hoe hun iets jouw jullie kan kunnen laat later maar meer mijn moet moeten " +
-        "morgen naar niet niets nog ook over omdat onze vandaag voor vanaf vanavond vanmorgen vanmiddag wanneer waar wat week weer " +
-        "welke werd wordt worden zijn zou zullen zich zeker zoals maandag dinsdag woensdag donderdag vrijdag zaterdag zondag " +
-        "maand jaar gisteren straks bedankt dank dankje alvast gelukt klaar nieuws stand zaken effe even eventjes " +
+        "alle alles alleen ander andere beetje best daar daarna deze doen door echt eens eigenlijk even geen " +
+        "gedaan geweest graag heeft hebben heel hier iets jouw jullie kunnen laat maar meer mijn moet moeten " +
+        "morgen naar niet niets omdat onze vandaag voor vanaf vanavond vanmorgen vanmiddag wanneer waar weer " +
+        "welke werd wordt worden zijn zullen zich zeker zoals maandag dinsdag woensdag donderdag vrijdag zaterdag zondag " +
+        "maand jaar gisteren straks bedankt dank dankje alvast gelukt klaar nieuws stand zaken effe eventjes " +
         // French
         "alors aussi autre autres avant avec avoir beaucoup bien cela celle celui cette ceux chez comme comment dans depuis " +
         "deja demain dont elle elles encore entre etait etre fait faire faut leur leurs lundi mardi mercredi jeudi vendredi samedi " +
-        "dimanche mais meme merci mois moins notre nous nouvelles oui parce pendant peut plus pour pourquoi quand quel quelle " +
-        "quelles quels quoi sans sont sous suis tout toute toutes tous tres vers votre vous aujourd aujourdhui hier semaine soir matin " +
-        "apres annee deja bientot point")
+        "dimanche mais meme merci mois moins notre nous nouvelles parce pendant peut plus pour pourquoi quand quel quelle " +
+        "quelles quels quoi sans sont sous suis tout toute toutes tous tres vers votre vous aujourd aujourdhui semaine soir matin " +
+        "apres annee bientot point")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
