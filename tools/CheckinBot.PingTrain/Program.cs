@@ -5,8 +5,9 @@ using CheckinBot.Pings.Training;
 const string Usage = """
     usage: dotnet run --project tools/CheckinBot.PingTrain [-- options]
       (no option)              train on every corpus in src/CheckinBot.Pings/Corpora and write src/CheckinBot.Pings/Model/ping-model.bin
-      --evaluate [set.tsv …]   leave-one-corpus-out figures per language and per corpus, the threshold sweep and the misread
-                               rows; each extra set (never trained on) is scored by the model trained on every corpus
+      --evaluate [set.tsv …]   leave-one-corpus-out figures per language and per corpus, the threshold sweeps (the one about
+                               an open task on the corpora with a '# tasks:' header) and the misread rows; each extra set
+                               (never trained on) is scored by the model trained on every corpus
       --first <new.tsv> …      measure new corpora with the model trained on the corpora as they are, before anything changes
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
