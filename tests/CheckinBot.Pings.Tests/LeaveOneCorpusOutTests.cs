@@ -16,9 +16,11 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
     /// (tools/CheckinBot.PingTrain --evaluate, 87 corpora, 33,416 rows, L1 0.02, L2 0.1, at the committed thresholds
     /// 0.75 / 0.20 and 0.25 about an open task, session 13, 14:10). Status precision (.977 / .971 / .980), status recall
-    /// (.910 / .906 / .933), other-taken-for-status in English and Dutch (1.6 / 1.4%) and urgent recall in French and
-    /// Dutch (.978, .980) meet the targets. Urgent recall is .968 in English against .98 (gap .012: emergencies told as a
-    /// bare situation or understated without an urgent word). French other-taken-for-status is 2.1% (87 of 4,180)
+    /// (.910 / .906 / .933) and other-taken-for-status in English and Dutch (1.6 / 1.4%) meet the targets. Urgent recall
+    /// is .968 / .978 / .980 (printed rounded; Dutch just under .98) against .98: English (gap .012) for emergencies told
+    /// as a bare situation or understated without an urgent word; French and Dutch fell under it when the 12 task-aware
+    /// corpora joined the training data (main, 37eeff4), not through the open-task rule, which never changes an urgent
+    /// decision (the same figures with it off). French other-taken-for-status is 2.1% (87 of 4,180)
     /// against 2%: the corpus of French and Dutch yes/no questions (did you get my mail, do you have a minute) joined in
     /// session 12. The open-task rule moves these only through the 12 task-aware corpora (en / fr / nl recall .906 /
     /// .902 / .928 without it).
@@ -26,6 +28,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.966,
+        [("fr", "urgent recall")] = 0.977,
+        [("nl", "urgent recall")] = 0.979,
         [("fr", "other->status")] = 0.0215,
     };
 
