@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CheckinBot.Host.Tests.Telemetry;
 using CheckinBot.Testing;
@@ -79,15 +78,10 @@ public sealed class HostInMemory : IAsyncDisposable
             $"&response_url={Uri.EscapeDataString(Slack.ResponseUrl)}&trigger_id=1111.2222.{trigger.ToString(CultureInfo.InvariantCulture)}");
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = SlackSignature.Compute(SignedSlack.Secret, timestamp, body);
-        return await Server.SendAsync(http =>
+        return await PostAsync("/slack/commands", "application/x-www-form-urlencoded", body, headers =>
         {
-            http.Request.Method = HttpMethods.Post;
-            http.Request.Path = "/slack/commands";
-            http.Request.ContentType = "application/x-www-form-urlencoded";
-            http.Request.ContentLength = body.Length;
-            http.Request.Body = new MemoryStream(body);
-            http.Request.Headers["X-Slack-Request-Timestamp"] = timestamp;
-            http.Request.Headers["X-Slack-Signature"] = signature;
+            headers["X-Slack-Request-Timestamp"] = timestamp;
+            headers["X-Slack-Signature"] = signature;
         });
     }
 
@@ -105,15 +99,17 @@ public sealed class HostInMemory : IAsyncDisposable
              "entities":[{"type":"clientInfo","locale":"en-US","timezone":"Europe/Brussels"}],
              "channelData":{"tenant":{"id":"{{tenant}}"} } }
             """);
-        return await Server.SendAsync(http =>
-        {
-            http.Request.Method = HttpMethods.Post;
-            http.Request.Path = "/api/messages";
-            http.Request.ContentType = "application/json; charset=utf-8";
-            http.Request.ContentLength = body.Length;
-            http.Request.Body = new MemoryStream(body);
-        });
+        return await PostAsync("/api/messages", "application/json; charset=utf-8", body, _ => { });
     }
+
+    private Task<HttpContext> PostAsync(string path, string contentType, byte[] body, Action<IHeaderDictionary> headers) =>
+        Server.SendAsync(http =>
+        {
+            var request = http.Request;
+            (request.Method, request.Path, request.ContentType) = (HttpMethods.Post, path, contentType);
+            (request.ContentLength, request.Body) = (body.Length, new MemoryStream(body));
+            headers(request.Headers);
+        });
 
     public async ValueTask DisposeAsync()
     {
@@ -123,25 +119,4 @@ public sealed class HostInMemory : IAsyncDisposable
         folder.Dispose();
     }
 
-    /// <summary>A Bot Connector in memory that answers every send at once, so that only the bot's own bytes are counted.</summary>
-    public sealed class AnsweringConnector : HttpMessageHandler
-    {
-        private static readonly byte[] Answer = """{"id":"activity-1"}"""u8.ToArray();
-        private int sends;
-
-        public SemaphoreSlim Answered { get; } = new(0);
-
-        public int Sends => Volatile.Read(ref sends);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            // The body is read as a real server would, so that writing it is counted.
-            await request.Content!.CopyToAsync(Stream.Null, cancellationToken);
-            Interlocked.Increment(ref sends);
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Answer) };
-            response.Content.Headers.ContentType = new("application/json");
-            Answered.Release();
-            return response;
-        }
-    }
 }
