@@ -20,6 +20,8 @@ public sealed class CheckinDbContextFactory : IDbContextFactory<CheckinDbContext
     /// A list in a query (<c>ids.Contains(o.Id)</c>) goes to the database as one parameter (a JSON array on SQLite, an
     /// array on PostgreSQL), not one parameter per element: a batch of 500 ids then has one SQL text and one cached
     /// plan, instead of SQL built again for every length.
+    /// On SQLite the connection is <see cref="SqliteConnectionWithoutFunctions"/>: EF Core's own registers seven functions,
+    /// which no query here uses, again at every open.
     /// </remarks>
     public CheckinDbContextFactory(StorageOptions options, string connectionString)
     {
@@ -32,7 +34,7 @@ public sealed class CheckinDbContextFactory : IDbContextFactory<CheckinDbContext
         }
         else
         {
-            var built = new DbContextOptionsBuilder<SqliteCheckinDbContext>().UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(IgnorePendingModelChanges).Options;
+            var built = new DbContextOptionsBuilder<SqliteCheckinDbContext>().UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmas()).WithoutSqliteFunctions().ConfigureWarnings(IgnorePendingModelChanges).Options;
             var pool = new PooledDbContextFactory<SqliteCheckinDbContext>(built);
             create = pool.CreateDbContext;
         }

@@ -15,22 +15,20 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
     /// (tools/CheckinBot.PingTrain --evaluate, 87 corpora, 33,416 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.75 / 0.20 and 0.25 about an open task, session 13, 14:10). Status precision (.977 / .971 / .980), status recall
-    /// (.910 / .906 / .933) and other-taken-for-status in English and Dutch (1.6 / 1.4%) meet the targets. Urgent recall
-    /// is .968 / .978 / .980 (printed rounded; Dutch just under .98) against .98: English (gap .012) for emergencies told
-    /// as a bare situation or understated without an urgent word; French and Dutch fell under it when the 12 task-aware
-    /// corpora joined the training data (main, 37eeff4), not through the open-task rule, which never changes an urgent
-    /// decision (the same figures with it off). French other-taken-for-status is 2.1% (87 of 4,180)
-    /// against 2%: the corpus of French and Dutch yes/no questions (did you get my mail, do you have a minute) joined in
-    /// session 12. The open-task rule moves these only through the 12 task-aware corpora (en / fr / nl recall .906 /
-    /// .902 / .928 without it).
+    /// 0.76 / 0.20, session 13, 13:53). Status precision (.978 / .972 / .981), status recall (.904 / .901 / .927),
+    /// other-taken-for-status (1.5 / 1.9 / 1.4%) meet the targets. Urgent recall is short in every language: Dutch
+    /// prints as .980 but is a hair under .98 (this class failed on it at 14:21); English is .968 (gap .012: emergencies
+    /// told as a bare situation or understated without an urgent word, held out at .888 and .860 in session 12); French
+    /// is .978 (gap .002; .981 in session 12, before the March set and the twelve task-aware conversations joined).
+    /// The open-task rule (0.25 about an open task) never changes an urgent decision and moves the status figures only
+    /// through the 12 task-aware corpora; at 0.75 / 0.20 it raised recall there from .826 / .819 / .750 to .951 / .910 /
+    /// .903 (session 13, 14:10), and the task-aware tests below hold it to the targets.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.966,
+        [("en", "urgent recall")] = 0.967,
         [("fr", "urgent recall")] = 0.977,
         [("nl", "urgent recall")] = 0.979,
-        [("fr", "other->status")] = 0.0215,
     };
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CheckinBot.Core.Collaborations;
 using CheckinBot.Core.Conversations;
@@ -126,25 +125,4 @@ public sealed class AMessageAllocatesWithinItsBudgetTests(ITestOutputHelper outp
         return http;
     }
 
-    /// <summary>A Bot Connector in memory that answers every send at once, so that only the bot's own bytes are counted.</summary>
-    private sealed class AnsweringConnector : HttpMessageHandler
-    {
-        private static readonly byte[] Answer = """{"id":"activity-1"}"""u8.ToArray();
-        private int sends;
-
-        public SemaphoreSlim Answered { get; } = new(0);
-
-        public int Sends => Volatile.Read(ref sends);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            // The body is read as a real server would, so that writing it is counted.
-            await request.Content!.CopyToAsync(Stream.Null, cancellationToken);
-            Interlocked.Increment(ref sends);
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Answer) };
-            response.Content.Headers.ContentType = new("application/json");
-            Answered.Release();
-            return response;
-        }
-    }
 }

@@ -38,7 +38,8 @@ public static class CoreUseCases
     /// Hands a container what one turn uses, one instance per turn: <paramref name="scoped"/> gets each (service,
     /// implementation) of <see cref="PerTurn"/> and each of <see cref="CommandHandlers"/> as itself;
     /// <paramref name="scopedFactory"/> gets each handler again as <see cref="ICommandHandler"/>, resolved to that same
-    /// instance; and a <see cref="CommandTable"/> per turn that builds only the handler its command needs. The core
+    /// instance; a <see cref="CommandTable"/> per turn that builds only the handler its command needs; and the
+    /// <see cref="IMessageHandler"/>, built only when a plain message needs it (<see cref="MessageHandlerOnDemand"/>). The core
     /// references no container library, so the host and the test kit both register through this.
     /// </summary>
     public static void RegisterPerTurn(Action<Type, Type> scoped, Action<Type, Func<IServiceProvider, object>> scopedFactory)
@@ -53,6 +54,9 @@ public static class CoreUseCases
             scoped(handler, handler);
             scopedFactory(typeof(ICommandHandler), provider => Resolve(provider, handler));
         }
+
+        // A turn builds its message handler only when it answers a plain message, not for every command.
+        scopedFactory(typeof(IMessageHandler), provider => new MessageHandlerOnDemand(provider, typeof(PingResponder)));
 
         // The table's map is read once; a turn's table builds only the handler its command needs.
         var map = CommandTable.MapOf(CommandHandlers);
@@ -96,6 +100,6 @@ public static class CoreUseCases
         (typeof(Introductions), typeof(Introductions)),
         (typeof(OutlookReader), typeof(OutlookReader)),
         (typeof(IWorkStatus), typeof(TaskWorkStatus)),
-        (typeof(IMessageHandler), typeof(PingResponder)),
+        (typeof(PingResponder), typeof(PingResponder)),
     ];
 }
