@@ -52,19 +52,20 @@ public static class CoreUseCases
         foreach (var handler in CommandHandlers)
         {
             scoped(handler, handler);
-            scopedFactory(typeof(ICommandHandler), provider => Resolve(provider, handler));
+            scopedFactory(typeof(ICommandHandler), provider => Resolve<ICommandHandler>(provider, handler));
         }
 
         // A turn builds its message handler only when it answers a plain message, not for every command.
-        scopedFactory(typeof(IMessageHandler), provider => new MessageHandlerOnDemand(provider, typeof(PingResponder)));
+        scopedFactory(typeof(IMessageHandler), provider => new MessageHandlerOnDemand(() => Resolve<IMessageHandler>(provider, typeof(PingResponder))));
 
         // The table's map is read once; a turn's table builds only the handler its command needs.
         var map = CommandTable.MapOf(CommandHandlers);
-        scopedFactory(typeof(CommandTable), provider => new CommandTable(map, handler => Resolve(provider, handler)));
+        scopedFactory(typeof(CommandTable), provider => new CommandTable(map, handler => Resolve<ICommandHandler>(provider, handler)));
     }
 
-    private static ICommandHandler Resolve(IServiceProvider provider, Type handler) =>
-        provider.GetService(handler) as ICommandHandler ?? throw new InvalidOperationException($"{handler.Name} is not registered.");
+    private static T Resolve<T>(IServiceProvider provider, Type handler)
+        where T : class =>
+        provider.GetService(handler) as T ?? throw new InvalidOperationException($"{handler.Name} is not registered.");
 
     /// <summary>One handler per command family; the router's table is read from the command types each declares.</summary>
     public static IReadOnlyList<Type> CommandHandlers { get; } =

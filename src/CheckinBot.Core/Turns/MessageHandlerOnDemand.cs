@@ -7,11 +7,10 @@ namespace CheckinBot.Core.Turns;
 /// a message handler, but most turns are commands: they no longer build the ping responder and the stores behind it
 /// (about 1.5 KB a command, which fed the open loop's collections, issue 11).
 /// </summary>
-public sealed class MessageHandlerOnDemand(IServiceProvider provider, Type handler) : IMessageHandler
+public sealed class MessageHandlerOnDemand(Func<IMessageHandler> build) : IMessageHandler
 {
     private IMessageHandler? built;
 
     public Task<IReadOnlyList<OutboundMessage>> HandleAsync(TurnContext context, CancellationToken cancellationToken) =>
-        (built ??= provider.GetService(handler) as IMessageHandler ?? throw new InvalidOperationException($"{handler.Name} is not registered."))
-            .HandleAsync(context, cancellationToken);
+        (built ??= build()).HandleAsync(context, cancellationToken);
 }
