@@ -32,6 +32,8 @@ public sealed record PingThresholds(float Status, float Urgent, float UrgentWhen
     /// Since 15:21 the six files of session 13's held-out fortnight are trained on too (93 corpora, 33,896 rows): at 0.76
     /// French other→status is 2.1% (a named floor in the tests) and the sweep's rule reads 0.78, where French recall is
     /// .899; 0.76 is kept, since every set written apart finds status checks too seldom rather than too often.
+    /// Session 14's three corpora of questions and remarks (96 corpora, 35,095 rows) bring the sweep's rule back to 0.76:
+    /// P .977 / .971 / .980, R .909 / .905 / .932, other→status 1.5 / 2.0 / 1.4%, urgent R .966 / .979 / .982.
     /// <para>
     /// About an open task, 0.25, for any message the rule finds about one, question mark or not, chosen from the
     /// open-task sweep of a full leave-one-corpus-out run over 87 corpora (the 12 task-aware ones, 1,083 rows) with status

