@@ -88,7 +88,7 @@ internal sealed class Systems(string root, string folder) : IDisposable
     {
         var port = ChildProcess.FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(LaunchProfile.EnvironmentIn(root), StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",

@@ -1,0 +1,37 @@
+using CheckinBot.Bench.Peers;
+
+namespace CheckinBot.Bench.Tests;
+
+public sealed class CheckinBotRunsAsTheReadmeRunsIt
+{
+    [Fact]
+    public void TheBenchGivesCheckinBotTheLaunchProfilesEnvironment()
+    {
+        var root = Systems.FindRoot();
+        root.Should().NotBeNull("the tests run inside the repository");
+
+        var environment = LaunchProfile.EnvironmentIn(root!);
+
+        environment.Should().Contain("ASPNETCORE_ENVIRONMENT", "Development");
+        environment.Should().ContainKey("DOTNET_GCgen0size", "`dotnet run` sets the runtime's gen0 budget from the launch profile, and the bench measures that process");
+    }
+
+    [Fact]
+    public void AMissingProfileIsNamedRatherThanRunWithout()
+    {
+        var root = Directory.CreateTempSubdirectory("launch-profile-").FullName;
+        try
+        {
+            var properties = Directory.CreateDirectory(Path.GetDirectoryName(LaunchProfile.PathIn(root))!);
+            File.WriteAllText(Path.Combine(properties.FullName, "launchSettings.json"), """{ "profiles": { "Other": {} } }""");
+
+            var read = () => LaunchProfile.EnvironmentIn(root);
+
+            read.Should().Throw<InvalidOperationException>().WithMessage("*launchSettings.json has no profile \"CheckinBot\"*");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
