@@ -14,17 +14,16 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 96 corpora, 35,095 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20 / 0.25 about an open task, session 14, 16:32-16:38). Status precision (.977 / .971 / .980), status
-    /// recall (.909 / .905 / .932), other-taken-for-status (1.5 / 2.0 / 1.4%: French 89 of 4,484, 1.98%) and Dutch
-    /// urgent recall (.982) meet the targets. Urgent recall is short in English, .966 (emergencies told as a bare
-    /// situation or understated without an urgent word), and in French, .979. The open-task rule's targets on the 18
-    /// task-aware corpora are met (below, no floors).
+    /// (tools/CheckinBot.PingTrain --evaluate, 101 corpora, 36,293 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20 / 0.25 about an open task, session 14, 17:26-17:33). Status precision (.978 / .974 / .980), status
+    /// recall (.911 / .904 / .932), other-taken-for-status (1.4 / 1.7 / 1.4%) and urgent recall in French and Dutch
+    /// (.981 / .980) meet the targets. Urgent recall is short in English, .972: emergencies told as a bare situation or
+    /// understated, without an urgent word. The open-task rule's targets on the 18 task-aware corpora are met (below, no
+    /// floors).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.965,
-        [("fr", "urgent recall")] = 0.978,
+        [("en", "urgent recall")] = 0.971,
     };
 
     [Theory]

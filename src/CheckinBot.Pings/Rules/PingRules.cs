@@ -57,8 +57,15 @@ internal static class PingRules
     /// <summary>Where a written word goes, right after it: everywhere, in, on, above ("dringend in haar mails", "URGENT partout").</summary>
     private static readonly FrozenSet<string> Places = Set("everywhere overal partout in into on onto above op boven bovenaan dans sur");
 
-    /// <summary>A word for everything just before an urgent word makes it a habit talked about: "everything is urgent", "alles is dringend", "tout est urgent".</summary>
+    /// <summary>
+    /// A word for everything right before an urgent word, or before a copula right before it, makes it a habit talked
+    /// about: "alles dringend", "everything is urgent", "alles is dringend", "tout est urgent". Another word between
+    /// leaves the urgent word used: "can you move everything today asap".
+    /// </summary>
     private static readonly FrozenSet<string> Everything = Set("everything alles tout");
+
+    /// <summary>The copulas that may stand between a word for everything and an urgent word.</summary>
+    private static readonly FrozenSet<string> Copulas = Set("is are was were seems zijn waren lijkt est sont etait etaient semble");
 
     /// <summary>
     /// Matters a referral line sends elsewhere, qualified by an urgent word: "for urgent matters call …", "voor dringende
@@ -124,7 +131,7 @@ internal static class PingRules
     /// <summary>
     /// An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the
     /// subject"); a verb of writing up to two before it and a place right after it or between ("zet overal dringend",
-    /// "mettre URGENT partout", "writes urgent on everything"); a word for everything up to two before it ("alles is dringend").
+    /// "mettre URGENT partout", "writes urgent on everything"); a word for everything right before it or before a copula before it ("alles is dringend").
     /// </summary>
     private static bool TalkedAbout(string[] tokens, int i)
     {
@@ -133,7 +140,7 @@ internal static class PingRules
             return false;
         }
 
-        if (Near(tokens, i - 2, i - 1, Everything) || WritingNear(tokens, i - 2, i - 1) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
+        if (EverythingBefore(tokens, i) || WritingNear(tokens, i - 2, i - 1) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
         {
             return true;
         }
@@ -146,6 +153,10 @@ internal static class PingRules
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
     }
+
+    /// <summary>A word for everything right before the urgent word, or two before it with a copula between.</summary>
+    private static bool EverythingBefore(string[] tokens, int i) =>
+        i >= 1 && Everything.Contains(tokens[i - 1]) || i >= 2 && Everything.Contains(tokens[i - 2]) && Copulas.Contains(tokens[i - 1]);
 
     /// <summary>
     /// An urgent word that qualifies matters in a referral line: "for urgent matters", "in urgent cases", "voor

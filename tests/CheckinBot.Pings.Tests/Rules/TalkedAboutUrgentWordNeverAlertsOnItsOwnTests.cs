@@ -30,6 +30,9 @@ public class TalkedAboutUrgentWordNeverAlertsOnItsOwnTests
         "'t is dringend: de server ligt eruit",
         "c'est urgent, le serveur est en panne",
         "urgence : le site ne répond plus",
+        "I'm ill, can you cancel everything today asap",
+        "kan je alles morgen zsm verzetten, ik lig in bed",
+        "annule tout demain asap stp, je suis malade",
     };
 
     [Theory]
