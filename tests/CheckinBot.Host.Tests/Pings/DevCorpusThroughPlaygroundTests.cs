@@ -34,11 +34,16 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // task-aware conversations added, status threshold 0.75 -> 0.76 read off leave-one-corpus-out) regressed in
     // English: status P .881 -> .868 and other->status 11.9% -> 13.4% (one more English other message answered); French
     // status recall back up (.875 -> .917), Dutch down (.967 -> .950, above the floor). The floors are that measurement,
-    // not tuned on this set.
-    private const double StatusPrecisionFloor = 0.867;
-    private const double StatusRecallFloor = 0.874;
+    // not tuned on this set. Session 14 (2026-12-01 17:41, model of 101 corpora) is different in kind: the brief of its
+    // first three corpora was written by the lead after reading this set's misreads, and aimed at the kinds of message
+    // they show (rows near this set were removed before training; src/CheckinBot.Pings/Corpora/README.md). So from here
+    // this set no longer measures kinds the corpora never aimed at. Measured: status P .922 / .920 / .905 (en / fr / nl),
+    // R .983 / .958 / .950, urgent R 1.0, other->status 7.5 / 7.4 / 9.0%, other messages given any bot message 18 of
+    // 161. The floors follow that measurement up.
+    private const double StatusPrecisionFloor = 0.904;
+    private const double StatusRecallFloor = 0.949;
     private const double UrgentRecallFloor = 0.999;
-    private const double OtherAsStatusCeiling = 0.135;
+    private const double OtherAsStatusCeiling = 0.090;
 
     // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%, measured 14.9% (24/161)
     // with the 64-corpus model of session 11 at 0.75 / 0.20 (the session's held-out set joined the corpora, "ni" negates,
@@ -46,7 +51,8 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // model, 12.4% (20/161) in session 10. A regression recorded, not tuned away. 13.0% (21/161) with the 74-corpus
     // model of session 12, and the ceiling follows it down. 14.9% (24/161) with the 87-corpus model of session 13 at
     // 0.76 / 0.20: a regression recorded (three more), not tuned away.
-    private const double OtherAnsweredCeiling = 0.150;
+    // 11.2% (18/161) with the 101-corpus model of session 14 (see above: no longer unseen kinds).
+    private const double OtherAnsweredCeiling = 0.112;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
