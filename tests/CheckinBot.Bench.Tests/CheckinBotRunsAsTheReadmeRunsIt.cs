@@ -12,8 +12,25 @@ public sealed class CheckinBotRunsAsTheReadmeRunsIt
 
         var environment = LaunchProfile.EnvironmentIn(root!);
 
-        environment.Should().Contain("ASPNETCORE_ENVIRONMENT", "Development");
-        environment.Should().ContainKey("DOTNET_GCgen0size", "`dotnet run` sets the runtime's gen0 budget from the launch profile, and the bench measures that process");
+        environment.Should().Contain("ASPNETCORE_ENVIRONMENT", "Development", "`dotnet run` gives the process the launch profile's environment, and the bench measures that process");
+    }
+
+    [Fact]
+    public void EveryVariableOfTheProfileIsRead()
+    {
+        var root = Directory.CreateTempSubdirectory("launch-profile-").FullName;
+        try
+        {
+            var properties = Directory.CreateDirectory(Path.GetDirectoryName(LaunchProfile.PathIn(root))!);
+            File.WriteAllText(Path.Combine(properties.FullName, "launchSettings.json"),
+                """{ "profiles": { "CheckinBot": { "environmentVariables": { "A": "1", "DOTNET_GCgen0size": "0x400000" } } } }""");
+
+            LaunchProfile.EnvironmentIn(root).Should().BeEquivalentTo(new Dictionary<string, string> { ["A"] = "1", ["DOTNET_GCgen0size"] = "0x400000" });
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
