@@ -23,9 +23,9 @@ public sealed class CheckinBotRunsAsTheReadmeRunsIt
         {
             var properties = Directory.CreateDirectory(Path.GetDirectoryName(LaunchProfile.PathIn(root))!);
             File.WriteAllText(Path.Combine(properties.FullName, "launchSettings.json"),
-                """{ "profiles": { "CheckinBot": { "environmentVariables": { "A": "1", "DOTNET_GCgen0size": "0x400000" } } } }""");
+                """{ "profiles": { "CheckinBot": { "environmentVariables": { "A": "1", "DOTNET_GCgen0size": "0x400000", "B": 2 } } } }""");
 
-            LaunchProfile.EnvironmentIn(root).Should().BeEquivalentTo(new Dictionary<string, string> { ["A"] = "1", ["DOTNET_GCgen0size"] = "0x400000" });
+            LaunchProfile.EnvironmentIn(root).Should().BeEquivalentTo(new Dictionary<string, string> { ["A"] = "1", ["DOTNET_GCgen0size"] = "0x400000", ["B"] = "2" });
         }
         finally
         {

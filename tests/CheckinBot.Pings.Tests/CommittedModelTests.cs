@@ -36,5 +36,5 @@ public class CommittedModelTests
 
     private static string Figures(LearnedPingClassifier classifier) =>
         string.Join(Environment.NewLine, Corpora.All.Select(corpus =>
-            corpus.Name + Environment.NewLine + PingTrainingReports.Table(PingEvaluation.Evaluate(corpus.Samples, classifier, names: corpus.VaNames))));
+            corpus.Name + Environment.NewLine + PingTrainingReports.Table(PingEvaluation.Evaluate(corpus.Samples, classifier, names: corpus.VaNames, openWork: corpus.OpenWork))));
 }

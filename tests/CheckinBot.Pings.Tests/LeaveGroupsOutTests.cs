@@ -41,7 +41,7 @@ public class LeaveGroupsOutTests
         var otherGroup = new[] { corpora[1], corpora[3] };
 
         var run = LeaveOneCorpusOut.Run(corpora, Quick, groups: 2);
-        var direct = PingEvaluation.Evaluate(corpora[0].Samples, PingTrainer.Train(otherGroup, Quick), names: corpora[0].VaNames);
+        var direct = PingEvaluation.Evaluate(corpora[0].Samples, PingTrainer.Train(otherGroup, Quick), names: corpora[0].VaNames, openWork: corpora[0].OpenWork);
 
         PingTrainingReports.Table(run.Report(corpus: corpora[0].Name)).Should().Be(PingTrainingReports.Table(direct));
     }

@@ -24,7 +24,7 @@ internal static class LaunchProfile
         }
 
         return profile.TryGetProperty("environmentVariables", out var variables)
-            ? variables.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString() ?? "", StringComparer.Ordinal)
+            ? variables.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
     }
 }

@@ -118,9 +118,11 @@ public sealed class LeaveOneCorpusOut
 
     internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames)
     {
+        var addressees = PingAddressees.Named(corpus.VaNames);
+        var openWork = corpus.OpenWork;
         foreach (var sample in corpus.Samples)
         {
-            var reading = model.Read(sample.Text, null, PingAddressees.Named(corpus.VaNames), corpus.OpenWork, featureNames ? new Dictionary<int, string>() : null);
+            var reading = model.Read(sample.Text, null, addressees, openWork, featureNames ? new Dictionary<int, string>() : null);
             yield return new ScoredSample(corpus.Name, sample, reading);
         }
     }
