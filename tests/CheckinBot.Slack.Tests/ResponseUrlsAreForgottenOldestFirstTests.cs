@@ -49,4 +49,19 @@ public sealed class ResponseUrlsAreForgottenOldestFirstTests
         urls.Take("T", "C1", null)!.Value.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
         urls.Count.Should().Be(2);
     }
+
+    [Fact]
+    public void ACommandFromSomeoneAlreadyRememberedKeepsTheNamesFirstRememberedNotItsOwnCopies()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time));
+        var first = new string("U1".AsSpan());
+        var again = new string("U1".AsSpan());
+        urls.Remember("T", "C1", first, "https://hooks.slack.com/commands/T/1/older");
+
+        urls.Remember("T", "C1", again, "https://hooks.slack.com/commands/T/1/newer");
+
+        var taken = urls.Take("T", "C1", null)!.Value;
+        taken.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
+        ReferenceEquals(taken.User, first).Should().BeTrue("what a command leaves behind outlives the runtime's young collections, so it holds no copies");
+    }
 }

@@ -24,14 +24,18 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 
     private readonly ConcurrentDictionary<(string Team, string Channel, string User), Entry> byPerson = new();
     private readonly ConcurrentDictionary<(string Team, string Channel), string> latestUser = new();
-    private readonly ConcurrentQueue<((string Team, string Channel, string User) Key, long Id, DateTimeOffset At)> order = new();
+    private readonly ConcurrentQueue<Entry> order = new();
     private readonly Lock forgetting = new();
     private long lastId;
 
     /// <summary>How many people's addresses are remembered now.</summary>
     public int Count => byPerson.Count;
 
-    /// <summary>Keeps the command's <c>response_url</c> when it is an absolute http(s) address.</summary>
+    /// <summary>
+    /// Keeps the command's <c>response_url</c> when it is an absolute http(s) address. What is kept outlives many
+    /// collections of the runtime's youngest generation, so it is kept small: the address as the text it came as, and
+    /// the names of team, channel and person as they were first remembered, not the copies each command brings.
+    /// </summary>
     public void Remember(string team, string channel, string user, string? responseUrl)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
@@ -40,11 +44,11 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
         }
 
         var now = clock.GetUtcNow();
-        var key = (team, channel, user);
-        var entry = new Entry(url, now, 0, Interlocked.Increment(ref lastId));
+        (string Team, string Channel, string User) key = byPerson.TryGetValue((team, channel, user), out var known) ? known.Key : (team, channel, user);
+        var entry = new Entry(key, responseUrl, now, 0, Interlocked.Increment(ref lastId));
         byPerson[key] = entry;
-        latestUser[(team, channel)] = user;
-        order.Enqueue((key, entry.Id, now));
+        latestUser[(key.Team, key.Channel)] = key.User;
+        order.Enqueue(entry);
         ForgetOld(now);
     }
 
@@ -71,7 +75,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 
             if (byPerson.TryUpdate(key, entry with { Uses = entry.Uses + 1 }, entry))
             {
-                return (entry.Url, user);
+                return (new Uri(entry.Url, UriKind.Absolute), user);
             }
         }
 
@@ -108,5 +112,5 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
         }
     }
 
-    private sealed record Entry(Uri Url, DateTimeOffset At, int Uses, long Id);
+    private sealed record Entry((string Team, string Channel, string User) Key, string Url, DateTimeOffset At, int Uses, long Id);
 }
