@@ -95,7 +95,8 @@ internal static partial class TextNormalizer
         "hoi hallo hey dag daag goeiemorgen goedemorgen goeiemiddag goedemiddag goedenavond dank bedankt merci sorry ja nee jep oke allez allee amai " +
         "zeg seg awel ewel trouwens enfin goed top super dringend spoed noodgeval help snel mevrouw meneer iedereen allemaal jongens mensen en maar " +
         "bonjour bonsoir salut coucou allo alors bon dis ecoute oui non merci pardon oups parfait super franchement sinon bref urgent urgence vite " +
-        "madame monsieur tous et mais donc voila euh")
+        "madame monsieur tous et mais donc voila euh " +
+        "yo hola ciao hej ey eh he ho hee moi moin goeiedag goedendag pis puis re")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Normalises one message.</summary>
@@ -432,9 +433,26 @@ internal static partial class TextNormalizer
         }
 
         var match = Vocative().Match(text);
-        return match.Success && !NotNames.Contains(FoldWord(match.Groups[1].Value))
+        return match.Success && !IsNotAName(FoldWord(match.Groups[1].Value))
             ? string.Concat(text.AsSpan(0, match.Groups[1].Index), " " + SomeoneMark + " ", text.AsSpan(match.Groups[1].Index + match.Groups[1].Length))
             : text;
+    }
+
+    /// <summary>A greeting or interjection, also when its last letter is drawn out ("Heyyy", "Hoii", "Hallooo").</summary>
+    private static bool IsNotAName(string folded)
+    {
+        if (NotNames.Contains(folded))
+        {
+            return true;
+        }
+
+        var end = folded.Length - 1;
+        while (end > 0 && folded[end - 1] == folded[^1])
+        {
+            end--;
+        }
+
+        return end < folded.Length - 1 && NotNames.Contains(folded[..(end + 1)]);
     }
 
     /// <summary>What a regular expression's <c>\w</c> matches: letters, digits, marks and connectors such as '_'.</summary>

@@ -38,6 +38,11 @@ public class AddresseeFeaturesTests
     [InlineData("Bonjour, tu en es où avec le devis ?")]
     [InlineData("Hi, any news on the deck?")]
     [InlineData("Dringend: de site ligt plat")]
+    [InlineData("Heyyy, did the invoices go out?")]
+    [InlineData("Yo, is the report done?")]
+    [InlineData("Hallooo, staan de foto's al online?")]
+    [InlineData("Pis, as-tu appelé le notaire ?")]
+    [InlineData("Hola, any news from the printer?")]
     public void A_greeting_or_an_urgent_word_before_a_comma_calls_no_one(string message)
     {
         var names = Extracted.Names(message, Va);
