@@ -39,7 +39,9 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // they show (rows near this set were removed before training; src/CheckinBot.Pings/Corpora/README.md). So from here
     // this set no longer measures kinds the corpora never aimed at. Measured: status P .922 / .920 / .905 (en / fr / nl),
     // R .983 / .958 / .950, urgent R 1.0, other->status 7.5 / 7.4 / 9.0%, other messages given any bot message 18 of
-    // 161. The floors follow that measurement up.
+    // 161. The floors follow that measurement up. Session 15 (2026-12-01 20:15, model of 110 corpora; nothing of this
+    // set in its briefs): status P .921 / .920 / .908, R .967 / .958 / .983, urgent R 1.0, other->status 7.5 / 7.4 /
+    // 9.0%, 18 of 161 other messages given a bot message; English recall one status check lower, Dutch two higher.
     private const double StatusPrecisionFloor = 0.904;
     private const double StatusRecallFloor = 0.949;
     private const double UrgentRecallFloor = 0.999;
