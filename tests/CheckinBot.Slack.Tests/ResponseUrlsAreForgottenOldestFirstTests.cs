@@ -64,4 +64,27 @@ public sealed class ResponseUrlsAreForgottenOldestFirstTests
         taken.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
         ReferenceEquals(taken.User, first).Should().BeTrue("what a command leaves behind outlives the runtime's young collections, so it holds no copies");
     }
+
+    [Fact]
+    public void AnAddressSupersededByTheSamePersonsNextCommandIsNotKeptUntilItsTurnToBeForgotten()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time));
+        var older = RememberAndWatch(urls, "https://hooks.slack.com/commands/T/1/older");
+
+        urls.Remember("T", "C1", "U1", "https://hooks.slack.com/commands/T/1/newer");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        older.IsAlive.Should().BeFalse("only the latest address of a person in a channel can be taken");
+        urls.Take("T", "C1", "U1")!.Value.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference RememberAndWatch(SlackResponseUrls urls, string address)
+    {
+        var own = new string(address.AsSpan());
+        urls.Remember("T", "C1", "U1", own);
+        return new WeakReference(own);
+    }
 }

@@ -16,7 +16,10 @@ namespace CheckinBot.Slack.Delivery;
 /// </remarks>
 public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackResponseUrls.DefaultCapacity)
 {
-    /// <summary>How many commands' addresses are kept at most (about 30 MB).</summary>
+    /// <summary>
+    /// How many commands are kept in order at most: about 30 MB when each is another person's in another channel; a
+    /// person's earlier commands in a channel cost only their place in the order (about 40 bytes).
+    /// </summary>
     public const int DefaultCapacity = 100_000;
 
     private const int MaxUses = 5;
@@ -24,7 +27,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 
     private readonly ConcurrentDictionary<(string Team, string Channel, string User), Entry> byPerson = new();
     private readonly ConcurrentDictionary<(string Team, string Channel), string> latestUser = new();
-    private readonly ConcurrentQueue<Entry> order = new();
+    private readonly ConcurrentQueue<((string Team, string Channel, string User) Key, long Id, DateTimeOffset At)> order = new();
     private readonly Lock forgetting = new();
     private long lastId;
 
@@ -34,7 +37,9 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
     /// <summary>
     /// Keeps the command's <c>response_url</c> when it is an absolute http(s) address. What is kept outlives many
     /// collections of the runtime's youngest generation, so it is kept small: the address as the text it came as, and
-    /// the names of team, channel and person as they were first remembered, not the copies each command brings.
+    /// the names of team, channel and person as they were first remembered, not the copies each command brings. The
+    /// order of commands holds only those names and the command's number and time, so an address superseded by the same
+    /// person's next command is garbage at once, not kept until its turn to be forgotten.
     /// </summary>
     public void Remember(string team, string channel, string user, string? responseUrl)
     {
@@ -48,7 +53,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
         var entry = new Entry(key, responseUrl, now, 0, Interlocked.Increment(ref lastId));
         byPerson[key] = entry;
         latestUser[(key.Team, key.Channel)] = key.User;
-        order.Enqueue(entry);
+        order.Enqueue((key, entry.Id, now));
         ForgetOld(now);
     }
 
