@@ -16,14 +16,15 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
     /// (tools/CheckinBot.PingTrain --evaluate, 110 corpora, 38,995 rows, L1 0.02, L2 0.1, at the committed thresholds
     /// 0.76 / 0.20 / 0.25 about an open task, session 15, 20:02-20:13). Status precision (.977 / .974 / .982), status
-    /// recall (.908 / .906 / .927), other-taken-for-status (1.6 / 1.8 / 1.3%) and urgent recall in French and Dutch
-    /// (.981 / .980) meet the targets. Urgent recall is short in English, .971 as printed: emergencies told as a bare
-    /// situation or understated, without an urgent word. The open-task rule's targets on the 18 task-aware corpora are
-    /// met (below, no floors).
+    /// recall (.908 / .906 / .927), other-taken-for-status (1.6 / 1.8 / 1.3%) and urgent recall in French (.981) meet
+    /// the targets. Urgent recall is short in English, .971 as printed, and in Dutch by a hair (.980 as printed, under .98
+    /// in the fresh-clone CI run of session 15): emergencies told as a bare situation or understated, without an urgent
+    /// word. The open-task rule's targets on the 18 task-aware corpora are met (below, no floors).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
+        [("nl", "urgent recall")] = 0.979,
     };
 
     [Theory]
