@@ -18,7 +18,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 {
     /// <summary>
     /// How many commands are kept in order at most: about 30 MB when each is another person's in another channel; a
-    /// person's earlier commands in a channel cost only their place in the order (about 40 bytes).
+    /// person's earlier commands in a channel cost only their place in the order (three shared names, a number, a time).
     /// </summary>
     public const int DefaultCapacity = 100_000;
 
