@@ -14,17 +14,21 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 110 corpora, 38,995 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20 / 0.25 about an open task, session 15, 20:02-20:13). Status precision (.977 / .974 / .982), status
-    /// recall (.908 / .906 / .927), other-taken-for-status (1.6 / 1.8 / 1.3%) and urgent recall in French (.981) meet
-    /// the targets. Urgent recall is short in English, .971 as printed, and in Dutch by a hair (.980 as printed, under .98
-    /// in the fresh-clone CI run of session 15): emergencies told as a bare situation or understated, without an urgent
-    /// word. The open-task rule's targets on the 18 task-aware corpora are met (below, no floors).
+    /// (tools/CheckinBot.PingTrain --evaluate, 113 corpora, 40,056 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20 / 0.25 about an open task, session 16). Status precision in English and Dutch (.973 / .981), status
+    /// recall (.906 / .902 / .925), other-taken-for-status in English and Dutch (1.9 / 1.3%) and urgent recall in French
+    /// and Dutch (.981 / .981) meet the targets. Short: urgent recall in English (.971: emergencies told as a bare
+    /// situation or understated, without an urgent word), and in French status precision (.968) and other-taken-for-status
+    /// (2.4%, 125 of 5,286). The French gap came with the twins of session 16 (a question about a thing beside a question
+    /// about the work on it), which a bag of words cannot tell apart: held out, 27% of the French twins' other questions
+    /// were taken for status checks. Before them (session 15, 110 corpora) French was at .974 and 1.8%. The open-task rule's targets on the 18
+    /// task-aware corpora are met (below, no floors).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
-        [("nl", "urgent recall")] = 0.979,
+        [("fr", "status precision")] = 0.967,
+        [("fr", "other->status")] = 0.024,
     };
 
     [Theory]
