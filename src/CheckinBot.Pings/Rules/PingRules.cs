@@ -74,7 +74,13 @@ internal static class PingRules
     private static readonly FrozenSet<string> Matters = Set(
         "matters matter cases case questions question issues queries enquiries inquiries requests " +
         "zaken zaak gevallen geval vragen vraag kwesties kwestie " +
-        "affaires affaire cas questions question demandes demande");
+        "affaires affaire cas questions question demandes demande iets");
+
+    /// <summary>
+    /// Urgent words that are nouns, the matters themselves after an opening word and a determiner: "pour toute urgence",
+    /// "for any emergency". Not after "en": "en toute urgence" is "most urgently".
+    /// </summary>
+    private static readonly FrozenSet<string> UrgentNouns = Set("urgence urgences emergency emergencies noodgeval spoedgeval");
 
     /// <summary>The words that open a referral line before the matters: "for", "in", "voor", "bij", "pour", "en".</summary>
     private static readonly FrozenSet<string> Referrals = Set("for in voor bij pour en");
@@ -150,6 +156,12 @@ internal static class PingRules
             return true;
         }
 
+        // "anything urgent, text Jo", "if anything urgent comes up": a thing that may come, not one that has.
+        if (i >= 1 && tokens[i - 1] == "anything")
+        {
+            return true;
+        }
+
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
     }
@@ -171,7 +183,7 @@ internal static class PingRules
         {
             if (Referrals.Contains(tokens[j]))
             {
-                return matters;
+                return matters || UrgentNouns.Contains(tokens[i]) && j < i - 1 && tokens[j] != "en";
             }
 
             if (Matters.Contains(tokens[j]))

@@ -5,7 +5,8 @@ namespace CheckinBot.Pings.Tests.Rules;
 /// <summary>
 /// An urgent word used as the adjective of "matters", "zaken", "affaires" after "for", "voor", "pour" (an out-of-office
 /// or referral line: "for urgent matters call …") says where urgent things should go; it does not say this message is
-/// urgent. It is talked about, not used.
+/// urgent. It is talked about, not used. So is an urgent word after "anything" ("anything urgent, text Jo": a thing that
+/// may come, not one that has), and "pour toute urgence", "voor iets dringends".
 /// </summary>
 public class UrgentMattersInAReferralLineAreTalkedAboutTests
 {
@@ -19,6 +20,11 @@ public class UrgentMattersInAReferralLineAreTalkedAboutTests
         "Absente jusqu'au 5 janvier. Pour les affaires urgentes, appelez Claire au 06 12 34 56 78.",
         "je suis en congé, pour toute question urgente contactez l'accueil",
         "en cas d'urgence, appelez le standard",
+        "Back Tuesday. Anything urgent, ring Dana on the landline.",
+        "on leave next week, for anything urgent message me on Signal",
+        "if anything urgent comes up while I'm at the dentist, text Jo",
+        "Voor iets dringends kunt u Jan bellen op 0486 11 22 33",
+        "En congé jusqu'au 10. Pour toute urgence, contactez Marc au 079 555 12 12.",
     };
 
     public static TheoryData<string> UsedUrgentMatters => new()
@@ -29,6 +35,10 @@ public class UrgentMattersInAReferralLineAreTalkedAboutTests
         "ik heb een dringende vraag over de factuur, bel me",
         "affaire urgente : le client menace d'annuler",
         "for the love of god, urgent: the site is down",
+        "something urgent came up with the payroll, can you call me",
+        "ik heb iets dringends, bel me even terug",
+        "à traiter en toute urgence svp, le client attend",
+        "je t'écris pour une urgence : le site est en panne",
     };
 
     [Theory]
