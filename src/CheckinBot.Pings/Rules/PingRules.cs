@@ -69,7 +69,7 @@ internal static class PingRules
 
     /// <summary>
     /// Matters a referral line sends elsewhere, qualified by an urgent word: "for urgent matters call …", "voor dringende
-    /// zaken bel …", "pour les affaires urgentes …", "en cas d'urgence …".
+    /// zaken bel …", "pour les affaires urgentes …", "en cas d'urgence …", "voor iets dringends bel …".
     /// </summary>
     private static readonly FrozenSet<string> Matters = Set(
         "matters matter cases case questions question issues queries enquiries inquiries requests " +
