@@ -80,7 +80,7 @@ internal static class PingRules
     /// Urgent words that are nouns, the matters themselves after an opening word and a determiner: "pour toute urgence",
     /// "for any emergency". Not after "en": "en toute urgence" is "most urgently".
     /// </summary>
-    private static readonly FrozenSet<string> UrgentNouns = Set("urgence urgences emergency emergencies noodgeval spoedgeval");
+    private static readonly FrozenSet<string> UrgentNouns = Set("urgence urgences emergency");
 
     /// <summary>The words that open a referral line before the matters: "for", "in", "voor", "bij", "pour", "en".</summary>
     private static readonly FrozenSet<string> Referrals = Set("for in voor bij pour en");

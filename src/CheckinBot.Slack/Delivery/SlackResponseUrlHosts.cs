@@ -17,24 +17,11 @@ public static class SlackResponseUrlHosts
          (apiBase is { IsAbsoluteUri: true } api && responseUrl.Scheme == api.Scheme && responseUrl.Port == api.Port &&
           string.Equals(responseUrl.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The last API base read as text, and what it parsed to: it comes from the configuration, the same for every command.</summary>
-    private static ParsedBase? lastBase;
-
     /// <summary>The same for an address as text: false when it is no absolute URL.</summary>
+    public static bool Allows(string? responseUrl, Uri? apiBase) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && Allows(url, apiBase);
+
+    /// <summary>The same with the API base as text too.</summary>
     public static bool Allows(string? responseUrl, string? apiBase) =>
-        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && Allows(url, Parse(apiBase));
-
-    private static Uri? Parse(string? apiBase)
-    {
-        var last = lastBase;
-        if (last is null || !string.Equals(last.Text, apiBase, StringComparison.Ordinal))
-        {
-            last = new ParsedBase(apiBase, Uri.TryCreate(apiBase, UriKind.Absolute, out var api) ? api : null);
-            lastBase = last;
-        }
-
-        return last.Uri;
-    }
-
-    private sealed record ParsedBase(string? Text, Uri? Uri);
+        Allows(responseUrl, Uri.TryCreate(apiBase, UriKind.Absolute, out var api) ? api : null);
 }

@@ -22,6 +22,9 @@ public sealed class SlackInbound(
     IServiceScopeFactory scopes,
     ILogger<SlackInbound> logger)
 {
+    /// <summary>The configured API base, read once: a <c>response_url</c> on its host is allowed (a local fake in tests).</summary>
+    private readonly Uri? apiBase = Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var api) ? api : null;
+
     /// <summary>A slash command that arrived now.</summary>
     public Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
         HandleCommandAsync(fields, clocks.Wall.Provider.GetTimestamp(), cancellationToken);
@@ -40,7 +43,7 @@ public sealed class SlackInbound(
 
         var started = arrivedAt;
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-        if (turn.ReplyAddress is not null && !SlackResponseUrlHosts.Allows(turn.ReplyAddress, options.Value.ApiBaseUrl))
+        if (turn.ReplyAddress is not null && !SlackResponseUrlHosts.Allows(turn.ReplyAddress, apiBase))
         {
             // The address comes from the request: only Slack's own hosts get an answer (the signature vouches for the rest).
             logger.ResponseUrlRefused(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);

@@ -25,6 +25,7 @@ public class UrgentMattersInAReferralLineAreTalkedAboutTests
         "if anything urgent comes up while I'm at the dentist, text Jo",
         "Voor iets dringends kunt u Jan bellen op 0486 11 22 33",
         "En congé jusqu'au 10. Pour toute urgence, contactez Marc au 079 555 12 12.",
+        "out of office; for any emergency outside these hours call the front desk",
     };
 
     public static TheoryData<string> UsedUrgentMatters => new()
