@@ -43,6 +43,6 @@ public sealed class FormFieldsAreReadFromTheBytesTests
     [Fact]
     public async Task AnEmptyBodyHasNoFields() => (await Read("")).Should().BeEmpty();
 
-    private static async Task<Dictionary<string, string>> Read(string body) =>
+    private static async Task<IReadOnlyDictionary<string, string>> Read(string body) =>
         (await SlackHttpEndpoints.ParseFormAsync(Encoding.UTF8.GetBytes(body)))!;
 }

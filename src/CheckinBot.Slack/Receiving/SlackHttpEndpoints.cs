@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace CheckinBot.Slack.Receiving;
 
@@ -145,25 +144,16 @@ internal static class SlackHttpEndpoints
     /// The form's fields, read by ASP.NET Core's <see cref="FormPipeReader"/> (a repeated name's values joined with
     /// commas); null past its limits (1,024 fields, names of 2,048 bytes), which no Slack request comes near.
     /// </summary>
-    internal static async Task<Dictionary<string, string>?> ParseFormAsync(byte[] body)
+    internal static async Task<IReadOnlyDictionary<string, string>?> ParseFormAsync(byte[] body)
     {
-        Dictionary<string, StringValues> form;
         try
         {
-            form = await new FormPipeReader(PipeReader.Create(new ReadOnlySequence<byte>(body))).ReadFormAsync();
+            return new FormFields(await new FormPipeReader(PipeReader.Create(new ReadOnlySequence<byte>(body))).ReadFormAsync());
         }
         catch (InvalidDataException)
         {
             return null;
         }
-
-        var fields = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
-        foreach (var field in form)
-        {
-            fields[field.Key] = field.Value.ToString();
-        }
-
-        return fields;
     }
 
     private static IResult FormRefused() => Results.BadRequest("The form has more fields, or longer names, than a Slack request.");
