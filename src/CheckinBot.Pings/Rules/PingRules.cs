@@ -64,6 +64,18 @@ internal static class PingRules
     /// </summary>
     private static readonly FrozenSet<string> Everything = Set("everything alles tout");
 
+    /// <summary>
+    /// The urgent shorthands, which are adverbs ("send it asap", "stuur het zsm"): an article or a demonstrative right
+    /// before one makes it a noun, the word itself talked about ("the ASAP in his mail", "le ASAP dans son mail").
+    /// </summary>
+    private static readonly FrozenSet<string> Shorthands = Set("asap zsm");
+
+    /// <summary>
+    /// Articles and demonstratives that make a shorthand a noun. Not the Dutch "die" and "dat" nor the English "which":
+    /// they also open a clause in which the shorthand is used ("de factuur die zsm betaald moet worden").
+    /// </summary>
+    private static readonly FrozenSet<string> Articles = Set("the a an this that these those het de deze le la l un une ce cet cette ces les");
+
     /// <summary>The copulas that may stand between a word for everything and an urgent word.</summary>
     private static readonly FrozenSet<string> Copulas = Set("is are was were seems zijn waren lijkt est sont etait etaient semble");
 
@@ -91,7 +103,7 @@ internal static class PingRules
     /// <summary>"no rush", "geen haast", "pas pressé": it can wait. Pairs of words, the second within two of the first.</summary>
     private static readonly (string First, string Second)[] CalmPairs =
     [
-        ("no", "rush"), ("no", "hurry"), ("not", "rush"), ("t", "rush"), ("take", "time"),
+        ("no", "rush"), ("no", "hurry"), ("not", "rush"), ("t", "rush"), ("take", "time"), ("t", "stress"), ("no", "stress"),
         ("geen", "haast"), ("geen", "spoed"), ("geen", "stress"), ("niet", "haasten"), ("neem", "tijd"), ("geen", "dringends"),
         ("pas", "presse"), ("pas", "pressee"), ("rien", "presse"), ("pas", "rush"), ("prends", "temps"), ("pas", "stress"),
     ];
@@ -137,7 +149,8 @@ internal static class PingRules
     /// <summary>
     /// An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the
     /// subject"); a verb of writing up to two before it and a place right after it or between ("zet overal dringend",
-    /// "mettre URGENT partout", "writes urgent on everything"); a word for everything right before it or before a copula before it ("alles is dringend").
+    /// "mettre URGENT partout", "writes urgent on everything"); a word for everything right before it or before a copula before it ("alles is dringend");
+    /// a shorthand after an article ("the ASAP in his mail").
     /// </summary>
     private static bool TalkedAbout(string[] tokens, int i)
     {
@@ -152,6 +165,11 @@ internal static class PingRules
         }
 
         if (Near(tokens, i - 3, i + 4, TalkAbout) || ReferredElsewhere(tokens, i))
+        {
+            return true;
+        }
+
+        if (i >= 1 && Shorthands.Contains(tokens[i]) && Articles.Contains(tokens[i - 1]))
         {
             return true;
         }

@@ -88,7 +88,10 @@ internal static partial class TextNormalizer
         ["s"] = "des",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Capitalised words that open a message with a comma without calling anyone: greetings, interjections, urgent words, titles.</summary>
+    /// <summary>
+    /// Capitalised words that open a message with a comma without calling anyone else: greetings, interjections, urgent
+    /// words, titles, and terms of endearment (which call the person written to, the VA).
+    /// </summary>
     private static readonly FrozenSet<string> NotNames = (
         "hi hey hello hiya morning evening afternoon thanks thank sorry ok okay yes no yeah yep nope well so also btw ps right great cool nice perfect " +
         "wow oops oh ah haha hmm quick urgent emergency help please asap zsm sir madam guys folks team all everyone update reminder and but " +
@@ -96,7 +99,9 @@ internal static partial class TextNormalizer
         "zeg seg awel ewel trouwens enfin goed top super dringend spoed noodgeval help snel mevrouw meneer iedereen allemaal jongens mensen en maar " +
         "bonjour bonsoir salut coucou allo alors bon dis ecoute oui non merci pardon oups parfait super franchement sinon bref urgent urgence vite " +
         "madame monsieur tous et mais donc voila euh " +
-        "yo hola ciao hej ey eh he ho hee moi moin goeiedag goedendag pis puis re")
+        "yo hola ciao hej ey eh he ho hee moi moin goeiedag goedendag pis puis re " +
+        "love darling dear hun hon honey babe sweetie sweetheart mate buddy pal " +
+        "lieverd lieve schat schatje liefje meid meis meiske kerel maat cherie cheri chouchou cocotte")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Normalises one message.</summary>

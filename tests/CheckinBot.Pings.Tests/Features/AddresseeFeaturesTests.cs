@@ -50,6 +50,21 @@ public class AddresseeFeaturesTests
         names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal));
     }
 
+    /// <summary>A term of endearment calls the person written to, the VA, by another name: no one else is meant.</summary>
+    [Theory]
+    [InlineData("Schat, heb je de offerte van de drukker al doorgestuurd?")]
+    [InlineData("Lieverd: staat de afspraak met de boekhouder al?")]
+    [InlineData("Darling, did the florist confirm the tables?")]
+    [InlineData("Hun, any luck with the refund?")]
+    [InlineData("Chérie, as-tu relancé le traiteur ?")]
+    [InlineData("Meid, hoe ver sta je met de mailing?")]
+    public void A_term_of_endearment_before_a_comma_calls_no_one_else(string message)
+    {
+        var names = Extracted.Names(message, Va);
+
+        names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("@Ina did you get the keys back?")]
     [InlineData("@ina.devries heb jij de sleutels?")]

@@ -11,6 +11,8 @@ public class NoRushCalmsTests
     [InlineData("pas pressé pour le devis")]
     [InlineData("this is not urgent at all")]
     [InlineData("rien d'urgent, juste une question")]
+    [InlineData("don't stress about the labels, whenever suits")]
+    [InlineData("no stress on the seating plan")]
     public void A_message_that_says_it_can_wait_is_calm_and_has_no_urgent_word(string message)
     {
         var rules = Read.Rules(message);

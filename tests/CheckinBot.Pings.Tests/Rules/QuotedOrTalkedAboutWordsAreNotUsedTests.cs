@@ -18,6 +18,29 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         rules.Mentioned.Should().BeGreaterThan(0);
     }
 
+    /// <summary>"asap" and "zsm" are adverbs: with an article or a demonstrative before them they are a word talked about.</summary>
+    [Theory]
+    [InlineData("that ASAP on the supplier's invoice was a bit much, it's due in February")]
+    [InlineData("de zsm in de mail van de notaris mag je negeren, het heeft tijd tot januari")]
+    [InlineData("le ASAP dans son mail, c'est son style, rien ne presse")]
+    public void A_shorthand_for_urgent_after_an_article_is_talked_about(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeFalse();
+        rules.Mentioned.Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("send me the deck asap, the investor is waiting")]
+    [InlineData("kun je de factuur zsm sturen")]
+    [InlineData("the urgent one first please, the bank closes at four")]
+    [InlineData("de factuur die zsm betaald moet worden ligt op je bureau, de leverancier belt al")]
+    public void A_shorthand_or_an_urgent_word_used_plainly_stays_used(string message)
+    {
+        Read.Rules(message).UrgentWord.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData("call me asap, the term sheet has the wrong valuation")]
     [InlineData("urgent : prêt à court terme, la banque rappelle à midi")]
