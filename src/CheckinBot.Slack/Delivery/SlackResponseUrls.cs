@@ -12,7 +12,9 @@ namespace CheckinBot.Slack.Delivery;
 /// <remarks>
 /// Commands are remembered in the order they came, so the ones past their half hour (or beyond
 /// <paramref name="capacity"/>, the oldest first) are forgotten from the front at a constant cost per command: no
-/// command pays for a walk over all the others.
+/// command pays for a walk over all the others. The order is never peeked into: a peeked queue can no longer reuse its
+/// slots, and took a fresh one for every command, in segments growing to large-object arrays. The oldest command is
+/// taken out of the queue instead and held aside until it is due to be forgotten.
 /// </remarks>
 public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackResponseUrls.DefaultCapacity)
 {
@@ -27,9 +29,15 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 
     private readonly ConcurrentDictionary<(string Team, string Channel, string User), Entry> byPerson = new();
     private readonly ConcurrentDictionary<(string Team, string Channel), string> latestUser = new();
-    private readonly ConcurrentQueue<((string Team, string Channel, string User) Key, long Id, DateTimeOffset At)> order = new();
+    private readonly ConcurrentQueue<Ordered> order = new();
     private readonly Lock forgetting = new();
     private long lastId;
+
+    /// <summary>The oldest command, taken out of the order and not yet forgotten; only under <see cref="forgetting"/>.</summary>
+    private Ordered? oldest;
+
+    /// <summary>When <see cref="oldest"/> came, in ticks, or <see cref="long.MinValue"/> when none is held: read without the lock.</summary>
+    private long oldestTicks = long.MinValue;
 
     /// <summary>How many people's addresses are remembered now.</summary>
     public int Count => byPerson.Count;
@@ -53,7 +61,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
         var entry = new Entry(key, responseUrl, now, 0, Interlocked.Increment(ref lastId));
         byPerson[key] = entry;
         latestUser[(key.Team, key.Channel)] = key.User;
-        order.Enqueue((key, entry.Id, now));
+        order.Enqueue(new Ordered(key, entry.Id, now));
         ForgetOld(now);
     }
 
@@ -90,17 +98,28 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
     /// <summary>Forgets, from the oldest, the commands past their lifetime and those beyond the capacity.</summary>
     private void ForgetOld(DateTimeOffset now)
     {
-        if (!order.TryPeek(out var oldest) || (now - oldest.At <= Lifetime && order.Count <= capacity))
+        var held = Volatile.Read(ref oldestTicks);
+        if (held != long.MinValue && now.UtcTicks - held <= Lifetime.Ticks && order.Count < capacity)
         {
             return;
         }
 
         lock (forgetting)
         {
-            while (order.TryPeek(out oldest) && (now - oldest.At > Lifetime || order.Count > capacity) && order.TryDequeue(out oldest))
+            while (oldest is { } first || order.TryDequeue(out first))
             {
-                Forget(oldest.Key, oldest.Id);
+                if (now - first.At <= Lifetime && order.Count < capacity)
+                {
+                    oldest = first;
+                    Volatile.Write(ref oldestTicks, first.At.UtcTicks);
+                    return;
+                }
+
+                oldest = null;
+                Forget(first.Key, first.Id);
             }
+
+            Volatile.Write(ref oldestTicks, long.MinValue);
         }
     }
 
@@ -118,4 +137,7 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
     }
 
     private sealed record Entry((string Team, string Channel, string User) Key, string Url, DateTimeOffset At, int Uses, long Id);
+
+    /// <summary>A command's place in the order: the names it was remembered under, its number and its time.</summary>
+    private readonly record struct Ordered((string Team, string Channel, string User) Key, long Id, DateTimeOffset At);
 }
