@@ -19,6 +19,9 @@ public sealed class TurnRouter(
     TimeProvider time,
     RecentReads? recent = null)
 {
+    /// <summary>The last turn parsed and its command, in one reference so that a router shared by mistake never mixes two turns.</summary>
+    private Parsed? parsed;
+
     /// <summary>
     /// Answers a turn with the messages it causes; the caller posts them. A command that only reads is answered from what
     /// the store and the turn know of the sender; its sender is introduced afterwards (<see cref="Introductions.RecallSenderAsync"/>).
@@ -65,7 +68,23 @@ public sealed class TurnRouter(
     public bool OnlyReads(ChatTurn turn) => turn.Kind != TurnKind.Action && CommandOf(turn) is { } command && commands.OnlyReads(command);
 
     /// <summary>The command a turn gives: a slash command, a message that reads as one, or a button's command; null otherwise.</summary>
-    private static Command? CommandOf(ChatTurn turn) => turn.Kind switch
+    private Command? CommandOf(ChatTurn turn)
+    {
+        // Parsed once a turn: the dispatcher asks whether it only reads, then the router answers it (a router lives
+        // for one turn, in its scope).
+        if (parsed is { } last && ReferenceEquals(last.Turn, turn))
+        {
+            return last.Command;
+        }
+
+        var command = Parse(turn);
+        parsed = new Parsed(turn, command);
+        return command;
+    }
+
+    private sealed record Parsed(ChatTurn Turn, Command? Command);
+
+    private static Command? Parse(ChatTurn turn) => turn.Kind switch
     {
         TurnKind.Command => CommandParser.Parse(turn.Text),
         TurnKind.Message when CommandParser.ReadsAsCommand(turn.Text, turn.AddressesBot) => CommandParser.Parse(turn.Text),
