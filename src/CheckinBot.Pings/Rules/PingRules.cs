@@ -197,6 +197,12 @@ internal static class PingRules
             return true;
         }
 
+        // "if something urgent comes in", "als er iets dringends is", "s'il y a quelque chose d'urgent": the same.
+        if (SomethingAfterIf(tokens, i))
+        {
+            return true;
+        }
+
         // "no calls unless it's urgent", "sauf urgence": the exception names urgency, it does not raise it.
         if (NamingUrgency.Contains(tokens[i]) && Near(tokens, i - 5, i - 1, Exceptions))
         {
@@ -205,6 +211,28 @@ internal static class PingRules
 
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
+    }
+
+    /// <summary>
+    /// "Something" right before the urgent word ("something urgent", "iets dringends", "quelque chose d'urgent") with a
+    /// word for "if" up to four words before it ("if", "als", "indien", "mocht", "si", and the French "s'" before "il"):
+    /// a thing that may come. Without the "if" it has come: "it's something urgent", "j'ai quelque chose d'urgent".
+    /// </summary>
+    private static bool SomethingAfterIf(string[] tokens, int i)
+    {
+        var something = i >= 1 && tokens[i - 1] is "something" or "iets" ? i - 1
+            : i >= 3 && tokens[i - 1] == "d" && tokens[i - 2] == "chose" && tokens[i - 3] == "quelque" ? i - 3
+            : -1;
+        for (var j = something - 1; something > 0 && j >= Math.Max(0, something - 4); j--)
+        {
+            if (tokens[j] is "if" or "als" or "indien" or "mocht" or "mochten" or "si" ||
+                tokens[j] == "s" && j + 1 < tokens.Length && tokens[j + 1] is "il" or "ils")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word for everything right before the urgent word, or two before it with a copula between.</summary>

@@ -6,7 +6,8 @@ namespace CheckinBot.Pings.Tests.Rules;
 /// An urgent word used as the adjective of "matters", "zaken", "affaires" after "for", "voor", "pour" (an out-of-office
 /// or referral line: "for urgent matters call …") says where urgent things should go; it does not say this message is
 /// urgent. It is talked about, not used. So is an urgent word after "anything" ("anything urgent, text Jo": a thing that
-/// may come, not one that has), and "pour toute urgence", "voor iets dringends".
+/// may come, not one that has), and so is something urgent after "if" ("if something urgent comes in", "als er iets
+/// dringends is", "s'il y a quelque chose d'urgent"), and "pour toute urgence", "voor iets dringends".
 /// </summary>
 public class UrgentMattersInAReferralLineAreTalkedAboutTests
 {
@@ -26,6 +27,11 @@ public class UrgentMattersInAReferralLineAreTalkedAboutTests
         "Voor iets dringends kunt u Jan bellen op 0486 11 22 33",
         "En congé jusqu'au 10. Pour toute urgence, contactez Marc au 079 555 12 12.",
         "out of office; for any emergency outside these hours call the front desk",
+        "if something urgent comes in while I'm skiing, ring the office",
+        "mocht er iets dringends zijn, stuur een sms naar Pieter",
+        "als er iets dringend binnenkomt, bel je de balie",
+        "s'il y a quelque chose d'urgent pendant mon absence, appelle Lucie",
+        "si quelque chose d'urgent arrive, préviens Marc",
     };
 
     public static TheoryData<string> UsedUrgentMatters => new()
@@ -40,6 +46,9 @@ public class UrgentMattersInAReferralLineAreTalkedAboutTests
         "ik heb iets dringends, bel me even terug",
         "à traiter en toute urgence svp, le client attend",
         "je t'écris pour une urgence : le site est en panne",
+        "it's something urgent, call me when you can",
+        "er is iets dringends: de kassa ligt plat",
+        "j'ai quelque chose d'urgent, rappelle-moi",
     };
 
     [Theory]
