@@ -11,7 +11,8 @@ namespace CheckinBot.Pings.Rules;
 /// matters call Tom", "voor dringende zaken bel Piet", "pour les affaires urgentes") and of an exception ("don't ring
 /// unless it's urgent", "sauf urgence"); once a message talks about an urgent word, no urgent
 /// word in it is used (it is about the word), and the model alone must find an emergency in the rest;</item>
-/// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back;</item>
+/// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back; "not
+/// urgent, but …" stays calm: the turn leads to the request;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
 /// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated, makes the message urgent.</item>
 /// </list>
@@ -147,14 +148,16 @@ internal static class PingRules
             mentioned += used[i] ? 0 : 1;
         }
 
-        var calmEnd = CalmEnd(tokens, used);
+        var calmEnd = CalmEnd(tokens, used, out var saidNotUrgent);
         var urgentWord = false;
         for (var i = 0; i < tokens.Length && !urgentWord; i++)
         {
             urgentWord = used[i] && IsUrgentWord(tokens[i]) && !Negated(tokens, i) && (calmEnd < 0 || i > calmEnd);
         }
 
-        var calm = calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
+        // "Not urgent, but could you …" is how a request that can wait is put; "no rush on the rest, but the checkout is
+        // broken" turns away from the calm.
+        var calm = saidNotUrgent || calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
         var addressed = Array.IndexOf(tokens, "<mention>") >= 0 || text.StartsAddressed;
         return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0);
     }
@@ -327,15 +330,20 @@ internal static class PingRules
         return false;
     }
 
-    /// <summary>Where the last calming phrase ends, or -1: a calming pair, or an urgent word in the negative.</summary>
-    private static int CalmEnd(string[] tokens, ReadOnlySpan<bool> used)
+    /// <summary>
+    /// Where the last calming phrase ends, or -1: a calming pair, or an urgent word in the negative
+    /// (<paramref name="saidNotUrgent"/>).
+    /// </summary>
+    private static int CalmEnd(string[] tokens, ReadOnlySpan<bool> used, out bool saidNotUrgent)
     {
         var end = -1;
+        saidNotUrgent = false;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (used[i] && IsUrgentWord(tokens[i]) && Negated(tokens, i))
             {
                 end = i;
+                saidNotUrgent = true;
                 continue;
             }
 

@@ -39,6 +39,25 @@ public class NoRushCalmsTests
         Read.Rules("no rush on the rest of the list, but the checkout is broken for everyone").Calm.Should().BeFalse();
     }
 
+    /// <summary>"Not urgent, but …" is how a request that can wait is put: the turn leads to the request, not away from the calm.</summary>
+    [Theory]
+    [InlineData("not urgent, but could you look at the newsletter figures when you have a minute")]
+    [InlineData("niet dringend, maar kun je de offerte eens nalezen?")]
+    [InlineData("pas urgent, mais quand tu as deux minutes tu peux relire le devis ?")]
+    public void A_turn_after_urgency_said_in_the_negative_keeps_the_calm(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.Calm.Should().BeTrue();
+        rules.UrgentWord.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_urgent_word_after_the_turn_is_still_used()
+    {
+        Read.Rules("not urgent for the blog, but urgent: the checkout is broken").UrgentWord.Should().BeTrue();
+    }
+
     [Fact]
     public void A_calm_message_is_not_escalated_however_likely_the_model_finds_urgency()
     {
