@@ -88,11 +88,11 @@ internal static class PingRules
     private static readonly FrozenSet<string> Exceptions = Set("unless except excepting tenzij behalve uitgezonderd sauf hormis excepte");
 
     /// <summary>
-    /// The urgent words that name urgency rather than say how to act, the ones an exception can name. Not the shorthands
-    /// nor "urgently": "unless you send it asap we lose the slot".
+    /// The urgent words that name urgency rather than say how to act, the ones an exception can name: all but the
+    /// shorthands and "urgently" ("unless you send it asap we lose the slot").
     /// </summary>
-    private static readonly FrozenSet<string> NamingUrgency = Set(
-        "urgent urgente urgents urgentes urgence urgences urgentissime dringend dringende spoed spoedgeval emergency noodgeval");
+    private static readonly FrozenSet<string> NamingUrgency =
+        UrgentWords.Where(word => !Shorthands.Contains(word) && word != "urgently").ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The copulas that may stand between a word for everything and an urgent word.</summary>
     private static readonly FrozenSet<string> Copulas = Set("is are was were seems zijn waren lijkt est sont etait etaient semble");
