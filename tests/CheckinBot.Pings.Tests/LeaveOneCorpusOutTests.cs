@@ -29,12 +29,13 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// sets and four rule mends, 05:25-06:00): the same gaps within these floors, English urgent recall .972, French
     /// precision .971 and other-taken-for-status 2.1% (127 of 5,926); status recall .915 / .911 / .930. (At its
     /// 131-corpus step Dutch urgent recall dipped to .979, a few rows of several corpora each way; it is back at .981.)
+    /// Session 19 (149 corpora, 45,145 rows: two held-out sets, and French "où" kept apart from "ou", 09:37-09:50):
+    /// French precision .974 and other-taken-for-status 1.9% (115 of 6,055) meet the targets, so their floors are gone;
+    /// English urgent recall .973 is the one gap left; status recall .915 / .911 / .930.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
-        [("fr", "status precision")] = 0.967,
-        [("fr", "other->status")] = 0.024,
     };
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class PingFeatures
     private static readonly FrozenSet<string> ProgressWords =
         ("done finished finish ready update updates status progress eta started start begun working sorted complete completed wrapped news yet still far along " +
         "klaar af gedaan afgerond gelukt lukt begonnen bezig stand nieuws vordert opschieten al nog ver " +
-        "fini finie finis termine terminee pret prete avance avances avancement commence nouvelles statut point deja encore ou")
+        "fini finie finis termine terminee pret prete avance avances avancement commence nouvelles statut point deja encore ou " + TextNormalizer.Where)
         .Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Collects the features of one message into <paramref name="indices"/> (sorted, distinct); names them into <paramref name="names"/> when given.</summary>

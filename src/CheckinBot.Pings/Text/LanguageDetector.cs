@@ -31,7 +31,7 @@ internal static class LanguageDetector
         "le la les des un une tu est et pour sur avec ca quoi ou en de du que qui pas c t l d m s n qu stp merci alors deja " +
         "il elle on nous vous sont as es fait bien tout suite quand ce cette mes mon ma ton ta tes au aux mais tres mettre " +
         "peux peut faut je me te y dans moi toi point nouvelles avance dis bonjour salut ai avez sera seras fini pret " +
-        "petit petite besoin rien super oui non");
+        "petit petite besoin rien super oui non " + TextNormalizer.Where);
 
     public static string Detect(NormalizedText text)
     {

@@ -20,6 +20,12 @@ internal static partial class TextNormalizer
     /// <summary>Stands in for an @mention of someone who is not the VA ("@Tom did you…") while the text is folded.</summary>
     private const char SomeoneMark = '\uE001';
 
+    /// <summary>Stands in for French "où" while the text is folded (see <see cref="Where"/>).</summary>
+    private const char WhereMark = '\uE002';
+
+    /// <summary>The token of French "où", which folds to the letters of "ou" (or).</summary>
+    internal const string Where = "<où>";
+
     /// <summary>The token of an @mention of someone other than the VA.</summary>
     internal const string Someone = "<someone>";
 
@@ -139,6 +145,10 @@ internal static partial class TextNormalizer
 
         marked = MarkVocative(marked, names);
 
+        // French "où" (where: "t'en es où ?") and "ou" (or: "ok ou pas ?") fold to the same letters; the accent is kept
+        // apart as a word of its own, so a question about where the work stands weighs apart from an either-or.
+        marked = FrenchWhere().Replace(marked, " " + WhereMark + " ");
+
         var decomposed = marked.Normalize(NormalizationForm.FormD);
         var state = new State();
         var i = 0;
@@ -225,6 +235,10 @@ internal static partial class TextNormalizer
             case SomeoneMark:
                 state.Flush();
                 state.Emit(Someone, shouted: false);
+                return;
+            case WhereMark:
+                state.Flush();
+                state.Emit(Where, shouted: false);
                 return;
             case '?' or 0x2753 or 0x2754:
                 state.Flush();
@@ -463,6 +477,10 @@ internal static partial class TextNormalizer
     /// <summary>What a regular expression's <c>\w</c> matches: letters, digits, marks and connectors such as '_'.</summary>
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.ConnectorPunctuation;
+
+    /// <summary>French "où", precomposed or with a combining grave accent, as a word of its own.</summary>
+    [GeneratedRegex("(?<!\\p{L})[oO](?:[\u00F9\u00D9]|[uU]\u0300)(?![\\p{L}\\p{M}])", RegexOptions.CultureInvariant)]
+    private static partial Regex FrenchWhere();
 
     /// <summary>Single letters joined by dots ("z.s.m", "a.s.a.p"), not inside a word, a link, an address or a number.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}.@/_-])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}_-])", RegexOptions.CultureInvariant)]
