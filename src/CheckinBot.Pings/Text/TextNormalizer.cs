@@ -23,6 +23,9 @@ internal static partial class TextNormalizer
     /// <summary>Stands in for French "où" while the text is folded (see <see cref="Where"/>).</summary>
     private const char WhereMark = '\uE002';
 
+    /// <summary>The characters that stand in for words while a message is folded.</summary>
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create([MentionMark, SomeoneMark, WhereMark]);
+
     /// <summary>The token of French "où", which folds to the letters of "ou" (or).</summary>
     internal const string Where = "<où>";
 
@@ -124,6 +127,20 @@ internal static partial class TextNormalizer
 
         // Lone surrogates and noncharacters make string.Normalize throw; they carry no meaning, so they are replaced.
         text = CheckinBot.Core.Commands.Words.Clean(text);
+
+        // The marks below stand in for words while the text is folded; typed by a user they are no word at all.
+        if (text.AsSpan().IndexOfAny(Marks) >= 0)
+        {
+            text = string.Create(text.Length, text, static (span, source) =>
+            {
+                source.AsSpan().CopyTo(span);
+                for (var at = span.IndexOfAny(Marks); at >= 0; at = span.IndexOfAny(Marks))
+                {
+                    span[at] = ' ';
+                }
+            });
+        }
+
         var trimmed = text.AsSpan().TrimStart();
         var isCommand = trimmed.Length > 1 && trimmed[0] == '/' && char.IsLetter(trimmed[1]);
 

@@ -51,11 +51,26 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
     /// </summary>
     public void Remember(string team, string channel, string user, string? responseUrl)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        if (Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
         {
-            return;
+            Keep(team, channel, user, responseUrl!);
         }
+    }
 
+    /// <summary>
+    /// The same for an address already parsed (a slash command's, read once as it came): what is kept is its
+    /// <see cref="Uri.AbsoluteUri"/>, which the address computes once.
+    /// </summary>
+    public void Remember(string team, string channel, string user, Uri responseUrl)
+    {
+        if (responseUrl.IsAbsoluteUri && responseUrl.Scheme is "https" or "http")
+        {
+            Keep(team, channel, user, responseUrl.AbsoluteUri);
+        }
+    }
+
+    private void Keep(string team, string channel, string user, string responseUrl)
+    {
         var now = clock.GetUtcNow();
         (string Team, string Channel, string User) key = byPerson.TryGetValue((team, channel, user), out var known) ? known.Key : (team, channel, user);
         var entry = new Entry(key, responseUrl, now, 0, Interlocked.Increment(ref lastId));

@@ -35,7 +35,7 @@ public sealed class SlackInbound(
     /// </summary>
     public async Task<SlackAck> HandleCommandAsync(IReadOnlyDictionary<string, string> fields, long arrivedAt, CancellationToken cancellationToken)
     {
-        var (turn, error) = SlashCommandReader.Read(fields);
+        var (turn, error, responseUrl, responseUrlRefused) = SlashCommandReader.Read(fields, apiBase);
         if (turn is null)
         {
             return SlackAck.BadRequest(error!);
@@ -43,14 +43,17 @@ public sealed class SlackInbound(
 
         var started = arrivedAt;
         logger.Command(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-        if (turn.ReplyAddress is not null && !SlackResponseUrlHosts.Allows(turn.ReplyAddress, apiBase))
+        if (responseUrlRefused)
         {
             // The address comes from the request: only Slack's own hosts get an answer (the signature vouches for the rest).
             logger.ResponseUrlRefused(turn.Person.Id, turn.WorkspaceId, turn.ConversationId);
-            turn = turn with { ReplyAddress = null };
         }
 
-        responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, turn.ReplyAddress);
+        if (responseUrl is not null)
+        {
+            responseUrls.Remember(turn.WorkspaceId, turn.ConversationId, turn.Person.Id, responseUrl);
+        }
+
         var budget = options.Value.AckBudget;
         var pending = new PendingTurn(turn, HandOver.Within(budget, started, clocks.Wall.Provider, InlineAnswers.ForSender));
         var wait = budget - clocks.Wall.Provider.GetElapsedTime(started);
