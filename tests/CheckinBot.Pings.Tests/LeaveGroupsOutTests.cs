@@ -45,4 +45,25 @@ public class LeaveGroupsOutTests
 
         PingTrainingReports.Table(run.Report(corpus: corpora[0].Name)).Should().Be(PingTrainingReports.Table(direct));
     }
+
+    [Fact]
+    public void The_scores_give_each_row_its_out_of_fold_probabilities_and_no_text()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        var run = LeaveOneCorpusOut.Run(corpora, Quick, groups: 2);
+        using var written = new StringWriter();
+
+        run.WriteScores(written);
+
+        var lines = written.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Split('\t').Should().Equal("corpus", "id", "lang", "label", "status", "urgent", "urgent_word", "calm", "urgent_talked_about", "command", "about_open_task", "asked");
+        lines.Should().HaveCount(1 + corpora.Sum(c => c.Samples.Count));
+        var first = corpora[0].Samples[0];
+        var row = lines.Skip(1).Select(line => line.Split('\t')).Single(fields => fields[0] == corpora[0].Name && fields[1] == first.Id);
+        var scored = run.Scored.Single(s => s.Corpus == corpora[0].Name && s.Sample.Id == first.Id);
+        row[3].Should().Be(first.Expected.ToString());
+        float.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(scored.Reading.Status, 0.0001f);
+        float.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(scored.Reading.Urgent, 0.0001f);
+        written.ToString().Should().NotContain(first.Text);
+    }
 }

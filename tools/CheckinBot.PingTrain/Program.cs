@@ -15,6 +15,7 @@ const string Usage = """
       --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>, --urgent-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
+      --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
     """;
@@ -30,6 +31,7 @@ int? groups = null;
 var stacked = false;
 var innerFolds = 4;
 var files = new List<string>();
+string? scoresFile = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -59,6 +61,9 @@ for (var i = 0; i < args.Length; i++)
             options = args[i] == "--l1" ? options with { L1 = value } : options with { L2 = value };
             i++;
             break;
+        case "--scores" when i + 1 < args.Length:
+            scoresFile = Path.GetFullPath(args[++i]);
+            break;
         case "--no-misreads":
             misreads = false;
             break;
@@ -78,7 +83,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked))
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || scoresFile is not null && mode != "--evaluate")
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -105,7 +110,11 @@ try
             Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
             break;
         default:
-            Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null));
+            using (var scores = scoresFile is null ? null : File.CreateText(scoresFile))
+            {
+                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores));
+            }
+
             break;
     }
 

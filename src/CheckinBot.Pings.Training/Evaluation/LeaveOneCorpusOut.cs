@@ -28,6 +28,27 @@ public sealed class LeaveOneCorpusOut
     public IEnumerable<string> Corpora => Scored.Select(s => s.Corpus).Distinct();
 
     /// <summary>
+    /// Every row's out-of-fold reading as tab-separated text (corpus, id, language, label, the two probabilities, and the
+    /// rules that decide without the model), to study decision rules without training again. No message text.
+    /// </summary>
+    public void WriteScores(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked");
+        foreach (var (corpus, sample, reading) in Scored)
+        {
+            var r = reading.Rules;
+            writer.WriteLine(string.Join('\t',
+                corpus, sample.Id, sample.Language, sample.Expected,
+                reading.Status.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
+                reading.Urgent.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
+                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked)));
+        }
+
+        static string Bit(bool value) => value ? "1" : "0";
+    }
+
+    /// <summary>
     /// Runs it. <paramref name="featureNames"/> names the features in the misreads' reasons. With
     /// <paramref name="groups"/>, a cheaper split for exploring: the corpora fall into that many groups (the i-th corpus
     /// in group i mod groups), and each group is held out in turn; still no row is scored by a model that saw its corpus.

@@ -18,7 +18,7 @@ public static class PingTrainingReports
     /// <param name="misreads">Whether to list the misread rows.</param>
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
     /// <param name="stackedInnerFolds">When given, stack boosted trees on the linear model, with out-of-fold scores from that many inner groups (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null)
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
@@ -43,7 +43,13 @@ public static class PingTrainingReports
         }
         else
         {
-            Section(text, LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups), options, misreads);
+            var run = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups);
+            if (scores is not null)
+            {
+                run.WriteScores(scores);
+            }
+
+            Section(text, run, options, misreads);
         }
 
         if (extra.Count > 0)
