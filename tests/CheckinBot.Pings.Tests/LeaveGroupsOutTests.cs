@@ -66,4 +66,27 @@ public class LeaveGroupsOutTests
         float.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(scored.Reading.Urgent, 0.0001f);
         written.ToString().Should().NotContain(first.Text);
     }
+
+    [Theory]
+    [InlineData("august-en.tsv", "august")]
+    [InlineData("august-nl.tsv", "august")]
+    [InlineData("emergencies-and-lookalikes-2-fr.tsv", "emergencies-and-lookalikes-2")]
+    [InlineData("voice-dictated.tsv", "voice-dictated")]
+    [InlineData("pings.blind3.tsv", "pings.blind3")]
+    public void A_corpus_belongs_to_the_set_of_its_brief(string corpus, string set) =>
+        LeaveOneCorpusOut.SetOf(corpus).Should().Be(set);
+
+    [Fact]
+    public void By_set_a_corpus_is_held_out_with_its_siblings_in_the_other_languages()
+    {
+        var april = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "april").OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var other = Corpora.All.First(c => c.Name == "voice-dictated.tsv");
+        april.Should().HaveCount(3);
+
+        var run = LeaveOneCorpusOut.Run([.. april, other], Quick, bySet: true);
+        var direct = PingEvaluation.Evaluate(april[0].Samples, PingTrainer.Train([other], Quick), names: april[0].VaNames, openWork: april[0].OpenWork);
+
+        run.Report().Overall.Total.Should().Be(april.Sum(c => c.Samples.Count) + other.Samples.Count);
+        PingTrainingReports.Table(run.Report(corpus: april[0].Name)).Should().Be(PingTrainingReports.Table(direct));
+    }
 }

@@ -15,6 +15,8 @@ const string Usage = """
       --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>, --urgent-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
+      --by-set                 with --evaluate: hold out each corpus with its siblings of the same brief in the other
+                               languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its brief
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
@@ -32,6 +34,7 @@ var stacked = false;
 var innerFolds = 4;
 var files = new List<string>();
 string? scoresFile = null;
+var bySet = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -64,6 +67,9 @@ for (var i = 0; i < args.Length; i++)
         case "--scores" when i + 1 < args.Length:
             scoresFile = Path.GetFullPath(args[++i]);
             break;
+        case "--by-set":
+            bySet = true;
+            break;
         case "--no-misreads":
             misreads = false;
             break;
@@ -83,7 +89,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || scoresFile is not null && mode != "--evaluate")
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && (groups is not null || stacked))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -112,7 +118,7 @@ try
         default:
             using (var scores = scoresFile is null ? null : File.CreateText(scoresFile))
             {
-                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores));
+                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet));
             }
 
             break;

@@ -52,13 +52,15 @@ public sealed class LeaveOneCorpusOut
     /// Runs it. <paramref name="featureNames"/> names the features in the misreads' reasons. With
     /// <paramref name="groups"/>, a cheaper split for exploring: the corpora fall into that many groups (the i-th corpus
     /// in group i mod groups), and each group is held out in turn; still no row is scored by a model that saw its corpus.
+    /// With <paramref name="bySet"/>, a stricter split: a corpus is held out with its siblings written to the same brief
+    /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw its brief.
     /// </summary>
-    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null)
+    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         thresholds ??= PingThresholds.Default;
         options ??= TrainingOptions.Committed;
-        var folds = Math.Clamp(groups ?? corpora.Count, 2, corpora.Count);
+        var (foldOf, folds) = Folds(corpora, groups, bySet);
         var rows = corpora.Select(PingTrainer.Rows).ToList();
         var scored = new List<ScoredSample>[folds];
 
@@ -66,12 +68,37 @@ public sealed class LeaveOneCorpusOut
         // the same figures in any order.
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, held =>
         {
-            var others = rows.Where((_, i) => i % folds != held).SelectMany(r => r).ToList();
+            var others = rows.Where((_, i) => foldOf[i] != held).SelectMany(r => r).ToList();
             var model = new LearnedPingClassifier(PingTrainer.TrainModel(others, options), thresholds);
-            scored[held] = [.. corpora.Where((_, i) => i % folds == held).SelectMany(corpus => Score(model, corpus, featureNames))];
+            scored[held] = [.. corpora.Where((_, i) => foldOf[i] == held).SelectMany(corpus => Score(model, corpus, featureNames))];
         });
 
         return new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], thresholds, corpora);
+    }
+
+    /// <summary>
+    /// The set a corpus belongs to: its name without ".tsv" and without a closing language ("-en", "-fr", "-nl"), so
+    /// "august-en.tsv", "august-fr.tsv" and "august-nl.tsv", written by three writers to one brief, are one set.
+    /// </summary>
+    public static string SetOf(string corpusName)
+    {
+        ArgumentNullException.ThrowIfNull(corpusName);
+        var name = corpusName.EndsWith(".tsv", StringComparison.Ordinal) ? corpusName[..^4] : corpusName;
+        return name.Length > 3 && name[^3] == '-' && name[^2..] is "en" or "fr" or "nl" ? name[..^3] : name;
+    }
+
+    /// <summary>Which fold holds out each corpus, and how many folds there are.</summary>
+    private static (int[] FoldOf, int Folds) Folds(IReadOnlyList<LabelledCorpus> corpora, int? groups, bool bySet)
+    {
+        if (bySet)
+        {
+            var sets = corpora.Select(c => SetOf(c.Name)).Distinct(StringComparer.Ordinal).Select((set, index) => (set, index))
+                .ToDictionary(s => s.set, s => s.index, StringComparer.Ordinal);
+            return ([.. corpora.Select(c => sets[SetOf(c.Name)])], sets.Count);
+        }
+
+        var folds = Math.Clamp(groups ?? corpora.Count, 2, corpora.Count);
+        return ([.. Enumerable.Range(0, corpora.Count).Select(i => i % folds)], folds);
     }
 
     /// <summary>

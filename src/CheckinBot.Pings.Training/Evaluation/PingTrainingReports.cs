@@ -18,13 +18,18 @@ public static class PingTrainingReports
     /// <param name="misreads">Whether to list the misread rows.</param>
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
     /// <param name="stackedInnerFolds">When given, stack boosted trees on the linear model, with out-of-fold scores from that many inner groups (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null)
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null, bool bySet = false)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        if (groups is null)
+        if (bySet)
+        {
+            var sets = corpora.Select(corpus => LeaveOneCorpusOut.SetOf(corpus.Name)).Distinct(StringComparer.Ordinal).Count();
+            text.Append(c, $"Leave-one-set-out: {corpora.Count} corpora in {sets} sets (a corpus with its siblings of the same brief in the other languages), each set scored by a model trained on the others").AppendLine();
+        }
+        else if (groups is null)
         {
             text.Append(c, $"Leave-one-corpus-out: each of {corpora.Count} corpora scored by a model trained on the others").AppendLine();
         }
@@ -43,7 +48,7 @@ public static class PingTrainingReports
         }
         else
         {
-            var run = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups);
+            var run = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups, bySet: bySet);
             if (scores is not null)
             {
                 run.WriteScores(scores);
