@@ -16,7 +16,7 @@ const string Usage = """
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
       --by-set                 with --evaluate: hold out each corpus with its siblings of the same brief in the other
-                               languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its brief
+                               languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its set
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)

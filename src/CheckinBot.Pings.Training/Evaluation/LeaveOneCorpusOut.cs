@@ -53,7 +53,7 @@ public sealed class LeaveOneCorpusOut
     /// <paramref name="groups"/>, a cheaper split for exploring: the corpora fall into that many groups (the i-th corpus
     /// in group i mod groups), and each group is held out in turn; still no row is scored by a model that saw its corpus.
     /// With <paramref name="bySet"/>, a stricter split: a corpus is held out with its siblings written to the same brief
-    /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw its brief.
+    /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw any corpus of its set.
     /// </summary>
     public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -24,7 +25,7 @@ internal static partial class TextNormalizer
     private const char WhereMark = '\uE002';
 
     /// <summary>The characters that stand in for words while a message is folded.</summary>
-    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create([MentionMark, SomeoneMark, WhereMark]);
+    private static readonly SearchValues<char> Marks = SearchValues.Create([MentionMark, SomeoneMark, WhereMark]);
 
     /// <summary>The token of French "où", which folds to the letters of "ou" (or).</summary>
     internal const string Where = "<où>";
