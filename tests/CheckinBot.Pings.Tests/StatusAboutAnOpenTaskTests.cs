@@ -6,7 +6,9 @@ namespace CheckinBot.Pings.Tests;
 /// <summary>A status check about one of the VA's open tasks is answered from a lower threshold; urgency does not depend on open work.</summary>
 public class StatusAboutAnOpenTaskTests
 {
-    private const string TaskQuestion = "kitchen tiles in?"; // p(status) 0.54 by its words alone (119 corpora); "kitchen tiles arrived?" drifted to 0.75, the band's edge
+    // p(status) 0.63 by its words alone (173 corpora). Earlier questions drifted out of the band as corpora were added:
+    // "kitchen tiles arrived?" to 0.75 (119 corpora), "kitchen tiles in?" from 0.54 to 0.78 (173 corpora).
+    private const string TaskQuestion = "kitchen tiles in stock?";
 
     private static readonly PingThresholds Thresholds = new(0.75f, 0.20f, UrgentWhenTalkedAbout: 0.5f, StatusAboutOpenTask: 0.45f);
     private static readonly RuleReading Plain = new(UrgentWord: false, Calm: false, Mentioned: 0, Addressed: false, Command: false);
