@@ -21,7 +21,7 @@ public sealed class BurstOutcomesFindTheirRowsByPrimaryKeyTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        await UnanalysedBurst.PlanAsync(ledger, 20_000);
+        await UnanalysedBurst.PlanAsync(context, ledger, 20_000);
         var claimed = await ledger.ClaimDueAsync(Due, "node-a", Due + Duration.FromSeconds(10), 100, null, default);
         var plans = await UnanalysedBurst.ExplainAsync(context);
 

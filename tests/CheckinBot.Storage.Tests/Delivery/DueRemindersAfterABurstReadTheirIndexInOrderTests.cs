@@ -26,7 +26,7 @@ public sealed class DueRemindersAfterABurstReadTheirIndexInOrderTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        await UnanalysedBurst.PlanAsync(ledger, 20_000);
+        await UnanalysedBurst.PlanAsync(context, ledger, 20_000);
         var reminded = 0;
         for (var taken = -1; taken != 0; reminded += taken)
         {

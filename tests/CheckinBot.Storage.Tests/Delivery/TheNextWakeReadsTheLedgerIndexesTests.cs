@@ -18,7 +18,7 @@ public sealed class TheNextWakeReadsTheLedgerIndexesTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        await UnanalysedBurst.PlanAsync(ledger, 20_000);
+        await UnanalysedBurst.PlanAsync(context, ledger, 20_000);
         var plans = await UnanalysedBurst.ExplainAsync(context);
 
         var next = await ledger.NextDueAfterAsync(UnanalysedBurst.RemindAt - Duration.FromMinutes(1), default);
@@ -37,7 +37,7 @@ public sealed class TheNextWakeReadsTheLedgerIndexesTests
         using var scope = db.Scope();
         var ledger = StorageFixture.Get<IOccurrenceLedger>(scope);
         var context = StorageFixture.Get<CheckinDbContext>(scope);
-        await UnanalysedBurst.PlanAsync(ledger, 20_000);
+        await UnanalysedBurst.PlanAsync(context, ledger, 20_000);
         var at = UnanalysedBurst.Due;
         await ledger.ClaimDueAsync(at, "node-b", at + Duration.FromSeconds(30), 500, null, default);
         var plans = await UnanalysedBurst.ExplainAsync(context);
