@@ -7,9 +7,9 @@ namespace CheckinBot.Pings.Features;
 
 /// <summary>
 /// Turns a normalised message into a hashed bag of features: words, word pairs, word pairs one apart, the first words,
-/// the words of a question as question words, character 4–5-grams of each word (typos, Flemish and French forms share
-/// them), the message's shape (question and exclamation marks, capitals, length), who it is addressed to when that is
-/// not the VA, whether it has a word of progress, and the rules' findings. Every
+/// the words of each sentence that asks as question words, character 4–5-grams of each word (typos, Flemish and French
+/// forms share them), the message's shape (question and exclamation marks, capitals, length), who it is addressed to
+/// when that is not the VA, whether it has a word of progress, and the rules' findings. Every
 /// feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and classification.
 /// </summary>
 internal static class PingFeatures
@@ -129,10 +129,10 @@ internal static class PingFeatures
     }
 
     /// <summary>
-    /// The words of a message with a question mark (those used, not quoted or talked about), each as a feature of its
-    /// own: "book" or "send" in a question weigh apart from the same word in a statement, and apart from "done" or
+    /// The words of each sentence that a question mark ends (those used, not quoted or talked about), each as a feature
+    /// of its own: "book" or "send" in a question weigh apart from the same word in a statement, and apart from "done" or
     /// "klaar" in a question, so a linear model can tell what a question is about (the VA's progress or anything else)
-    /// rather than only that it is one.
+    /// rather than only that it is one. A greeting, news or a reason around the question stays a plain word.
     /// </summary>
     private static void QuestionWords(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
     {
@@ -144,7 +144,7 @@ internal static class PingFeatures
         var tokens = text.TokenArray;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (used[i])
+            if (used[i] && text.AsksArray[i])
             {
                 sink.Add('q', tokens[i]);
             }
@@ -173,21 +173,36 @@ internal static class PingFeatures
     }
 
     /// <summary>
-    /// A question with or without any word of progress ("done", "klaar", "fini", "yet", "al", "déjà"): a linear model
-    /// cannot learn "none of these words" from the words themselves, and a question about anything but the work is the
-    /// other message most often taken for a status check.
+    /// A question with or without any word of progress ("done", "klaar", "fini", "yet", "al", "déjà") in a sentence that
+    /// asks: a linear model cannot learn "none of these words" from the words themselves, and a question about anything
+    /// but the work is the other message most often taken for a status check ("The deck is done. Can you send it to
+    /// Tom?" has one only in its news). A statement with or without one anywhere.
     /// </summary>
     private static void Progress(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
     {
-        var progress = HasProgressWord(text, used);
         if (text.QuestionMarks > 0)
         {
-            sink.Add('p', progress ? "question" : "question without");
+            sink.Add('p', HasProgressWord(text, used, asking: true) ? "question" : "question without");
         }
         else
         {
-            sink.Add('p', progress ? "statement" : "statement without");
+            sink.Add('p', HasProgressWord(text, used) ? "statement" : "statement without");
         }
+    }
+
+    /// <summary>Whether a sentence that asks uses (not quotes) any word of progress.</summary>
+    private static bool HasProgressWord(NormalizedText text, ReadOnlySpan<bool> used, bool asking)
+    {
+        var tokens = text.TokenArray;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (used[i] && (!asking || text.AsksArray[i]) && ProgressWords.Contains(tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the message uses (not quotes) any word of progress.</summary>

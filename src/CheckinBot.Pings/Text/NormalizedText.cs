@@ -11,6 +11,7 @@ internal sealed class NormalizedText
         string[] tokens,
         bool[] shouted,
         bool[] endsSentence,
+        bool[] asks,
         bool[] quoted,
         int questionMarks,
         int exclamationMarks,
@@ -24,6 +25,7 @@ internal sealed class NormalizedText
         TokenArray = tokens;
         ShoutedArray = shouted;
         EndsSentenceArray = endsSentence;
+        AsksArray = asks;
         QuotedArray = quoted;
         QuestionMarks = questionMarks;
         ExclamationMarks = exclamationMarks;
@@ -73,6 +75,9 @@ internal sealed class NormalizedText
 
     /// <summary>Per token: a sentence ends after it ("?", "!", "." or a line break follows).</summary>
     internal bool[] EndsSentenceArray { get; }
+
+    /// <summary>Per token: it stands in a sentence that a question mark ends.</summary>
+    internal bool[] AsksArray { get; }
 
     /// <summary>Whether <paramref name="position"/> is the end of the message or of a sentence.</summary>
     internal bool IsSentenceEnd(int position) =>

@@ -195,6 +195,7 @@ internal static partial class TextNormalizer
             [.. state.Tokens],
             [.. state.Shouted],
             [.. state.EndsSentence],
+            [.. state.Asks],
             [.. state.Quoted],
             state.QuestionMarks,
             state.ExclamationMarks,
@@ -260,7 +261,7 @@ internal static partial class TextNormalizer
                 return;
             case '?' or 0x2753 or 0x2754:
                 state.Flush();
-                state.EndSentence();
+                state.EndQuestion();
                 state.QuestionMarks++;
                 return;
             case '!' or 0x2757 or 0x2755:
@@ -525,6 +526,8 @@ internal static partial class TextNormalizer
 
         public List<bool> EndsSentence { get; } = new(24);
 
+        public List<bool> Asks { get; } = new(24);
+
         public List<bool> Quoted { get; } = new(24);
 
         public bool InQuote { get; set; }
@@ -558,6 +561,7 @@ internal static partial class TextNormalizer
             Tokens.RemoveRange(0, leading);
             Shouted.RemoveRange(0, leading);
             EndsSentence.RemoveRange(0, leading);
+            Asks.RemoveRange(0, leading);
             Quoted.RemoveRange(0, leading);
             return leading > 0;
         }
@@ -671,7 +675,25 @@ internal static partial class TextNormalizer
             Tokens.Add(token);
             Shouted.Add(shouted);
             EndsSentence.Add(false);
+            Asks.Add(false);
             Quoted.Add(InQuote);
+        }
+
+        /// <summary>A question mark: the words of the sentence it ends ask.</summary>
+        public void EndQuestion()
+        {
+            var start = Tokens.Count;
+            while (start > 0 && !EndsSentence[start - 1])
+            {
+                start--;
+            }
+
+            for (var i = start; i < Tokens.Count; i++)
+            {
+                Asks[i] = true;
+            }
+
+            EndSentence();
         }
 
         public void EndSentence()

@@ -2,7 +2,8 @@ namespace CheckinBot.Pings.Tests.Features;
 
 /// <summary>
 /// Whether a message has a word of progress ("done", "klaar", "fini", "yet", "al", "déjà"), as one feature with the
-/// question mark and one without: "a question about anything but the work" is a feature a linear model can weigh.
+/// question mark and one without: "a question about anything but the work" is a feature a linear model can weigh. In a
+/// question, only the sentences that ask count: "The deck is done. Can you send it to Tom?" asks about something else.
 /// </summary>
 public class ProgressWordFeaturesTests
 {
@@ -22,6 +23,19 @@ public class ProgressWordFeaturesTests
     public void A_question_about_anything_else_has_no_word_of_progress(string message)
     {
         Extracted.Names(message).Should().Contain("p:question without").And.NotContain("p:question");
+    }
+
+    [Theory]
+    [InlineData("Is the deck done?", "p:question")]
+    [InlineData("The deck is done. Can you send it to Tom?", "p:question without")]
+    [InlineData("De offerte is klaar. Stuur je ze door naar Tom?", "p:question without")]
+    [InlineData("Merci ! Le devis est déjà parti ?", "p:question")]
+    [InlineData("The deck is done.", "p:statement")]
+    public void A_question_has_a_word_of_progress_only_when_its_asking_sentence_has_one(string message, string expected)
+    {
+        var names = Extracted.Names(message);
+
+        names.Where(n => n.StartsWith("p:", StringComparison.Ordinal)).Should().Equal(expected);
     }
 
     [Fact]
