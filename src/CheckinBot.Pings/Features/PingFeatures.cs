@@ -190,28 +190,13 @@ internal static class PingFeatures
         }
     }
 
-    /// <summary>Whether a sentence that asks uses (not quotes) any word of progress.</summary>
-    private static bool HasProgressWord(NormalizedText text, ReadOnlySpan<bool> used, bool asking)
+    /// <summary>Whether the message uses (not quotes) any word of progress; with <paramref name="asking"/>, in a sentence that asks.</summary>
+    public static bool HasProgressWord(NormalizedText text, ReadOnlySpan<bool> used, bool asking = false)
     {
         var tokens = text.TokenArray;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (used[i] && (!asking || text.AsksArray[i]) && ProgressWords.Contains(tokens[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the message uses (not quotes) any word of progress.</summary>
-    public static bool HasProgressWord(NormalizedText text, ReadOnlySpan<bool> used)
-    {
-        var tokens = text.TokenArray;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (used[i] && ProgressWords.Contains(tokens[i]))
             {
                 return true;
             }
