@@ -34,7 +34,7 @@ public sealed class LeaveOneCorpusOut
     public void WriteScores(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked");
+        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked\tlaughs");
         foreach (var (corpus, sample, reading) in Scored)
         {
             var r = reading.Rules;
@@ -42,7 +42,7 @@ public sealed class LeaveOneCorpusOut
                 corpus, sample.Id, sample.Language, sample.Expected,
                 reading.Status.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
                 reading.Urgent.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
-                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked)));
+                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked), Bit(r.Laughs)));
         }
 
         static string Bit(bool value) => value ? "1" : "0";

@@ -14,7 +14,10 @@ namespace CheckinBot.Pings.Rules;
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back; "not
 /// urgent, but …" stays calm: the turn leads to the request;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
-/// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated, makes the message urgent.</item>
+/// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated, makes the message urgent;
+/// but not on its own in a message that laughs ("haha", "lol", "mdr", "😂"), where it may be said in jest ("I urgently
+/// need a holiday 😂") as well as beside a real emergency ("asap, they deliver 40 kg instead of 14 😂"): there the model
+/// decides, the urgent word one of its features as everywhere.</item>
 /// </list>
 /// </summary>
 internal static class PingRules
@@ -118,6 +121,9 @@ internal static class PingRules
     /// <summary>Words that may stand between the opening word and the urgent word of a referral line: "for any urgent …", "pour toute question urgente", "en cas d'urgence".</summary>
     private static readonly FrozenSet<string> Determiners = Set("any all the of alle de d les le la toute toutes tout tous");
 
+    /// <summary>Words of laughter and of a joke owned up to: "lol", "mdr" (mort de rire), "jk", "grapje", "je rigole".</summary>
+    private static readonly FrozenSet<string> Laughs = Set("lol lool lmao lmfao rofl mdr ptdr jk kidding grapje grapjes rigole blague");
+
     /// <summary>"no rush", "geen haast", "pas pressé": it can wait. Pairs of words, the second within two of the first.</summary>
     private static readonly (string First, string Second)[] CalmPairs =
     [
@@ -159,7 +165,32 @@ internal static class PingRules
         // broken" turns away from the calm.
         var calm = saidNotUrgent || calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
         var addressed = Array.IndexOf(tokens, "<mention>") >= 0 || text.StartsAddressed;
-        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0);
+        var laughs = text.LaughingEmoji || Array.Exists(tokens, Laughing);
+        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0, Laughs: laughs);
+    }
+
+    /// <summary>A word of laughter: "haha", "hahaha", "hihi", "hehe" (an h and a vowel, twice or more), or one of <see cref="Laughs"/>.</summary>
+    private static bool Laughing(string token)
+    {
+        if (Laughs.Contains(token))
+        {
+            return true;
+        }
+
+        if (token.Length < 4 || token[0] != 'h' || token[1] is not ('a' or 'e' or 'i'))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < token.Length; i++)
+        {
+            if (token[i] != token[i % 2])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>An urgent word, or a typo of one ("urgnet", "dringed"): the first letter and the length hold, one edit.</summary>

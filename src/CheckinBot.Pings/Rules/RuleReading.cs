@@ -9,8 +9,12 @@ namespace CheckinBot.Pings.Rules;
 /// <param name="UrgentTalkedAbout">An urgent word is quoted or talked about ("please stop marking everything as 'urgent'"): the message is about the word, and alerts only when the model finds an emergency without it.</param>
 /// <param name="AboutOpenTask">The message shares a content word with one of the VA's open tasks (<see cref="Rules.AboutOpenTask"/>); never a feature of the model, only of the decision.</param>
 /// <param name="Asked">The message asks: it holds a question mark ("?", "❓").</param>
-internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false, bool AboutOpenTask = false, bool Asked = false)
+/// <param name="Laughs">The message laughs ("haha", "lol", "mdr", "😂"): an urgent word in it may be said in jest, so it decides nothing alone (<see cref="UrgentWordDecides"/>); never a feature of the model, only of the decision.</param>
+internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false, bool AboutOpenTask = false, bool Asked = false, bool Laughs = false)
 {
+    /// <summary>The explicit urgent word makes the message urgent on its own: used, and not beside a laugh.</summary>
+    public bool UrgentWordDecides => UrgentWord && !Laughs;
+
     /// <summary>The rules that fired, by name; safe to log.</summary>
     public IEnumerable<string> Names()
     {
@@ -21,7 +25,7 @@ internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bo
 
         if (UrgentWord)
         {
-            yield return "rule: explicit urgent word";
+            yield return Laughs ? "rule: explicit urgent word beside a laugh (the model decides)" : "rule: explicit urgent word";
         }
 
         if (Calm)

@@ -20,7 +20,8 @@ internal sealed class NormalizedText
         bool isCommand,
         bool hasLink,
         bool hadAccents,
-        bool startsAddressed)
+        bool startsAddressed,
+        bool laughingEmoji)
     {
         TokenArray = tokens;
         ShoutedArray = shouted;
@@ -35,6 +36,7 @@ internal sealed class NormalizedText
         HasLink = hasLink;
         HadAccents = hadAccents;
         StartsAddressed = startsAddressed;
+        LaughingEmoji = laughingEmoji;
     }
 
     /// <summary>The word tokens, lower-case and without diacritics.</summary>
@@ -62,6 +64,9 @@ internal sealed class NormalizedText
 
     /// <summary>The message began by addressing the VA ("@Ina", "Ina, …", a platform mention); those leading mentions are not among the tokens. Someone else addressed is the token "&lt;someone&gt;".</summary>
     public bool StartsAddressed { get; }
+
+    /// <summary>The message has a laughing emoji ("😂", "🤣", "😅"); a decoration, not a token, so no feature of the model.</summary>
+    public bool LaughingEmoji { get; }
 
     /// <summary>The tokens joined by single spaces, handy in tests and cues.</summary>
     public string Joined => string.Join(' ', TokenArray);

@@ -204,7 +204,8 @@ internal static partial class TextNormalizer
             isCommand,
             state.HasLink,
             state.HadAccents,
-            addressed);
+            addressed,
+            state.LaughingEmoji);
     }
 
     private static void Step(State state, string text, int index, Rune rune)
@@ -293,6 +294,8 @@ internal static partial class TextNormalizer
         {
             state.Emit(emoji, shouted: false);
         }
+
+        state.LaughingEmoji |= rune.Value is 0x1F602 or 0x1F923 or 0x1F605 or 0x1F606 or 0x1F639;
     }
 
     /// <summary>
@@ -546,6 +549,9 @@ internal static partial class TextNormalizer
         public bool HasLink { get; set; }
 
         public bool HadAccents { get; set; }
+
+        /// <summary>"😂", "🤣", "😅", "😆", "😹": read by the rules (an urgent word beside a laugh), never a token.</summary>
+        public bool LaughingEmoji { get; set; }
 
         public bool LastIsDigit => Current.Length > 0 && char.IsAsciiDigit(Current[^1]);
 

@@ -62,7 +62,11 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // Session 22's model (the same 173 corpora; question words and the progress word read only in the sentences that ask,
     // chosen on leave-one-corpus-out): status P .922 / .880 / .908, R .983 / .917 / .983, urgent R 1.0, other->status
     // 7.5 / 11.1 / 9.0% (en / fr / nl): one more English and one more French status check found, one more English and
-    // one fewer Dutch other message answered as a status check. Within the floors.
+    // one fewer Dutch other message answered as a status check. Within the floors. Session 23's model (176 corpora: a
+    // held-out set of short, plain chat whose brief the lead wrote after reading this set's misreads, as in session 14;
+    // and an urgent word beside a laugh deciding nothing alone): status P .921 / .917 / .908, R .967 / .917 / .983,
+    // urgent R 1.0, other->status 7.5 / 7.4 / 9.0%, 18 of 161 other messages given a bot message (20 before): one English
+    // status check fewer found, one French other message fewer answered as a status check. Within the floors.
     private const double StatusPrecisionFloor = 0.874;
     private const double StatusRecallFloor = 0.874;
     private const double UrgentRecallFloor = 0.999;
