@@ -121,8 +121,11 @@ internal static class PingRules
     /// <summary>Words that may stand between the opening word and the urgent word of a referral line: "for any urgent …", "pour toute question urgente", "en cas d'urgence".</summary>
     private static readonly FrozenSet<string> Determiners = Set("any all the of alle de d les le la toute toutes tout tous");
 
-    /// <summary>Words of laughter and of a joke owned up to: "lol", "mdr" (mort de rire), "jk", "grapje", "je rigole".</summary>
-    private static readonly FrozenSet<string> Laughs = Set("lol lool lmao lmfao rofl mdr ptdr jk kidding grapje grapjes rigole blague");
+    /// <summary>
+    /// Words of laughter: "lol", "mdr" (mort de rire), "jk" (just kidding). Not the words for a joke ("kidding", "grapje",
+    /// "blague", "rigole"): negated they say the opposite ("I'm not kidding, it's urgent", "sans blague", "geen grapje").
+    /// </summary>
+    private static readonly FrozenSet<string> Laughs = Set("lol lool lmao lmfao rofl mdr ptdr jk");
 
     /// <summary>"no rush", "geen haast", "pas pressé": it can wait. Pairs of words, the second within two of the first.</summary>
     private static readonly (string First, string Second)[] CalmPairs =

@@ -34,6 +34,9 @@ public class AnUrgentWordBesideALaughDecidesNothingAloneTests
     [InlineData("dringend: de bank belt over een overschrijving die ik niet ken")]
     [InlineData("c'est urgent, le site affiche des prix à zéro 😬")]
     [InlineData("hah, urgent: the client wants the file by noon")]
+    [InlineData("I'm not kidding, this is urgent: the shop shows every price at zero")]
+    [InlineData("sans blague, c'est urgent : la banque a bloqué le compte")]
+    [InlineData("dit is geen grapje, het is dringend: de server ligt plat")]
     public void An_urgent_word_without_a_laugh_decides_alone(string message)
     {
         var rules = Read.Rules(message);
