@@ -1,10 +1,7 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +19,7 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        return await ParseFormAsync(body!) is { } fields
+        return ParseForm(body!) is { } fields
             ? ToResult(await inbound.HandleCommandAsync(fields, arrivedAt, http.RequestAborted))
             : FormRefused();
     }
@@ -47,7 +44,7 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        if (await ParseFormAsync(body!) is not { } fields)
+        if (ParseForm(body!) is not { } fields)
         {
             return FormRefused();
         }
@@ -141,20 +138,11 @@ internal static class SlackHttpEndpoints
     }
 
     /// <summary>
-    /// The form's fields, read by ASP.NET Core's <see cref="FormPipeReader"/> (a repeated name's values joined with
-    /// commas); null past its limits (1,024 fields, names of 2,048 bytes), which no Slack request comes near.
+    /// The form's fields, read as ASP.NET Core's form reader reads them (a repeated name's values joined with commas), each
+    /// decoded only when asked for (<see cref="FormFields"/>); null past the reader's limits (1,024 fields, names of 2,048
+    /// bytes), which no Slack request comes near.
     /// </summary>
-    internal static async Task<IReadOnlyDictionary<string, string>?> ParseFormAsync(byte[] body)
-    {
-        try
-        {
-            return new FormFields(await new FormPipeReader(PipeReader.Create(new ReadOnlySequence<byte>(body))).ReadFormAsync());
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
+    internal static IReadOnlyDictionary<string, string>? ParseForm(byte[] body) => FormFields.Read(body);
 
     private static IResult FormRefused() => Results.BadRequest("The form has more fields, or longer names, than a Slack request.");
 

@@ -19,8 +19,10 @@ public sealed class ATurnInTheHostAllocatesWithinItsBudgetTests(ITestOutputHelpe
     private const int Measured = 4000;
 
     // Measured in Debug builds: 30.5-30.6 KB a command and 72.8-73.2 KB a message before session 13, 28.7 KB and 60.0 KB
-    // after (SQLite connections without EF Core's functions, the message handler built only for messages).
-    private const long CommandBudget = 29 * 1024 + 512;
+    // after (SQLite connections without EF Core's functions, the message handler built only for messages). A command
+    // 27.6 KB → 26.0 KB in session 24, when the Slack form's fields were decoded only when asked for and the metrics
+    // bridge stopped copying a measurement's tags; its budget fails the build before that.
+    private const long CommandBudget = 26 * 1024 + 512;
     private const long MessageBudget = 64 * 1024;
 
     [Fact]
