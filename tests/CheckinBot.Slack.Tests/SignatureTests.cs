@@ -48,4 +48,24 @@ public sealed class SignatureTests
     [Fact]
     public void ATimestampPaddedWithThousandsOfZerosIsRefused() =>
         SlackSignature.IsValid(Secret, new string('0', 5000) + Timestamp, Expected, Encoding.UTF8.GetBytes(Body), SentAt).Should().BeFalse();
+
+    [Theory]
+    [InlineData(5_000, 16)]
+    [InlineData(16, 2_000)]
+    [InlineData(70_000, 700)]
+    public void LongBodiesAndLongOrNonAsciiSecretsAreVerifiedToo(int bodyBytes, int secretChars)
+    {
+        // Past the bytes signed on the stack, the body and the secret go through rented arrays; the signature is the
+        // HMAC of the whole "v0:{timestamp}:{body}" all the same, computed here apart from the class under test.
+        var secret = string.Concat(Enumerable.Repeat("sé€", secretChars / 3 + 1))[..secretChars];
+        var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, bodyBytes).Select(i => (char)('a' + (i % 26)))));
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(secret));
+        var signed = hmac.ComputeHash([.. Encoding.ASCII.GetBytes($"v0:{Timestamp}:"), .. body]);
+        var signature = "v0=" + Convert.ToHexStringLower(signed);
+
+        SlackSignature.IsValid(secret, Timestamp, signature, body, SentAt).Should().BeTrue();
+        SlackSignature.IsValid(secret + "x", Timestamp, signature, body, SentAt).Should().BeFalse();
+        body[^1] ^= 1;
+        SlackSignature.IsValid(secret, Timestamp, signature, body, SentAt).Should().BeFalse();
+    }
 }

@@ -81,7 +81,6 @@ internal static class SlackHttpEndpoints
             sizeFeature.MaxRequestBodySize = limit;
         }
 
-        using var buffer = new MemoryStream();
         try
         {
             if (http.Request.ContentLength is { } length and > 0)
@@ -92,6 +91,7 @@ internal static class SlackHttpEndpoints
                 return Verified(http, exact, options, clocks, logs);
             }
 
+            using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
             while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
@@ -103,6 +103,8 @@ internal static class SlackHttpEndpoints
 
                 buffer.Write(chunk, 0, read);
             }
+
+            return Verified(http, buffer.ToArray(), options, clocks, logs);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -114,8 +116,6 @@ internal static class SlackHttpEndpoints
             logs.CreateLogger(typeof(SlackHttpEndpoints)).BodyAborted(e.GetType().Name);
             return (null, Results.BadRequest("The request body was cut off."));
         }
-
-        return Verified(http, buffer.ToArray(), options, clocks, logs);
     }
 
     private static (byte[]? Body, IResult? Refusal) Verified(HttpContext http, byte[] body, SlackOptions options, SlackClocks clocks, ILoggerFactory logs)

@@ -13,6 +13,9 @@ public static class SlackSignature
 
     private const int HashBytes = 32;
 
+    /// <summary>Up to this many bytes (a Slack command's body is about 400) are signed on the stack, more in a rented array.</summary>
+    private const int StackLimit = 1024;
+
     /// <summary>The <c>X-Slack-Signature</c> value for a body sent at <paramref name="timestamp"/>.</summary>
     public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
     {
@@ -47,16 +50,35 @@ public static class SlackSignature
             return false;
         }
 
+        // One call over "v0:{timestamp}:{body}" laid out in one buffer, keyed with the secret's bytes on the stack: no
+        // HMAC object, native context or copy of the secret per request (about 0.3 KB of a slash command's bytes).
         Span<byte> expected = stackalloc byte[HashBytes];
-        using (var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingSecret)))
+        var keyLength = Encoding.UTF8.GetByteCount(signingSecret);
+        var signedLength = 4 + timestamp.Length + body.Length;
+        byte[]? rentedKey = null, rentedSigned = null;
+        var key = keyLength <= StackLimit ? stackalloc byte[keyLength] : (rentedKey = ArrayPool<byte>.Shared.Rent(keyLength)).AsSpan(0, keyLength);
+        var signed = signedLength <= StackLimit ? stackalloc byte[signedLength] : (rentedSigned = ArrayPool<byte>.Shared.Rent(signedLength)).AsSpan(0, signedLength);
+        try
         {
-            Span<byte> prefix = stackalloc byte[4 + timestamp.Length];
-            "v0:"u8.CopyTo(prefix);
-            Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
-            prefix[^1] = (byte)':';
-            hmac.AppendData(prefix);
-            hmac.AppendData(body);
-            hmac.GetHashAndReset(expected);
+            Encoding.UTF8.GetBytes(signingSecret, key);
+            "v0:"u8.CopyTo(signed);
+            Encoding.ASCII.GetBytes(timestamp, signed[3..]);
+            signed[3 + timestamp.Length] = (byte)':';
+            body.CopyTo(signed[(4 + timestamp.Length)..]);
+            HMACSHA256.HashData(key, signed, expected);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+            if (rentedKey is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedKey);
+            }
+
+            if (rentedSigned is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedSigned);
+            }
         }
 
         return CryptographicOperations.FixedTimeEquals(expected, given);
