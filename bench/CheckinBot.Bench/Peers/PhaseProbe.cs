@@ -21,6 +21,8 @@ internal sealed class PhaseProbe
     private readonly Snapshot before;
     private readonly Snapshot driverBefore;
 
+    private readonly DriverGc driverGcBefore = DriverGc.Now();
+
     private PhaseProbe(int pid, Uri? metrics, Snapshot before, Snapshot driverBefore)
     {
         this.pid = pid;
@@ -37,6 +39,7 @@ internal sealed class PhaseProbe
     {
         var after = await ReadAsync(pid, metrics);
         var driverAfter = await ReadAsync(Environment.ProcessId, null);
+        var driverGc = DriverGc.Now() - driverGcBefore;
         var sent = Math.Max(1, tally.Sent);
         var line = new StringBuilder().Append(CultureInfo.InvariantCulture,
             $"  {tally.System}: per request {(after.Voluntary - before.Voluntary) / (double)sent:F2} voluntary + {(after.Involuntary - before.Involuntary) / (double)sent:F2} involuntary context switches, {after.Threads} threads");
@@ -50,7 +53,8 @@ internal sealed class PhaseProbe
         }
 
         line.Append(CultureInfo.InvariantCulture,
-            $"; load generator: {(driverAfter.Cpu - driverBefore.Cpu).TotalMilliseconds / sent:F2} ms CPU and {(driverAfter.Voluntary + driverAfter.Involuntary - driverBefore.Voluntary - driverBefore.Involuntary) / (double)sent:F2} context switches a request, sends late p99 {tally.LatePercentile(0.99):F1} ms");
+            $"; load generator: {(driverAfter.Cpu - driverBefore.Cpu).TotalMilliseconds / sent:F2} ms CPU and {(driverAfter.Voluntary + driverAfter.Involuntary - driverBefore.Voluntary - driverBefore.Involuntary) / (double)sent:F2} context switches a request, sends late p99 {tally.LatePercentile(0.99):F1} ms, " +
+            $"its own GC {driverGc.Collections:N0} collections ({driverGc.Gen2:N0} gen2) paused {driverGc.Paused.TotalMilliseconds:N0} ms, {driverGc.Allocated / sent / 1024.0:F1} KB allocated a request");
         return line.ToString();
     }
 
@@ -146,6 +150,18 @@ internal sealed class PhaseProbe
 
         using var process = Process.GetProcessById(pid);
         return new Snapshot(voluntary, involuntary, threads, process.TotalProcessorTime, values);
+    }
+
+    /// <summary>
+    /// The load generator's own collections and the time they paused it: a pause holds the sends due and the answers
+    /// arriving, so it lengthens the latencies measured of either system alike.
+    /// </summary>
+    private readonly record struct DriverGc(int Collections, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public static DriverGc Now() => new(GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+        public static DriverGc operator -(DriverGc after, DriverGc before) =>
+            new(after.Collections - before.Collections, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated);
     }
 
     private sealed record Snapshot(long Voluntary, long Involuntary, int Threads, TimeSpan Cpu, Dictionary<string, double> Values)
