@@ -11,7 +11,15 @@ public static class Words
 
     public static string Fold(string word)
     {
-        var decomposed = Clean(word).Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var lowered = Clean(word).Trim().ToLowerInvariant();
+        if (Ascii.IsValid(lowered))
+        {
+            // No accent to take off and no curly apostrophe: every command word a person types in ASCII ("help",
+            // "status") is done here, without a copy.
+            return lowered;
+        }
+
+        var decomposed = lowered.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
