@@ -19,4 +19,13 @@ public sealed class RuntimeSettingsGoToCheckinBotAlone
         PeersOptions.Parse(["--split-cores"]).SplitCores.Should().BeTrue();
         PeersOptions.Parse(["--quick"]).SplitCores.Should().BeFalse("the systems share every processor with the load generator unless asked");
     }
+
+    [Fact]
+    public void TheHostIsMeasuredInReleaseUnlessDebugIsAskedFor()
+    {
+        PeersOptions.Parse([]).Configuration.Should().Be("Release");
+        PeersOptions.Parse(["--configuration", "Debug"]).Configuration.Should().Be("Debug", "Debug is what the README's run command builds");
+        PeersOptions.Parse(["--configuration", "Fast"]).Configuration.Should().Be("Release", "only the two configurations the host has are taken");
+        PeersOptions.Parse(["--configuration"]).Configuration.Should().Be("Release");
+    }
 }

@@ -31,7 +31,7 @@ internal static class PeersBench
             return 2;
         }
 
-        using var systems = new Systems(root, folder) { SystemProcessor = options.SplitCores ? 1 : null };
+        using var systems = new Systems(root, folder) { SystemProcessor = options.SplitCores ? 1 : null, Configuration = options.Configuration };
         if (systems.Missing().ToList() is { Count: > 0 } missing)
         {
             Console.Error.WriteLine("The Node peers are not installed; run: " + string.Join(" && ", missing));

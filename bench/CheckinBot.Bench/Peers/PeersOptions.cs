@@ -34,6 +34,12 @@ internal sealed record PeersOptions
     /// </summary>
     public bool SplitCores { get; init; }
 
+    /// <summary>
+    /// The host's build configuration (<c>--configuration Debug</c>): Release by default, as the Dockerfile publishes it;
+    /// Debug is what the README's run command, <c>dotnet run --project src/CheckinBot.Host</c>, builds and starts.
+    /// </summary>
+    public string Configuration { get; init; } = "Release";
+
     public int Concurrency { get; init; } = 200;
 
     public int Rate { get; init; } = 1_000;
@@ -50,7 +56,7 @@ internal sealed record PeersOptions
 
     public TimeSpan OpenLoop => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
-    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--split-cores</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>.</summary>
+    /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--split-cores</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>, <c>--configuration Debug|Release</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
         int Number(string name, int fallback)
@@ -59,6 +65,12 @@ internal sealed record PeersOptions
             return at >= 0 && at + 1 < args.Count && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
                 ? value
                 : fallback;
+        }
+
+        string? Text(string name)
+        {
+            var at = args.ToList().IndexOf(name);
+            return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
         }
 
         var defaults = new PeersOptions();
@@ -71,6 +83,7 @@ internal sealed record PeersOptions
             Strangers = args.Contains("--strangers"),
             OpenLoopOnly = args.Contains("--open-loop-only"),
             SplitCores = args.Contains("--split-cores"),
+            Configuration = Text("--configuration") is { } configuration && (configuration == "Debug" || configuration == "Release") ? configuration : defaults.Configuration,
             Concurrency = Number("--concurrency", defaults.Concurrency),
             Rate = Number("--rate", defaults.Rate),
             Channels = Number("--channels", defaults.Channels),

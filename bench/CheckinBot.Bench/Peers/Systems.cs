@@ -29,7 +29,10 @@ internal sealed class Systems(string root, string folder) : IDisposable
     /// <summary>CheckinBot's <c>/metrics</c> once it started.</summary>
     public Uri? CheckinBotMetrics { get; private set; }
 
-    public string HostDll => Path.Combine(root, "src", "CheckinBot.Host", "bin", "Release", "net10.0", "CheckinBot.Host.dll");
+    /// <summary>The host's build configuration: Release by default; Debug is what the README's <c>dotnet run</c> builds.</summary>
+    public string Configuration { get; init; } = "Release";
+
+    public string HostDll => Path.Combine(root, "src", "CheckinBot.Host", "bin", Configuration, "net10.0", "CheckinBot.Host.dll");
 
     /// <summary>The repository root: the nearest folder up from here that holds CheckinBot.sln.</summary>
     public static string? FindRoot()
@@ -67,8 +70,8 @@ internal sealed class Systems(string root, string folder) : IDisposable
 
     public async Task<bool> BuildHostAsync()
     {
-        Console.WriteLine("Building CheckinBot.Host (Release) …");
-        var info = new ProcessStartInfo("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", Path.Combine("src", "CheckinBot.Host")])
+        Console.WriteLine($"Building CheckinBot.Host ({Configuration}) …");
+        var info = new ProcessStartInfo("dotnet", ["build", "-c", Configuration, "--nologo", "-v", "q", Path.Combine("src", "CheckinBot.Host")])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
