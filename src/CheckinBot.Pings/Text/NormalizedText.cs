@@ -53,7 +53,7 @@ internal sealed class NormalizedText
 
     public int Letters { get; }
 
-    /// <summary>The message is a slash command or is addressed to a bot ("/remind", "@pingbot").</summary>
+    /// <summary>The message is a slash command ("/remind me …"), a word right after a slash at its start.</summary>
     public bool IsCommand { get; }
 
     /// <summary>The message carries a URL.</summary>
