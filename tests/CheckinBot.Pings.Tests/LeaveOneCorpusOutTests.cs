@@ -43,7 +43,7 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// 6,573) / 1.3%. Session 23 (176 corpora, 49,061 rows: the plain-chat held-out sets; an urgent word beside a laugh
     /// decides nothing alone, 22:12-22:26): English urgent recall .975 the one gap; P .974 / .975 / .981, R .918 / .916 /
     /// .932, other-taken-for-status 1.8 / 1.8 (122 of 6,643) / 1.3%. Session 25 (182 corpora, 49,947 rows: the events and
-    /// households held-out sets, 07:53-08:06): English urgent recall .975 the one gap; P .975 / .975 / .981, R .917 / .916 /
+    /// households held-out sets, 07:53-08:05): English urgent recall .975 the one gap; P .975 / .975 / .981, R .917 / .916 /
     /// .932, other-taken-for-status 1.8 / 1.8 (123 of 6,777) / 1.3%.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()

@@ -59,19 +59,14 @@ internal sealed record PeersOptions
     /// <summary>Reads <c>--quick</c>, <c>--no-build</c>, <c>--bot-only</c>, <c>--teams-only</c>, <c>--strangers</c>, <c>--open-loop-only</c>, <c>--split-cores</c>, <c>--concurrency N</c>, <c>--rate N</c>, <c>--channels N</c>, <c>--tenants N</c>, <c>--host-env NAME=VALUE</c>, <c>--configuration Debug|Release</c>.</summary>
     public static PeersOptions Parse(IReadOnlyList<string> args)
     {
-        int Number(string name, int fallback)
-        {
-            var at = args.ToList().IndexOf(name);
-            return at >= 0 && at + 1 < args.Count && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-                ? value
-                : fallback;
-        }
-
         string? Text(string name)
         {
             var at = args.ToList().IndexOf(name);
             return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
         }
+
+        int Number(string name, int fallback) =>
+            int.TryParse(Text(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
         var defaults = new PeersOptions();
         return new PeersOptions
