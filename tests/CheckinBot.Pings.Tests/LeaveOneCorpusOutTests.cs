@@ -44,7 +44,9 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// decides nothing alone, 22:12-22:26): English urgent recall .975 the one gap; P .974 / .975 / .981, R .918 / .916 /
     /// .932, other-taken-for-status 1.8 / 1.8 (122 of 6,643) / 1.3%. Session 25 (182 corpora, 49,947 rows: the events and
     /// households held-out sets, 07:53-08:05): English urgent recall .975 the one gap; P .975 / .975 / .981, R .917 / .916 /
-    /// .932, other-taken-for-status 1.8 / 1.8 (123 of 6,777) / 1.3%.
+    /// .932, other-taken-for-status 1.8 / 1.8 (123 of 6,777) / 1.3%. Session 26 (188 corpora, 50,822 rows: the clubs and
+    /// writers held-out sets, 11:24-11:49): English urgent recall .974 the one gap; P .975 / .973 / .981, R .915 / .914 /
+    /// .930, other-taken-for-status 1.7 / 2.0 (136 of 6,909, on the edge) / 1.4%.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
@@ -61,6 +63,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// .933, P .985 / 1.0 / .975, other-taken-for-status 1.2 / 0.0 / 2.0% (Dutch 5 of 248, one more than session 23's 4:
     /// a request to send an update about a trade fair to two colleagues, p(status) 0.77 at the general threshold, where
     /// session 23's model gave it less). A regression recorded, not tuned away: Dutch other-taken-for-status gets its floor.
+    /// Session 26 (188 corpora): R .957 / .928 / .933, P .975 / .995 / .975, other-taken-for-status 2.0 (5 of 251, on the
+    /// edge; 3 before) / 0.4 / 2.0% (5 of 248).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
     {

@@ -68,7 +68,9 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // urgent R 1.0, other->status 7.5 / 7.4 / 9.0%, 18 of 161 other messages given a bot message (20 before): one English
     // status check fewer found, one French other message fewer answered as a status check. Within the floors.
     // Session 25's model (182 corpora): status P .908 / .880 / .908, R .983 / .917 / .983, urgent R 1.0, other->status
-    // 9.0 / 11.1 / 9.0%, 21 of 161 (see the ceiling below). Within these floors.
+    // 9.0 / 11.1 / 9.0%, 21 of 161 (see the ceiling below). Within these floors. Session 26's model (188 corpora: held-out
+    // sets of clubs and associations and of authors and researchers, whose briefs named no kind of this set): status P
+    // .921 / .917 / .922, R .967 / .917 / .983, urgent R 1.0, other->status 7.5 / 7.4 / 7.5%, 18 of 161. Within the floors.
     private const double StatusPrecisionFloor = 0.874;
     private const double StatusRecallFloor = 0.874;
     private const double UrgentRecallFloor = 0.999;
@@ -98,7 +100,8 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // about the order of the work and a question about the VA's own life, answered as status checks, as the new sets' bare
     // topics and short questions about errands taught. A regression recorded, not tuned away: leave-one-corpus-out held
     // within its run-to-run movement, and dropping a set for what it does to this one would be tuning on it.
-    private const double OtherAnsweredCeiling = 0.131;
+    // 11.2% (18/161) with session 26's model (188 corpora; see above), and the ceiling follows it down.
+    private const double OtherAnsweredCeiling = 0.112;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
