@@ -46,7 +46,11 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// households held-out sets, 07:53-08:05): English urgent recall .975 the one gap; P .975 / .975 / .981, R .917 / .916 /
     /// .932, other-taken-for-status 1.8 / 1.8 (123 of 6,777) / 1.3%. Session 26 (188 corpora, 50,822 rows: the clubs and
     /// writers held-out sets, 11:24-11:49): English urgent recall .974 the one gap; P .975 / .973 / .981, R .915 / .914 /
-    /// .930, other-taken-for-status 1.7 / 2.0 (136 of 6,909, on the edge) / 1.4%.
+    /// .930, other-taken-for-status 1.7 / 2.0 (136 of 6,909, on the edge) / 1.4%. Session 27 (194 corpora, 51,710 rows:
+    /// the lettings and growers held-out sets, and a negation that no longer reaches back across a sentence end,
+    /// 14:17-14:30): English urgent recall .974 the one gap; P .975 / .973 / .981, R .917 / .916 / .929,
+    /// other-taken-for-status 1.7 / 2.0 (139 of 7,045, on the edge) / 1.4%. Before the mend the same corpora gave French
+    /// 2.016% (142 of 7,045), over the target.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
@@ -64,12 +68,10 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// a request to send an update about a trade fair to two colleagues, p(status) 0.77 at the general threshold, where
     /// session 23's model gave it less). A regression recorded, not tuned away: Dutch other-taken-for-status gets its floor.
     /// Session 26 (188 corpora): R .957 / .928 / .933, P .975 / .995 / .975, other-taken-for-status 2.0 (5 of 251, on the
-    /// edge; 3 before) / 0.4 / 2.0% (5 of 248).
+    /// edge; 3 before) / 0.4 / 2.0% (5 of 248). Session 27 (194 corpora): R .962 / .928 / .918, P .985 / .995 / .979,
+    /// other-taken-for-status 1.2 (3 of 251) / 0.4 / 1.6% (4 of 248): every target met again, so the Dutch floor is gone.
     /// </summary>
-    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
-    {
-        [("nl", "other->status")] = 0.021,
-    };
+    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new();
 
     [Theory]
     [MemberData(nameof(Languages))]

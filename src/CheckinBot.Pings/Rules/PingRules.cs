@@ -14,7 +14,8 @@ namespace CheckinBot.Pings.Rules;
 /// <item>"no rush", "niks dringends", "pas pressé" calm a message, unless something after "but" takes it back; "not
 /// urgent, but …" stays calm: the turn leads to the request;</item>
 /// <item>the VA's name reads as a mention (done by the normaliser, which is given her name);</item>
-/// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated, makes the message urgent;
+/// <item>an explicit urgent word or its shorthand ("asap", "zsm") outside quotes, not negated (a negation reaches only
+/// within its own sentence: "it does not work. Fix asap" is urgent), makes the message urgent;
 /// but not on its own in a message that laughs ("haha", "lol", "mdr", "😂"), where it may be said in jest ("I urgently
 /// need a holiday 😂") as well as beside a real emergency ("asap, they deliver 40 kg instead of 14 😂"): there the model
 /// decides, the urgent word one of its features as everywhere.</item>
@@ -157,11 +158,12 @@ internal static class PingRules
             mentioned += used[i] ? 0 : 1;
         }
 
-        var calmEnd = CalmEnd(tokens, used, out var saidNotUrgent);
+        var ends = text.EndsSentenceArray;
+        var calmEnd = CalmEnd(tokens, ends, used, out var saidNotUrgent);
         var urgentWord = false;
         for (var i = 0; i < tokens.Length && !urgentWord; i++)
         {
-            urgentWord = used[i] && IsUrgentWord(tokens[i]) && !Negated(tokens, i) && (calmEnd < 0 || i > calmEnd);
+            urgentWord = used[i] && IsUrgentWord(tokens[i]) && !Negated(tokens, ends, i) && (calmEnd < 0 || i > calmEnd);
         }
 
         // "Not urgent, but could you …" is how a request that can wait is put; "no rush on the rest, but the checkout is
@@ -342,13 +344,14 @@ internal static class PingRules
     }
 
     /// <summary>
-    /// A negation up to three words before the urgent word, with no possessive between them: "not urgent", "niet zo
-    /// dringend", "pas d'urgence", but not "don't have her emergency contact", where the urgent word is part of what is
-    /// had, not what is said of the message.
+    /// A negation up to three words before the urgent word in its own sentence, with no possessive between them: "not
+    /// urgent", "niet zo dringend", "pas d'urgence", but not "don't have her emergency contact", where the urgent word is
+    /// part of what is had, not what is said of the message, nor "it does not work. Fix asap", where the negation
+    /// ends with the sentence before.
     /// </summary>
-    private static bool Negated(string[] tokens, int i)
+    private static bool Negated(string[] tokens, bool[] endsSentence, int i)
     {
-        for (var j = i - 1; j >= Math.Max(0, i - 3); j--)
+        for (var j = i - 1; j >= Math.Max(0, i - 3) && !endsSentence[j]; j--)
         {
             if (Possessives.Contains(tokens[j]))
             {
@@ -368,13 +371,13 @@ internal static class PingRules
     /// Where the last calming phrase ends, or -1: a calming pair, or an urgent word in the negative
     /// (<paramref name="saidNotUrgent"/>).
     /// </summary>
-    private static int CalmEnd(string[] tokens, ReadOnlySpan<bool> used, out bool saidNotUrgent)
+    private static int CalmEnd(string[] tokens, bool[] endsSentence, ReadOnlySpan<bool> used, out bool saidNotUrgent)
     {
         var end = -1;
         saidNotUrgent = false;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (used[i] && IsUrgentWord(tokens[i]) && Negated(tokens, i))
+            if (used[i] && IsUrgentWord(tokens[i]) && Negated(tokens, endsSentence, i))
             {
                 end = i;
                 saidNotUrgent = true;

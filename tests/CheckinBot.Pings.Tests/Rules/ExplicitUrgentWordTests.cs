@@ -35,6 +35,21 @@ public class ExplicitUrgentWordTests
         Read.Rules(message).UrgentWord.Should().BeFalse();
     }
 
+    /// <summary>A negation ends with its sentence: "it does not work. Fix asap" negates the working, not the urgency.</summary>
+    [Theory]
+    [InlineData("The site is not loading. ASAP please, clients are waiting")]
+    [InlineData("De printer werkt niet. Bel zsm de technieker")]
+    [InlineData("Le terminal ne marche pas. Urgent, appelle le SAV")]
+    [InlineData("Lift doet het niet! Dringend iemand bellen")]
+    public void A_negation_in_the_sentence_before_does_not_take_the_urgency_back(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Calm.Should().BeFalse();
+        PingThresholds.Default.Decide(status: 0.9f, urgent: 0.0f, rules).Should().Be(PingClass.Urgent);
+    }
+
     [Fact]
     public void A_word_that_only_looks_like_one_is_not()
     {
