@@ -75,7 +75,10 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // briefs named no kind of this set; a negation no longer reaches back across a sentence end): status P .921 / .917 /
     // .908, R .967 / .917 / .983, urgent R 1.0, other->status 7.5 / 7.4 / 9.0%, 19 of 161 (see the ceiling below).
     // Within these floors. The same 194 corpora before the negation mend gave P .935 / .880 / .937, other->status 6.0 /
-    // 11.1 / 6.0%, 16 of 161: a retrained model moves a few of these messages across the threshold either way.
+    // 11.1 / 6.0%, 16 of 161: a retrained model moves a few of these messages across the threshold either way. Its
+    // final model (200 corpora: held-out sets of sport and fitness and of education and training too, whose briefs named
+    // no kind of this set): status P .921 / .917 / .937, R .967 / .917 / .983, urgent R 1.0, other->status 7.5 / 7.4 /
+    // 6.0%, 17 of 161. Within the floors.
     private const double StatusPrecisionFloor = 0.874;
     private const double StatusRecallFloor = 0.874;
     private const double UrgentRecallFloor = 0.999;
@@ -107,10 +110,11 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // within its run-to-run movement, and dropping a set for what it does to this one would be tuning on it.
     // 11.2% (18/161) with session 26's model (188 corpora; see above), and the ceiling follows it down.
     // 11.8% (19/161) with session 27's model (194 corpora and the negation mend; see above): one more than session 26's
-    // 18 (16 with the same corpora before the mend, which was chosen on its own tests and on leave-one-corpus-out, where
-    // French other->status fell from 2.016% to 1.97% and the sweep's operating point from 0.77 to 0.76). A regression
-    // recorded, not tuned away. (The count allowed is the whole part of 161 times the ceiling: 0.119 allows 19.)
-    private const double OtherAnsweredCeiling = 0.119;
+    // 18 (16 with the same corpora before the mend, a rule gap its own tests show; on leave-one-corpus-out French
+    // other->status fell with it from 2.016% to 1.97% and the sweep's operating point from 0.77 to 0.76). A regression
+    // recorded, not tuned away. 10.6% (17/161) with the session's final model (200 corpora; see above), measured, not
+    // tuned for, and the ceiling follows it down. (The count allowed is the whole part of 161 times the ceiling.)
+    private const double OtherAnsweredCeiling = 0.106;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
