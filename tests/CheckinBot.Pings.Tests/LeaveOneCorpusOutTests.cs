@@ -52,7 +52,10 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// other-taken-for-status 1.7 / 2.0 (139 of 7,045, on the edge) / 1.4%. Before the mend the same corpora gave French
     /// 2.016% (142 of 7,045), over the target. With the sport and teaching held-out sets too (200 corpora, 52,599 rows,
     /// 15:22-15:33): English urgent recall .974 the one gap; P .976 / .974 / .982, R .915 / .919 / .931,
-    /// other-taken-for-status 1.7 / 1.9 (138 of 7,179) / 1.3%.
+    /// other-taken-for-status 1.7 / 1.9 (138 of 7,179) / 1.3%. Session 28 (212 corpora, 54,371 rows: the offices, salons,
+    /// tech and charities held-out sets; a topic before a colon no longer reads as a name; a question about the asker's
+    /// own doing, 17:33-17:45): English urgent recall .974 the one gap; P .976 / .974 / .982, R .913 / .917 / .930,
+    /// other-taken-for-status 1.7 / 1.9 (144 of 7,477) / 1.3%.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
@@ -72,7 +75,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// Session 26 (188 corpora): R .957 / .928 / .933, P .975 / .995 / .975, other-taken-for-status 2.0 (5 of 251, on the
     /// edge; 3 before) / 0.4 / 2.0% (5 of 248). Session 27 (194 corpora): R .962 / .928 / .918, P .985 / .995 / .979,
     /// other-taken-for-status 1.2 (3 of 251) / 0.4 / 1.6% (4 of 248): every target met again, so the Dutch floor is gone;
-    /// with 200 corpora R .966 / .928 / .923, P .985 / .995 / .980, the same other-taken-for-status.
+    /// with 200 corpora R .966 / .928 / .923, P .985 / .995 / .980, the same other-taken-for-status. Session 28 (212
+    /// corpora): R .947 / .938 / .923, P .990 / 1.0 / .985, other-taken-for-status 0.8 / 0.0 / 1.2%.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new();
 

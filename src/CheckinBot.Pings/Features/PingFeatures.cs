@@ -7,7 +7,7 @@ namespace CheckinBot.Pings.Features;
 
 /// <summary>
 /// Turns a normalised message into a hashed bag of features: words, word pairs, word pairs one apart, the first words,
-/// the words of each sentence that asks as question words, character 4–5-grams of each word (typos, Flemish and French
+/// the words of each sentence that asks as question words, a question about the asker's own doing, character 4–5-grams of each word (typos, Flemish and French
 /// forms share them), the message's shape (question and exclamation marks, capitals, length), who it is addressed to
 /// when that is not the VA, whether it has a word of progress, and the rules' findings. Every
 /// feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and classification.
@@ -36,6 +36,9 @@ internal static class PingFeatures
         "klaar af gedaan afgerond gelukt lukt begonnen bezig stand nieuws vordert opschieten al nog ver " +
         "fini finie finis termine terminee pret prete avance avances avancement commence nouvelles statut point deja encore ou " + TextNormalizer.Where)
         .Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FrenchObjectPronouns =
+        "t te vous l le la les lui leur m me".Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Collects the features of one message into <paramref name="indices"/> (sorted, distinct); names them into <paramref name="names"/> when given.</summary>
     public static void Extract(NormalizedText text, RuleReading rules, ReadOnlySpan<bool> used, List<int> indices, Dictionary<int, string>? names = null)
@@ -67,6 +70,7 @@ internal static class PingFeatures
         Addressee(text, sink);
         Progress(text, used, sink);
         QuestionWords(text, used, sink);
+        OwnDoing(text, used, sink);
         GappedPairs(tokens, used, sink);
         if (rules.UrgentWord)
         {
@@ -149,6 +153,61 @@ internal static class PingFeatures
                 sink.Add('q', tokens[i]);
             }
         }
+    }
+
+    /// <summary>
+    /// A question about what the asker himself did ("did I send you the logins?", "heb ik dat al getekend?", "ai-je signé
+    /// ?", "est-ce que je t'ai envoyé … ?") asks his own memory, not how far the VA is. One feature for every form and
+    /// language, where the word pairs learn each form apart. Only the asking word order counts (a past-tense auxiliary
+    /// before the first person, or French "est-ce que je"): "ik heb een vraag: …" and "j'ai vu ton message, …" open
+    /// status checks in the order of a statement.
+    /// </summary>
+    private static void OwnDoing(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
+    {
+        if (text.QuestionMarks == 0)
+        {
+            return;
+        }
+
+        var tokens = text.TokenArray;
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (!text.AsksArray[i] || !used[i] || !used[i + 1])
+            {
+                continue;
+            }
+
+            var (auxiliary, pronoun) = (tokens[i], tokens[i + 1]);
+            var inverted = pronoun switch
+            {
+                "i" => auxiliary is "did" or "have" or "had",
+                "ik" => auxiliary is "heb" or "had" or "ben" or "was",
+                "je" => auxiliary is "ai" or "avais" or "suis",
+                _ => false,
+            };
+            if (inverted || IsEstCeQueJe(tokens, i))
+            {
+                sink.Add('o', "own doing");
+                return;
+            }
+        }
+    }
+
+    /// <summary>"est-ce que j'ai", "est-ce que je t'ai", "est-ce que je lui avais": the French asking order of the first person.</summary>
+    private static bool IsEstCeQueJe(string[] tokens, int i)
+    {
+        if (i + 3 >= tokens.Length || tokens[i] != "est" || tokens[i + 1] != "ce" || tokens[i + 2] != "que" || tokens[i + 3] is not ("j" or "je"))
+        {
+            return false;
+        }
+
+        var next = i + 4;
+        if (next < tokens.Length && FrenchObjectPronouns.Contains(tokens[next]))
+        {
+            next++;
+        }
+
+        return next < tokens.Length && tokens[next] is "ai" or "avais" or "suis";
     }
 
     /// <summary>

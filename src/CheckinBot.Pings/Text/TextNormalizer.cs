@@ -111,7 +111,9 @@ internal static partial class TextNormalizer
         "madame monsieur tous et mais donc voila euh " +
         "yo hola ciao hej ey eh he ho hee moi moin goeiedag goedendag pis puis re " +
         "love darling dear hun hon honey babe sweetie sweetheart mate buddy pal " +
-        "lieverd lieve schat schatje liefje meid meis meiske kerel maat cherie cheri chouchou cocotte")
+        "lieverd lieve schat schatje liefje meid meis meiske kerel maat cherie cheri chouchou cocotte " +
+        "pff pfff ugh argh gosh jeez eish shame meh nah hm ooh ouch joh jee jeetje tjonge oei oef goh waw pfoe " +
+        "tiens coudonc rebonjour ouf aie ouille bof bah zut mince ouin")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Normalises one message.</summary>
@@ -462,9 +464,9 @@ internal static partial class TextNormalizer
     }
 
     /// <summary>
-    /// "Sarah, is de zaal vastgelegd?": a message that opens on a capitalised word and a comma or colon calls someone by
-    /// name; when the VA's names are known and it is none of them (they are marked already) nor a greeting, an
-    /// interjection or an urgent word, it is someone else, marked as an @mention of someone else is.
+    /// "Sarah, is de zaal vastgelegd?": a message that opens on a capitalised word of a first name's length and a comma
+    /// calls someone by name; when the VA's names are known and it is none of them (they are marked already) nor a
+    /// greeting, an interjection or an urgent word, it is someone else, marked as an @mention of someone else is.
     /// </summary>
     private static string MarkVocative(string text, IReadOnlyCollection<string>? names)
     {
@@ -508,7 +510,11 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"(?<![\p{L}\p{N}.@/_-])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}_-])", RegexOptions.CultureInvariant)]
     private static partial Regex DottedInitials();
 
-    [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}+)\s*[,:]\s*\S", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A first name (at most eleven letters) and a comma. A colon heads the message with its topic instead ("Nieuwsbrief:
+    /// al verstuurd?"), and a longer word is a topic too, often a compound noun ("Jaarrekeningen, …").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(\p{Lu}\p{Ll}{1,10})\s*,\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex Vocative();
 
     [GeneratedRegex(@"<@[^>\s]+>|(?<![\w@])@[\p{L}\p{N}._-]+", RegexOptions.CultureInvariant)]

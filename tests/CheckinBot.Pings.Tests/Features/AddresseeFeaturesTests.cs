@@ -26,7 +26,7 @@ public class AddresseeFeaturesTests
 
     [Theory]
     [InlineData("Sarah, is de zaal in Gent al vastgelegd?")]
-    [InlineData("Olivier: le bug du panier est corrigé ?")]
+    [InlineData("Olivier, le bug du panier est corrigé ?")]
     public void A_question_that_calls_a_colleague_by_name_is_addressed_to_someone_else(string message)
     {
         var names = Extracted.Names(message, Va);
@@ -50,6 +50,31 @@ public class AddresseeFeaturesTests
         names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A capitalised word before a colon heads the message with its topic ("Nieuwsbrief: …"), as chat writers label what
+    /// they ask about; a name is called with a comma. Across the corpora 3 of about 60 such words were names.
+    /// </summary>
+    [Theory]
+    [InlineData("Nieuwsbrief: al verstuurd?")]
+    [InlineData("Invoices: all out the door?")]
+    [InlineData("Devis : parti chez le client ?")]
+    public void A_topic_before_a_colon_calls_no_one(string message) => CallsNoOneElse(message);
+
+    /// <summary>A first name is short; a word longer than that before a comma is a topic, often a compound noun.</summary>
+    [Theory]
+    [InlineData("Jaarrekeningen, al iets van gehoord?")]
+    [InlineData("Subsidieaanvraag, any news?")]
+    [InlineData("Reconciliations, where are we?")]
+    public void A_long_word_before_a_comma_calls_no_one(string message) => CallsNoOneElse(message);
+
+    [Theory]
+    [InlineData("Pff, nog altijd niks van de drukker?")]
+    [InlineData("Ugh, did the courier ever show up?")]
+    [InlineData("Tiens, le devis est parti ?")]
+    [InlineData("Coudonc, as-tu rappelé le garage ?")]
+    [InlineData("Joh, heb je de huurder al gebeld?")]
+    public void An_interjection_before_a_comma_calls_no_one(string message) => CallsNoOneElse(message);
+
     /// <summary>A term of endearment calls the person written to, the VA, by another name: no one else is meant.</summary>
     [Theory]
     [InlineData("Schat, heb je de offerte van de drukker al doorgestuurd?")]
@@ -58,12 +83,7 @@ public class AddresseeFeaturesTests
     [InlineData("Hun, any luck with the refund?")]
     [InlineData("Chérie, as-tu relancé le traiteur ?")]
     [InlineData("Meid, hoe ver sta je met de mailing?")]
-    public void A_term_of_endearment_before_a_comma_calls_no_one_else(string message)
-    {
-        var names = Extracted.Names(message, Va);
-
-        names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
-    }
+    public void A_term_of_endearment_before_a_comma_calls_no_one_else(string message) => CallsNoOneElse(message);
 
     [Theory]
     [InlineData("@Ina did you get the keys back?")]
@@ -71,11 +91,8 @@ public class AddresseeFeaturesTests
     [InlineData("Ina, le fleuriste t'a répondu ?")]
     public void The_same_question_to_the_va_is_not(string message)
     {
-        var names = Extracted.Names(message, Va);
-        var rules = Rules.Read.Rules(message, Va);
-
-        names.Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
-        rules.Addressed.Should().BeTrue();
+        CallsNoOneElse(message);
+        Rules.Read.Rules(message, Va).Addressed.Should().BeTrue();
     }
 
     [Fact]
@@ -102,4 +119,7 @@ public class AddresseeFeaturesTests
         text.Tokens.Should().NotContain("<someone>");
         text.StartsAddressed.Should().BeTrue();
     }
+
+    private static void CallsNoOneElse(string message) =>
+        Extracted.Names(message, Va).Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
 }
