@@ -7,10 +7,11 @@ namespace CheckinBot.Pings.Features;
 
 /// <summary>
 /// Turns a normalised message into a hashed bag of features: words, word pairs, word pairs one apart, the first words,
-/// the words of each sentence that asks as question words, a question about the asker's own doing, character 4–5-grams of each word (typos, Flemish and French
-/// forms share them), the message's shape (question and exclamation marks, capitals, length), who it is addressed to
-/// when that is not the VA, whether it has a word of progress, and the rules' findings. Every
-/// feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and classification.
+/// the words of each sentence that asks as question words, a question about the asker's own doing, character 4–5-grams
+/// of each word (typos, Flemish and French forms share them), the message's shape (question and exclamation marks,
+/// capitals, length), who it is addressed to when that is not the VA, whether it has a word of progress, and the rules'
+/// findings. Every feature of a message is worth the same, <see cref="ValueOf"/>. The same code serves training and
+/// classification.
 /// </summary>
 internal static class PingFeatures
 {
@@ -156,11 +157,11 @@ internal static class PingFeatures
     }
 
     /// <summary>
-    /// A question about what the asker himself did ("did I send you the logins?", "heb ik dat al getekend?", "ai-je signé
-    /// ?", "est-ce que je t'ai envoyé … ?") asks his own memory, not how far the VA is. One feature for every form and
-    /// language, where the word pairs learn each form apart. Only the asking word order counts (a past-tense auxiliary
-    /// before the first person, or French "est-ce que je"): "ik heb een vraag: …" and "j'ai vu ton message, …" open
-    /// status checks in the order of a statement.
+    /// A question about what the asker himself did ("did I send you the logins?", "heb ik dat al getekend?", "ai-je
+    /// signé ?", "est-ce que je t'ai envoyé … ?") asks his own memory, not how far the VA is. One feature for every form
+    /// and language, where the word pairs learn each form apart. Only the asking word order counts (an auxiliary of the
+    /// perfect or the past before the first person, or French "est-ce que je"): "ik heb een vraag: …" and "j'ai vu ton
+    /// message, …" open status checks in the order of a statement.
     /// </summary>
     private static void OwnDoing(NormalizedText text, ReadOnlySpan<bool> used, Sink sink)
     {

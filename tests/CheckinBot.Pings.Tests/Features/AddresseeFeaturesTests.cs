@@ -121,5 +121,6 @@ public class AddresseeFeaturesTests
     }
 
     private static void CallsNoOneElse(string message) =>
-        Extracted.Names(message, Va).Should().NotContain(n => n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
+        Extracted.Names(message, Va).Should().NotContain(n =>
+            n.StartsWith("a:", StringComparison.Ordinal) || n.Contains("<someone>", StringComparison.Ordinal));
 }

@@ -5,7 +5,8 @@ namespace CheckinBot.Pings.Tests.Features;
 /// t'ai envoyé le devis ?") asks his own memory, not how far the VA is: one feature for the first person with a
 /// past-tense auxiliary in a sentence that asks, shared by the three languages, which word pairs ("did i", "heb ik")
 /// learn only one form at a time. Only the asking word order counts (the auxiliary before the pronoun, or French
-/// "est-ce que j'ai"): "ik heb een vraag: …" and "j'ai vu ton message, …" open status checks in the order of a statement.
+/// "est-ce que j'ai"): "ik heb een vraag: …" and "j'ai vu ton message, …" open status checks in the order of a
+/// statement.
 /// </summary>
 public class OwnDoingFeatureTests
 {
