@@ -36,13 +36,15 @@ internal static class LoadDriver
     /// The requests are started by a thread of their own that sleeps until each one is due (<see cref="WaitUntil"/>).
     /// Awaiting <c>Task.Delay(1)</c> on the thread pool started them up to 4-5 ms late at the 99th percentile, even with
     /// the generator alone on a processor (<c>--split-cores</c>), which was most of either system's p99. Each send starts
-    /// on that thread and goes on asynchronously.
+    /// on that thread and goes on asynchronously. The generator's own garbage collector is held off for the phase
+    /// (<see cref="GeneratorGcHold"/>).
     /// </remarks>
     public static async Task<Tally> OpenAsync(string system, int perSecond, TimeSpan duration, Send send)
     {
         var tally = new Tally(system);
         var total = (long)(perSecond * duration.TotalSeconds);
         var running = new List<Task>((int)total);
+        var hold = GeneratorGcHold.Enter(total);
         var start = Stopwatch.GetTimestamp();
         var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pacer = new Thread(() =>
@@ -60,7 +62,9 @@ internal static class LoadDriver
         pacer.Start();
         await paced.Task;
         await Task.WhenAll(running);
+        hold.Dispose();
         tally.Elapsed = duration;
+        tally.GeneratorGc = hold.Outcome;
         return tally;
 
         async Task SendOneAsync(long seq, long planned) => tally.Add(await send(seq, planned), planned);

@@ -54,7 +54,7 @@ internal sealed class PhaseProbe
 
         line.Append(CultureInfo.InvariantCulture,
             $"; load generator: {(driverAfter.Cpu - driverBefore.Cpu).TotalMilliseconds / sent:F2} ms CPU and {(driverAfter.Voluntary + driverAfter.Involuntary - driverBefore.Voluntary - driverBefore.Involuntary) / (double)sent:F2} context switches a request, sends late p99 {tally.LatePercentile(0.99):F1} ms, " +
-            $"its own GC {driverGc.Collections:N0} collections ({driverGc.Gen2:N0} gen2) paused {driverGc.Paused.TotalMilliseconds:N0} ms, {driverGc.Allocated / sent / 1024.0:F1} KB allocated a request");
+            $"its own GC {(tally.GeneratorGc is { } hold ? hold + ", " : "")}{driverGc.Collections:N0} collections ({driverGc.Gen2:N0} gen2) paused {driverGc.Paused.TotalMilliseconds:N0} ms, {driverGc.Allocated / sent / 1024.0:F1} KB allocated a request");
         return line.ToString();
     }
 

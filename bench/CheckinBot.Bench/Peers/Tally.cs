@@ -20,6 +20,9 @@ internal sealed class Tally(string system)
     /// <summary>Milliseconds of processor time per request sent; null when not measured.</summary>
     public double? CpuPerRequest => sent > 0 && Cpu > TimeSpan.Zero ? Cpu.TotalMilliseconds / sent : null;
 
+    /// <summary>What became of the hold on the load generator's own collections (open loop); null when none was asked for.</summary>
+    public string? GeneratorGc { get; set; }
+
     public int Sent => sent;
 
     public int Answered => answered;
