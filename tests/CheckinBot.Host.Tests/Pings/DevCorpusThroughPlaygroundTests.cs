@@ -82,7 +82,9 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // tech businesses and charities, whose briefs asked for other questions that sound like status checks and named no
     // kind of this set; a topic before a colon or a long word before a comma no longer reads as a colleague's name; a
     // question about the asker's own doing is a feature): status P .922 / .880 / .908, R .983 / .917 / .983, urgent R
-    // 1.0, other->status 7.5 / 11.1 / 9.0%, 20 of 161 (see the ceiling below). Within these floors.
+    // 1.0, other->status 7.5 / 11.1 / 9.0%, 20 of 161 (see the ceiling below). Within these floors. Session 29's model
+    // (218 corpora: held-out sets of logistics and travel to the same brief): status P .922 / .885 / .922, R .983 / .958 /
+    // .983, urgent R 1.0, other->status 7.5 / 11.1 / 7.5%, 19 of 161.
     private const double StatusPrecisionFloor = 0.874;
     private const double StatusRecallFloor = 0.874;
     private const double UrgentRecallFloor = 0.999;
@@ -121,8 +123,9 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // 12.4% (20/161) with session 28's model (212 corpora; see above): three more than session 27's 17, two of them French
     // questions about facts answered as status checks, the kind the session's new sets were written to teach. A
     // regression recorded, not tuned away: every change was chosen on leave-one-corpus-out, where the figures held, and
-    // no variant was tried on this set.
-    private const double OtherAnsweredCeiling = 0.125;
+    // no variant was tried on this set. 11.8% (19/161) with session 29's model (218 corpora: held-out sets of logistics
+    // and travel to session 28's brief), measured, not tuned for, and the ceiling follows it down.
+    private const double OtherAnsweredCeiling = 0.12;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
