@@ -8,6 +8,7 @@ namespace CheckinBot.Bench.Tests;
 /// The open loop's pacer sleeps until each request is due (an absolute sleep on Linux, not a processor held in a loop):
 /// every request is sent, each at or after its planned moment, the moments one rate-step apart.
 /// </summary>
+[Collection(OpenLoopPhases.Name)]
 public sealed class TheOpenLoopSendsEachRequestAtItsMoment
 {
     [Fact]

@@ -45,24 +45,31 @@ internal static class LoadDriver
         var total = (long)(perSecond * duration.TotalSeconds);
         var running = new List<Task>((int)total);
         var hold = GeneratorGcHold.Enter(total);
-        var start = Stopwatch.GetTimestamp();
-        var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pacer = new Thread(() =>
+        try
         {
-            for (long seq = 0; seq < total; seq++)
+            var start = Stopwatch.GetTimestamp();
+            var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var pacer = new Thread(() =>
             {
-                var planned = start + (seq * Stopwatch.Frequency / perSecond);
-                WaitUntil(planned);
-                tally.AddLateness(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
-                running.Add(SendOneAsync(seq, planned));
-            }
+                for (long seq = 0; seq < total; seq++)
+                {
+                    var planned = start + (seq * Stopwatch.Frequency / perSecond);
+                    WaitUntil(planned);
+                    tally.AddLateness(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
+                    running.Add(SendOneAsync(seq, planned));
+                }
 
-            paced.SetResult();
-        }) { IsBackground = true, Name = "open-loop pacer" };
-        pacer.Start();
-        await paced.Task;
-        await Task.WhenAll(running);
-        hold.Dispose();
+                paced.SetResult();
+            }) { IsBackground = true, Name = "open-loop pacer" };
+            pacer.Start();
+            await paced.Task;
+            await Task.WhenAll(running);
+        }
+        finally
+        {
+            hold.Dispose();
+        }
+
         tally.Elapsed = duration;
         tally.GeneratorGc = hold.Outcome;
         return tally;
