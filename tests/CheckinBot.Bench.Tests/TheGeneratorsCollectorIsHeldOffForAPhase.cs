@@ -37,6 +37,17 @@ public sealed class TheGeneratorsCollectorIsHeldOffForAPhase
         hold.Outcome.Should().StartWith("held until it ran out");
     }
 
+    [Fact]
+    public void Disposing_a_second_time_keeps_what_the_phase_saw()
+    {
+        var hold = GeneratorGcHold.Enter(2048);
+        hold.Dispose();
+
+        hold.Dispose();
+
+        hold.Outcome.Should().StartWith("held for the phase");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Allocate(int bytes)
     {

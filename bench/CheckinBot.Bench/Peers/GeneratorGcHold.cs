@@ -25,17 +25,17 @@ internal sealed class GeneratorGcHold : IDisposable
     private const long MostBytes = 2L * 1024 * 1024 * 1024;
 
     private readonly bool entered;
+    private readonly long bytes;
     private readonly string entry;
+    private bool disposed;
 
     private GeneratorGcHold(bool entered, long bytes, TimeSpan entryPause)
     {
         this.entered = entered;
-        Bytes = bytes;
+        this.bytes = bytes;
         entry = $"entering it collected once before the first send, {entryPause.TotalMilliseconds:N0} ms";
         Outcome = entered ? "held" : "not held (the runtime refused the region)";
     }
-
-    public long Bytes { get; }
 
     /// <summary>What became of the hold: held for the whole phase, run out, or never entered.</summary>
     public string Outcome { get; private set; }
@@ -57,19 +57,20 @@ internal sealed class GeneratorGcHold : IDisposable
 
     public void Dispose()
     {
-        if (!entered)
+        if (!entered || disposed)
         {
             return;
         }
 
+        disposed = true;
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             GC.EndNoGCRegion();
-            Outcome = $"held for the phase ({Bytes / (1024 * 1024):N0} MB region; {entry})";
+            Outcome = $"held for the phase ({bytes / (1024 * 1024):N0} MB region; {entry})";
         }
         else
         {
-            Outcome = $"held until it ran out of its {Bytes / (1024 * 1024):N0} MB region ({entry})";
+            Outcome = $"held until it ran out of its {bytes / (1024 * 1024):N0} MB region ({entry})";
         }
     }
 }
