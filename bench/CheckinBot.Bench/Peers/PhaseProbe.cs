@@ -5,12 +5,12 @@ using System.Text;
 namespace CheckinBot.Bench.Peers;
 
 /// <summary>
-/// What a phase cost a system beyond its latencies, read before and after it (Linux): context switches of all its
-/// threads (<c>/proc/&lt;pid&gt;/task/*/status</c>), and for CheckinBot its runtime's own counters from <c>/metrics</c>
+/// What a phase cost a system beyond its latencies, read before and after it (Linux): its context switches
+/// (<see cref="ContextSwitches"/>), and for CheckinBot its runtime's own counters from <c>/metrics</c>
 /// (collections, GC pause time, thread-pool threads and work items, lock contentions) and the server-side time from a
 /// request's arrival to its acknowledgement (<c>checkinbot_ack_duration_seconds</c>). The load generator's own context
-/// switches and processor time are read too, since it shares the cores. A thread that ends during the phase takes its
-/// switches with it, so the switches are a lower bound (and the load generator's may even come out negative).
+/// switches and processor time are read too, since it shares the cores. A system's thread that ends during the phase
+/// takes its switches with it, so a system's switches are a lower bound; the generator's own count every thread.
 /// </summary>
 internal sealed class PhaseProbe
 {
@@ -97,36 +97,7 @@ internal sealed class PhaseProbe
 
     private static async Task<Snapshot> ReadAsync(int pid, Uri? metrics)
     {
-        long voluntary = 0, involuntary = 0;
-        var threads = 0;
-        var tasks = $"/proc/{pid}/task";
-        if (Directory.Exists(tasks))
-        {
-            foreach (var task in Directory.EnumerateDirectories(tasks))
-            {
-                try
-                {
-                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
-                    {
-                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
-                        {
-                            voluntary += long.Parse(line.AsSpan(24).Trim(), CultureInfo.InvariantCulture);
-                        }
-                        else if (line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
-                        {
-                            involuntary += long.Parse(line.AsSpan(27).Trim(), CultureInfo.InvariantCulture);
-                        }
-                    }
-
-                    threads++;
-                }
-                catch (IOException)
-                {
-                    // The thread ended while it was read: its switches are gone with it.
-                }
-            }
-        }
-
+        var switches = ContextSwitches.Of(pid);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         if (metrics is not null)
         {
@@ -149,7 +120,7 @@ internal sealed class PhaseProbe
         }
 
         using var process = Process.GetProcessById(pid);
-        return new Snapshot(voluntary, involuntary, threads, process.TotalProcessorTime, values);
+        return new Snapshot(switches.Voluntary, switches.Involuntary, switches.Threads, process.TotalProcessorTime, values);
     }
 
     /// <summary>
