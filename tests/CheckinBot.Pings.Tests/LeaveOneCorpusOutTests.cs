@@ -14,8 +14,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the issue's targets, the floor they measured. Since
-    /// session 19 the one gap is English urgent recall (.975 in session 29: emergencies told as a bare situation or
-    /// understated, without an urgent word). Each session's figures: <c>docs/ping-classifier-history.md</c>, "The
+    /// session 19 the one gap is English urgent recall (.975 in sessions 29 and 30: emergencies told as a bare situation
+    /// or understated, without an urgent word). Each session's figures: <c>docs/ping-classifier-history.md</c>, "The
     /// thresholds and the test floors, session by session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
@@ -24,10 +24,18 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     };
 
     /// <summary>
-    /// The same on the 18 task-aware corpora, where the open-task rule is used: every target met since session 27
-    /// (session 29: P .990 / 1.0 / .985, R .962 / .933 / .933). Each session's figures: the history named above.
+    /// The same on the 18 task-aware corpora, where the open-task rule is used: every target met from session 27 to 29
+    /// (session 29: P .990 / 1.0 / .985, R .962 / .933 / .933, other-taken-for-status 0.8 / 0.0 / 1.2%). Session 30 (227
+    /// corpora): P .990 / 1.0 / .975, R .957 / .938 / .933, other-taken-for-status 0.8 / 0.0 / 2.0% (Dutch 5 of 248,
+    /// 3 before: two remarks about an open task, a tasting mixed up and a newsletter to prepare, whose p(status) moved
+    /// from 0.22 and 0.25 to 0.25 and 0.31, across the open-task threshold of 0.25). A regression recorded, not tuned
+    /// away: Dutch other-taken-for-status gets its floor, as it had in sessions 25 and 26. Each session's figures: the
+    /// history named above.
     /// </summary>
-    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new();
+    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
+    {
+        [("nl", "other->status")] = 5.0 / 248,
+    };
 
     [Theory]
     [MemberData(nameof(Languages))]
