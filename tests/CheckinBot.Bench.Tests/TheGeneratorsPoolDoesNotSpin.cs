@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace CheckinBot.Bench.Tests;
 
 /// <summary>
-/// The load generator's thread-pool workers block when they run out of work instead of spinning: spinning, they yielded
-/// the processor 120–130 times a request in the open loop (0.33 ms of the generator's CPU a request), on the cores the
+/// The load generator's thread-pool workers block when they run out of work instead of spinning: spinning, they made
+/// 100–130 context switches a request in the open loop (0.33 ms of the generator's CPU a request), on the cores the
 /// system measured shares. The setting is in the generator's own runtime configuration, so it never reaches the systems.
 /// </summary>
 public sealed class TheGeneratorsPoolDoesNotSpin
