@@ -32,7 +32,14 @@ internal static class PingRules
 
     /// <summary>Words that put the next urgent word in the negative: "not urgent", "niet dringend", "pas urgent", "rien d'urgent"; "ni" is both the Flemish "niet" ("'t is ni dringend") and the French "neither/nor" ("ni urgent ni important").</summary>
     private static readonly FrozenSet<string> Negations = Set(
-        "not no nothing non niet geen niks niets pas rien aucune aucun sans nie ni never nooit jamais isn t");
+        "not no nothing non niet geen niks niets pas rien aucune aucun sans nie ni never nooit jamais isn");
+
+    /// <summary>
+    /// English auxiliaries whose "n't" negates ("wasn't urgent", "doesn't look urgent"): the "t" is a negation only after
+    /// one of them. A "t" alone is the Dutch "het" typed without its apostrophe ("t is dringend").
+    /// </summary>
+    private static readonly FrozenSet<string> ContractedAuxiliaries = Set(
+        "isn aren wasn weren don doesn didn can couldn won wouldn shouldn haven hasn hadn mustn needn ain");
 
     /// <summary>Possessives: a negation before one of them does not reach an urgent word after it ("don't have her emergency contact").</summary>
     private static readonly FrozenSet<string> Possessives = Set(
@@ -358,7 +365,7 @@ internal static class PingRules
                 return false;
             }
 
-            if (Negations.Contains(tokens[j]))
+            if (Negations.Contains(tokens[j]) || (tokens[j] == "t" && j > 0 && ContractedAuxiliaries.Contains(tokens[j - 1])))
             {
                 return true;
             }

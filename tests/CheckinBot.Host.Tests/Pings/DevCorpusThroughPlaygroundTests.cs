@@ -21,8 +21,8 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     // does not reach them on this set. The floors and ceilings hold measured figures, so an unnoticed regression
     // fails: a session that regresses lowers them and says so, one that improves may raise them, and the model is
     // never changed for this set, so the gap stays open in issue 9. Since session 14 some briefs were written after
-    // reading this set's misreads, so it no longer measures unseen kinds. Session 31's model (245 corpora):
-    // status P .908 / .885 / .922, R .983 / .958 / .983, urgent R 1.0, other->status 9.0 / 11.1 / 7.5% (en / fr /
+    // reading this set's misreads, so it no longer measures unseen kinds. Session 31's model (263 corpora):
+    // status P .905 / .885 / .922, R .950 / .958 / .983, urgent R 1.0, other->status 9.0 / 11.1 / 7.5% (en / fr /
     // nl). Each session's measurement and why a floor moved: docs/ping-classifier-history.md, "The thresholds and
     // the test floors, session by session".
     private const double StatusPrecisionFloor = 0.874;
@@ -31,11 +31,10 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     private const double OtherAsStatusCeiling = 0.112;
 
     // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%. The ceiling holds the
-    // last measurement (the count allowed is the whole part of 161 times the ceiling): 11.8% (19/161) with session 30's
-    // final model (236 corpora), one more than its first batch's 18: a regression recorded, not tuned away; the same
-    // with session 31's (245 corpora). Each
-    // session's count: the history named above.
-    private const double OtherAnsweredCeiling = 0.12;
+    // last measurement (the count allowed is the whole part of 161 times the ceiling): 12.4% (20/161) with session 31's
+    // model (263 corpora), one more than with its 245 and session 30's 236 (19): a regression recorded, not tuned away.
+    // Each session's count: the history named above.
+    private const double OtherAnsweredCeiling = 0.125;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()

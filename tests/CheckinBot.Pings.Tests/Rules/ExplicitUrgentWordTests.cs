@@ -50,6 +50,32 @@ public class ExplicitUrgentWordTests
         PingThresholds.Default.Decide(status: 0.9f, urgent: 0.0f, rules).Should().Be(PingClass.Urgent);
     }
 
+    /// <summary>
+    /// The Dutch "'t" (het, "it"), with its apostrophe or typed without, is not the English "n't": "t is dringend" says it
+    /// is urgent. Only a "t" that ends an English auxiliary ("isn't", "wasn't", "don't") negates.
+    /// </summary>
+    [Theory]
+    [InlineData("'t is dringend, de lift zit vast met iemand erin")]
+    [InlineData("bel me terug, 't is dringend")]
+    [InlineData("t is dringend, de server ligt plat")]
+    public void The_dutch_t_before_an_urgent_word_does_not_negate_it(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Calm.Should().BeFalse();
+        PingThresholds.Default.Decide(status: 0.9f, urgent: 0.0f, rules).Should().Be(PingClass.Urgent);
+    }
+
+    [Theory]
+    [InlineData("it wasn't urgent after all, the plumber fixed it")]
+    [InlineData("the invoice doesn't look urgent to me, next week is fine")]
+    [InlineData("it isn't urgent, look at it when you can")]
+    public void An_english_contracted_negation_still_negates(string message)
+    {
+        Read.Rules(message).UrgentWord.Should().BeFalse();
+    }
+
     [Fact]
     public void A_word_that_only_looks_like_one_is_not()
     {
