@@ -112,12 +112,24 @@ public static class PingTrainingReports
         var c = CultureInfo.InvariantCulture;
         var model = PingTrainer.Train(corpora, options);
         var text = new StringBuilder();
+        var decided = new List<(PingSample Sample, PingVerdict Verdict)>();
         foreach (var set in fresh)
         {
             text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
-            var learned = PingEvaluation.Measure(LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict)));
+            var verdicts = LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict)).ToList();
+            decided.AddRange(verdicts);
+            var learned = PingEvaluation.Measure(verdicts);
             text.AppendLine("learned model:").Append(Table(learned));
             text.Append(c, $"learned model misreads ({learned.Misreads.Count})").AppendLine().Append(learned.FormatMisreads()).AppendLine();
+        }
+
+        if (fresh.Count > 1)
+        {
+            // A batch's sets share one brief and one model: pooled by language they are the batch's first figure.
+            var report = PingEvaluation.Measure(decided);
+            text.Append(c, $"Pooled over {fresh.Count} sets ({decided.Count} rows)").AppendLine().Append(Table(report));
+            var others = report.Overall.Confusion;
+            text.Append(c, $"other messages given any bot message: {others[PingClass.Other, PingClass.StatusCheck] + others[PingClass.Other, PingClass.Urgent]} of {others.Labelled(PingClass.Other)}").AppendLine();
         }
 
         return text.ToString();

@@ -1,0 +1,38 @@
+using CheckinBot.Core.Pings;
+using CheckinBot.Pings.Evaluation;
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Tests;
+
+/// <summary><c>--first</c>: a batch of new sets measured by the model of the corpora before them, set by set and pooled.</summary>
+public class FirstMeasureTests
+{
+    private static readonly TrainingOptions Quick = TrainingOptions.Committed with { Iterations = 10 };
+
+    [Fact]
+    public void A_batch_is_also_measured_pooled_by_language_with_the_other_messages_given_any_bot_message()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        var fresh = Corpora.All.Skip(4).Take(2).ToList();
+        var model = PingTrainer.Train(corpora, Quick);
+        var pooled = PingEvaluation.Measure(fresh.SelectMany(set =>
+            set.Samples.Select(sample => (sample, model.Classify(sample.Text, null, PingAddressees.Named(set.VaNames), set.OpenWork)))));
+        var answered = pooled.Overall.Confusion[PingClass.Other, PingClass.StatusCheck] + pooled.Overall.Confusion[PingClass.Other, PingClass.Urgent];
+
+        var text = PingTrainingReports.FirstMeasure(corpora, fresh, Quick);
+
+        text.Should().Contain($"Pooled over 2 sets ({fresh.Sum(f => f.Samples.Count)} rows)");
+        text.Should().EndWith(PingTrainingReports.Table(pooled)
+            + $"other messages given any bot message: {answered} of {pooled.Overall.Confusion.Labelled(PingClass.Other)}" + Environment.NewLine);
+    }
+
+    [Fact]
+    public void A_single_set_is_measured_alone()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+
+        var text = PingTrainingReports.FirstMeasure(corpora, [Corpora.All[4]], Quick);
+
+        text.Should().Contain("First measurement of").And.NotContain("Pooled");
+    }
+}
