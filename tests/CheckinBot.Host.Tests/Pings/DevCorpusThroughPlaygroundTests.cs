@@ -31,10 +31,10 @@ public class DevCorpusThroughPlaygroundTests(ITestOutputHelper output)
     private const double OtherAsStatusCeiling = 0.112;
 
     // Any bot message at all for an "other" message (answer, acknowledgement or alert); target 2%. The ceiling holds the
-    // last measurement (the count allowed is the whole part of 161 times the ceiling): 12.4% (20/161) with session 31's
-    // model (263 corpora), one more than with its 245 and session 30's 236 (19): a regression recorded, not tuned away.
+    // last measurement (the count allowed is the whole part of 161 times the ceiling): 11.8% (19/161) with session 32's
+    // model (290 corpora), one fewer than with session 31's 263 (20), so the ceiling follows it down.
     // Each session's count: the history named above.
-    private const double OtherAnsweredCeiling = 0.125;
+    private const double OtherAnsweredCeiling = 0.12;
 
     [SkippableFact]
     public async Task Every_dev_message_sent_by_the_client_gets_what_its_label_asks_for_at_least_as_well_as_measured()
