@@ -32,7 +32,8 @@ internal static class PeersBench
         }
 
         using var systems = new Systems(root, folder) { SystemProcessor = options.SplitCores ? 1 : null, Configuration = options.Configuration };
-        if (systems.Missing().ToList() is { Count: > 0 } missing)
+        // --bot-only starts neither Node peer, so it needs nothing from npm.
+        if (!options.BotOnly && systems.Missing().ToList() is { Count: > 0 } missing)
         {
             Console.Error.WriteLine("The Node peers are not installed; run: " + string.Join(" && ", missing));
             return 2;
@@ -46,8 +47,8 @@ internal static class PeersBench
         var ledger = new AnswerLedger();
         await using var fake = new FakePlatform(ledger);
         await fake.StartAsync();
-        var bolt = "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
-        var sdk = "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
+        var bolt = options.BotOnly ? "Bolt-JS" : "Bolt-JS " + Systems.VersionOf(systems.BoltDirectory, "@slack/bolt");
+        var sdk = options.BotOnly ? "botbuilder" : "botbuilder " + Systems.VersionOf(systems.TeamsPeerDirectory, "botbuilder");
         Console.WriteLine($"Logs in {folder}; {LoadAverage()}");
         if (options.SplitCores)
         {
