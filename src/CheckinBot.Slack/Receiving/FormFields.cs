@@ -23,16 +23,19 @@ internal sealed class FormFields : IReadOnlyDictionary<string, string>
 
     public const int NameLimit = 2048;
 
-    private readonly byte[] body;
+    private readonly ReadOnlyMemory<byte> body;
     private Dictionary<string, string>? all;
 
-    private FormFields(byte[] body) => this.body = body;
+    private FormFields(ReadOnlyMemory<byte> body) => this.body = body;
 
-    /// <summary>The fields of <paramref name="body"/>; null past the limits, which no Slack request comes near.</summary>
-    public static FormFields? Read(byte[] body)
+    /// <summary>
+    /// The fields of <paramref name="body"/>; null past the limits, which no Slack request comes near. The fields read
+    /// from the body as it is whenever asked: it must not change (or go back to a pool) while they are read.
+    /// </summary>
+    public static FormFields? Read(ReadOnlyMemory<byte> body)
     {
         var count = 0;
-        foreach (var field in new Fields(body))
+        foreach (var field in new Fields(body.Span))
         {
             if (++count > FieldLimit || field.Name.Length > NameLimit)
             {
@@ -46,7 +49,7 @@ internal sealed class FormFields : IReadOnlyDictionary<string, string>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
     {
         value = null;
-        foreach (var field in new Fields(body))
+        foreach (var field in new Fields(body.Span))
         {
             if (!NameIs(field.Name, key))
             {
@@ -79,7 +82,7 @@ internal sealed class FormFields : IReadOnlyDictionary<string, string>
         if (all is null)
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var field in new Fields(body))
+            foreach (var field in new Fields(body.Span))
             {
                 var name = Decode(field.Name);
                 var value = Decode(field.Value);
