@@ -112,8 +112,8 @@ public sealed class Introductions(
         var seen = turn.Person;
         var stored = recent is null
             ? await collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken)
-            : await recent.PersonAsync(turn.Platform, turn.WorkspaceId, seen.Id,
-                () => collaborations.FindPersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, cancellationToken));
+            : await recent.PersonAsync(turn.Platform, turn.WorkspaceId, seen.Id, (collaborations, turn, cancellationToken),
+                static read => read.collaborations.FindPersonAsync(read.turn.Platform, read.turn.WorkspaceId, read.turn.Person.Id, read.cancellationToken));
         if (stored is null || (!IsKnownInFull(stored) && DirectoryOf(turn.Platform) is not null && IsDue(turn)))
         {
             later.Offer(turn);

@@ -20,11 +20,26 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
 
     /// <summary>The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now.</summary>
     public Task<Person?> PersonAsync(string platform, string workspaceId, string personId, Func<Task<Person?>> read) =>
-        ReadAsync(people, (platform, workspaceId, personId), read);
+        PersonAsync(platform, workspaceId, personId, read, static read => read());
+
+    /// <summary>
+    /// <see cref="PersonAsync(string, string, string, Func{Task{Person}})"/> with the read's arguments as
+    /// <paramref name="state"/>, so that a caller's read needs no closure of its own.
+    /// </summary>
+    public Task<Person?> PersonAsync<TState>(string platform, string workspaceId, string personId, TState state, Func<TState, Task<Person?>> read) =>
+        ReadAsync(people, (platform, workspaceId, personId), state, read);
 
     /// <summary>The collaboration of a conversation as the store said at most the lifetime ago, or as <paramref name="read"/> says now.</summary>
     public Task<Collaboration?> CollaborationInAsync(string platform, string workspaceId, string conversationId, Func<Task<Collaboration?>> read) =>
-        ReadAsync(conversations, (platform, workspaceId, conversationId), read);
+        CollaborationInAsync(platform, workspaceId, conversationId, read, static read => read());
+
+    /// <summary>
+    /// <see cref="CollaborationInAsync(string, string, string, Func{Task{Collaboration}})"/> with the read's arguments as
+    /// <paramref name="state"/>, so that a caller's read needs no closure of its own.
+    /// </summary>
+    public Task<Collaboration?> CollaborationInAsync<TState>(
+        string platform, string workspaceId, string conversationId, TState state, Func<TState, Task<Collaboration?>> read) =>
+        ReadAsync(conversations, (platform, workspaceId, conversationId), state, read);
 
     /// <summary>A person was written: the next read of them goes to the store.</summary>
     public void ForgetPerson(string platform, string workspaceId, string personId) => people.Forget((platform, workspaceId, personId));
@@ -36,31 +51,43 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
         conversations.Clear();
     }
 
-    private async Task<T?> ReadAsync<T>(Shelf<T> shelf, (string, string, string) key, Func<Task<T?>> read)
+    /// <summary>What is known and fresh comes back as its entry's finished task, made once for all its reads: no allocation.</summary>
+    private Task<T?> ReadAsync<T, TState>(Shelf<T> shelf, (string, string, string) key, TState state, Func<TState, Task<T?>> read)
         where T : class
     {
         var now = time.GetTimestamp();
         if (shelf.TryGet(key, out var known) && !known.IsReading && time.GetElapsedTime(known.At, now) < options.RecentReadsLifetime)
         {
-            return known.Value;
+            return known.Completed;
         }
 
+        return ReadFromStoreAsync(shelf, key, now, state, read);
+    }
+
+    private static async Task<T?> ReadFromStoreAsync<T, TState>(Shelf<T> shelf, (string, string, string) key, long now, TState state, Func<TState, Task<T?>> read)
+        where T : class
+    {
         // A mark that this read runs: forgetting the key (or everything) meanwhile removes it, and then what the read
         // brings back, which may be from before that write, is not kept. Writes of other keys leave it be.
         var reading = Entry<T>.Reading(now);
         shelf.Put(key, reading);
-        var value = await read();
+        var value = await read(state);
         shelf.Replace(key, reading, new Entry<T>(value, now));
         return value;
     }
 
     private sealed class Entry<T>(T? value, long at, bool isReading = false)
     {
+        private Task<T?>? completed;
+
         public T? Value { get; } = value;
 
         public long At { get; } = at;
 
         public bool IsReading { get; } = isReading;
+
+        /// <summary>The value as a finished task (two threads may each make one; either will do).</summary>
+        public Task<T?> Completed => completed ??= Task.FromResult(Value);
 
         public static Entry<T> Reading(long at) => new(default, at, isReading: true);
     }

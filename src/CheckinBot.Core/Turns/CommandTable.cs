@@ -14,7 +14,8 @@ public sealed class CommandTable
     private static readonly ConcurrentDictionary<Type, Type[]> Declared = new();
 
     private readonly IReadOnlyDictionary<Type, Type> handlerOf;
-    private readonly Func<Type, ICommandHandler> resolve;
+    private readonly Func<Type, ICommandHandler>? resolve;
+    private readonly IServiceProvider? handlers;
     private Type[]? commands;
 
     /// <summary>
@@ -25,6 +26,13 @@ public sealed class CommandTable
     {
         this.handlerOf = handlerOf;
         this.resolve = resolve;
+    }
+
+    /// <summary>A table whose handlers come from <paramref name="handlers"/> (a turn's scope) by their types, when a command first needs one.</summary>
+    public CommandTable(IReadOnlyDictionary<Type, Type> handlerOf, IServiceProvider handlers)
+    {
+        this.handlerOf = handlerOf;
+        this.handlers = handlers;
     }
 
     /// <summary>A table of handlers already built (tests, and hosts that build their handlers themselves).</summary>
@@ -68,11 +76,13 @@ public sealed class CommandTable
     /// <exception cref="InvalidOperationException">When no handler serves the command's type.</exception>
     public ICommandHandler For(Command command) =>
         handlerOf.TryGetValue(command.GetType(), out var handler)
-            ? resolve(handler)
+            ? Resolve(handler)
             : throw new InvalidOperationException($"No handler serves {command.GetType().Name}.");
 
     /// <summary>True when the command's handler says it only reads; false for a command without a handler (it fails when run).</summary>
-    public bool OnlyReads(Command command) => handlerOf.TryGetValue(command.GetType(), out var handler) && resolve(handler).OnlyReads(command);
+    public bool OnlyReads(Command command) => handlerOf.TryGetValue(command.GetType(), out var handler) && Resolve(handler).OnlyReads(command);
+
+    private ICommandHandler Resolve(Type handler) => resolve?.Invoke(handler) ?? CoreUseCases.Resolved<ICommandHandler>(handlers!, handler);
 
     /// <summary>The command types a handler type declares it serves (read once per type).</summary>
     public static IEnumerable<Type> CommandsOf(Type handlerType) =>

@@ -52,20 +52,22 @@ public static class CoreUseCases
         foreach (var handler in CommandHandlers)
         {
             scoped(handler, handler);
-            scopedFactory(typeof(ICommandHandler), provider => Resolve<ICommandHandler>(provider, handler));
+            scopedFactory(typeof(ICommandHandler), provider => Resolved<ICommandHandler>(provider, handler));
         }
 
         // A turn builds its message handler only when it answers a plain message, not for every command.
-        scopedFactory(typeof(IMessageHandler), provider => new MessageHandlerOnDemand(() => Resolve<IMessageHandler>(provider, typeof(PingResponder))));
+        // Both resolve from the turn's own scope when asked, without a closure per turn.
+        scopedFactory(typeof(IMessageHandler), provider => new MessageHandlerOnDemand(provider, typeof(PingResponder)));
 
         // The table's map is read once; a turn's table builds only the handler its command needs.
         var map = CommandTable.MapOf(CommandHandlers);
-        scopedFactory(typeof(CommandTable), provider => new CommandTable(map, handler => Resolve<ICommandHandler>(provider, handler)));
+        scopedFactory(typeof(CommandTable), provider => new CommandTable(map, provider));
     }
 
-    private static T Resolve<T>(IServiceProvider provider, Type handler)
+    /// <summary>The instance of <paramref name="type"/> in <paramref name="provider"/>, as a <typeparamref name="T"/>; throws when it is not registered.</summary>
+    internal static T Resolved<T>(IServiceProvider provider, Type type)
         where T : class =>
-        provider.GetService(handler) as T ?? throw new InvalidOperationException($"{handler.Name} is not registered.");
+        provider.GetService(type) as T ?? throw new InvalidOperationException($"{type.Name} is not registered.");
 
     /// <summary>One handler per command family; the router's table is read from the command types each declares.</summary>
     public static IReadOnlyList<Type> CommandHandlers { get; } =

@@ -43,8 +43,8 @@ public sealed class TurnRouter(
         }
 
         var collaboration = onlyReads && recent is not null && !turn.IsDirect
-            ? await recent.CollaborationInAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId,
-                () => collaborations.FindByConversationAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId, cancellationToken))
+            ? await recent.CollaborationInAsync(turn.Platform, turn.WorkspaceId, turn.ConversationId, (collaborations, turn, cancellationToken),
+                static read => read.collaborations.FindByConversationAsync(read.turn.Platform, read.turn.WorkspaceId, read.turn.ConversationId, read.cancellationToken))
             : await FindCollaborationAsync(turn, cancellationToken);
         var context = new TurnContext { Turn = turn, Person = person, Now = Instant.FromDateTimeOffset(time.GetUtcNow()), Collaboration = collaboration };
         if (command is not null)

@@ -39,6 +39,24 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     }
 
     [Fact]
+    public async Task AReadWithinTheLifetimeAllocatesNothing()
+    {
+        var store = world.Collaborations;
+        Func<ICollaborationStore, Task<Person?>> read = static store => store.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
+        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", store, read);
+        var first = recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", store, read);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var again = recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", store, read);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0, "a fresh read is its entry's finished task, with no closure");
+        again.IsCompletedSuccessfully.Should().BeTrue();
+        again.Should().BeSameAs(first);
+        (await again)!.DisplayName.Should().Be("Ina");
+    }
+
+    [Fact]
     public async Task AfterTheLifetimeTheStoreIsReadAgain()
     {
         await ReadInaAsync();
