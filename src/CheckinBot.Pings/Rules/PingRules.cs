@@ -213,7 +213,8 @@ internal static class PingRules
     /// An urgent word talked about: a talk-about word within three before it or four after it ("take URGENT out of the
     /// subject"); a verb of writing up to two before it and a place right after it or between ("zet overal dringend",
     /// "mettre URGENT partout", "writes urgent on everything"); a word for everything right before it or before a copula before it ("alles is dringend");
-    /// a shorthand after an article ("the ASAP in his mail"); urgency named by an exception ("unless it's urgent").
+    /// a shorthand after an article ("the ASAP in his mail"); urgency named by an exception ("unless it's urgent"). Never
+    /// the adverb "de toute urgence" / "en toute urgence" (most urgently): that is a use.
     /// </summary>
     private static bool TalkedAbout(string[] tokens, int i)
     {
@@ -225,6 +226,12 @@ internal static class PingRules
         if (EverythingBefore(tokens, i) || WritingNear(tokens, i - 2, i - 1) && (Near(tokens, i - 1, i - 1, Places) || Near(tokens, i + 1, i + 1, Places)))
         {
             return true;
+        }
+
+        // "de toute urgence", "en toute urgence": one adverb, "most urgently", so the word is used whatever stands near.
+        if (InTheAdverbMostUrgently(tokens, i))
+        {
+            return false;
         }
 
         if (Near(tokens, i - 3, i + 4, TalkAbout) || ReferredElsewhere(tokens, i))
@@ -258,6 +265,10 @@ internal static class PingRules
         // "as urgent" after a verb of marking further away: "mark all these mails as urgent".
         return i >= 1 && tokens[i - 1] is "as" or "als" or "comme" && Array.Exists(tokens[Math.Max(0, i - 6)..i], TalkAbout.Contains);
     }
+
+    /// <summary>The French adverb "de toute urgence" or "en toute urgence" (most urgently), ending at the urgent word.</summary>
+    private static bool InTheAdverbMostUrgently(string[] tokens, int i) =>
+        i >= 2 && tokens[i] == "urgence" && tokens[i - 1] == "toute" && tokens[i - 2] is "de" or "en";
 
     /// <summary>
     /// "Something" right before the urgent word ("something urgent", "iets dringends", "quelque chose d'urgent") with a

@@ -65,6 +65,21 @@ public class QuotedOrTalkedAboutWordsAreNotUsedTests
         rules.Mentioned.Should().Be(0);
     }
 
+    /// <summary>
+    /// "de toute urgence" and "en toute urgence" are one adverb, "most urgently": the urgent word in it is used, whatever
+    /// talk-about word stands near ("un mot" is also a note to write).
+    /// </summary>
+    [Theory]
+    [InlineData("Tu peux m'aider à rédiger un mot de toute urgence pour les parents ?")]
+    [InlineData("il faut changer le titre en toute urgence, la page est en ligne avec le mauvais prix")]
+    public void An_urgent_word_in_the_adverb_de_toute_urgence_is_used(string message)
+    {
+        var rules = Read.Rules(message);
+
+        rules.UrgentWord.Should().BeTrue();
+        rules.Mentioned.Should().Be(0);
+    }
+
     [Fact]
     public void The_same_word_used_plainly_is_used()
     {
