@@ -12,7 +12,9 @@ public class QuestionAboutAnOpenTaskEndToEndTests
     /// <summary>Friday 27 November 2026, 11:00 in Brussels.</summary>
     private static readonly DateTimeOffset FridayMorning = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    private const string Question = "Dupont contract back from legal?";
+    // p(status) 0.54 by its words alone with 362 corpora; "Dupont contract back from legal?" drifted to 1.00 as the
+    // corpora taught bare topics as status checks.
+    private const string Question = "is the Dupont contract with legal?";
 
     [Fact]
     public async Task A_question_about_an_open_task_is_answered_where_it_was_silent_before_the_task_was_logged()
