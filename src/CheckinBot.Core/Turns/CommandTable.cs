@@ -14,21 +14,13 @@ public sealed class CommandTable
     private static readonly ConcurrentDictionary<Type, Type[]> Declared = new();
 
     private readonly IReadOnlyDictionary<Type, Type> handlerOf;
-    private readonly Func<Type, ICommandHandler>? resolve;
-    private readonly IServiceProvider? handlers;
+    private readonly IServiceProvider handlers;
     private Type[]? commands;
 
     /// <summary>
-    /// A table over handler types read once (<see cref="MapOf"/>), whose handlers <paramref name="resolve"/> builds when a
-    /// command first needs one (a container's scope gives the same instance each time).
+    /// A table over handler types read once (<see cref="MapOf"/>), whose handlers come from <paramref name="handlers"/>
+    /// (a turn's scope) by their types, when a command first needs one (a scope gives the same instance each time).
     /// </summary>
-    public CommandTable(IReadOnlyDictionary<Type, Type> handlerOf, Func<Type, ICommandHandler> resolve)
-    {
-        this.handlerOf = handlerOf;
-        this.resolve = resolve;
-    }
-
-    /// <summary>A table whose handlers come from <paramref name="handlers"/> (a turn's scope) by their types, when a command first needs one.</summary>
     public CommandTable(IReadOnlyDictionary<Type, Type> handlerOf, IServiceProvider handlers)
     {
         this.handlerOf = handlerOf;
@@ -47,7 +39,7 @@ public sealed class CommandTable
             built.TryAdd(handler.GetType(), handler);
         }
 
-        return new CommandTable(MapOf(types), type => built[type]);
+        return new CommandTable(MapOf(types), new Built(built));
     }
 
     /// <summary>The command types in the table, listed once, on the first read.</summary>
@@ -82,7 +74,7 @@ public sealed class CommandTable
     /// <summary>True when the command's handler says it only reads; false for a command without a handler (it fails when run).</summary>
     public bool OnlyReads(Command command) => handlerOf.TryGetValue(command.GetType(), out var handler) && Resolve(handler).OnlyReads(command);
 
-    private ICommandHandler Resolve(Type handler) => resolve?.Invoke(handler) ?? CoreUseCases.Resolved<ICommandHandler>(handlers!, handler);
+    private ICommandHandler Resolve(Type handler) => CoreUseCases.Resolved<ICommandHandler>(handlers, handler);
 
     /// <summary>The command types a handler type declares it serves (read once per type).</summary>
     public static IEnumerable<Type> CommandsOf(Type handlerType) =>
@@ -90,4 +82,10 @@ public sealed class CommandTable
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>))
             .Select(i => i.GetGenericArguments()[0])
             .ToArray());
+
+    /// <summary>Handlers built beforehand, found by their own types.</summary>
+    private sealed class Built(Dictionary<Type, ICommandHandler> handlers) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => handlers.GetValueOrDefault(serviceType);
+    }
 }

@@ -13,11 +13,7 @@ public sealed class ATurnBuildsOnlyTheHandlerItsCommandNeedsTests
     public ATurnBuildsOnlyTheHandlerItsCommandNeedsTests()
     {
         var handlers = new PingWorld().Handlers.ToDictionary(handler => handler.GetType());
-        table = new CommandTable(CommandTable.MapOf(CoreUseCases.CommandHandlers), type =>
-        {
-            built.Add(type);
-            return handlers[type];
-        });
+        table = new CommandTable(CommandTable.MapOf(CoreUseCases.CommandHandlers), new Recording(handlers, built));
     }
 
     [Fact]
@@ -52,5 +48,15 @@ public sealed class ATurnBuildsOnlyTheHandlerItsCommandNeedsTests
         var read = () => CommandTable.MapOf([typeof(UsageHandler), typeof(UsageHandler)]);
 
         read.Should().Throw<InvalidOperationException>().WithMessage("*HelpCommand*UsageHandler*");
+    }
+
+    /// <summary>A turn's scope as far as the table sees it: gives each handler by its type, and notes which were asked for.</summary>
+    private sealed class Recording(Dictionary<Type, ICommandHandler> handlers, List<Type> built) : IServiceProvider
+    {
+        public object? GetService(Type serviceType)
+        {
+            built.Add(serviceType);
+            return handlers.GetValueOrDefault(serviceType);
+        }
     }
 }
