@@ -18,24 +18,16 @@ public sealed class RecentReads(TurnOptions options, TimeProvider time)
     private readonly Shelf<Person> people = new();
     private readonly Shelf<Collaboration> conversations = new();
 
-    /// <summary>The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now.</summary>
-    public Task<Person?> PersonAsync(string platform, string workspaceId, string personId, Func<Task<Person?>> read) =>
-        PersonAsync(platform, workspaceId, personId, read, static read => read());
-
     /// <summary>
-    /// <see cref="PersonAsync(string, string, string, Func{Task{Person}})"/> with the read's arguments as
-    /// <paramref name="state"/>, so that a caller's read needs no closure of its own.
+    /// The person as the store said at most the lifetime ago (null: not stored), or as <paramref name="read"/> says now,
+    /// given the read's arguments as <paramref name="state"/>, so that a caller's read needs no closure of its own.
     /// </summary>
     public Task<Person?> PersonAsync<TState>(string platform, string workspaceId, string personId, TState state, Func<TState, Task<Person?>> read) =>
         ReadAsync(people, (platform, workspaceId, personId), state, read);
 
-    /// <summary>The collaboration of a conversation as the store said at most the lifetime ago, or as <paramref name="read"/> says now.</summary>
-    public Task<Collaboration?> CollaborationInAsync(string platform, string workspaceId, string conversationId, Func<Task<Collaboration?>> read) =>
-        CollaborationInAsync(platform, workspaceId, conversationId, read, static read => read());
-
     /// <summary>
-    /// <see cref="CollaborationInAsync(string, string, string, Func{Task{Collaboration}})"/> with the read's arguments as
-    /// <paramref name="state"/>, so that a caller's read needs no closure of its own.
+    /// The collaboration of a conversation as the store said at most the lifetime ago, or as <paramref name="read"/> says
+    /// now, given the read's arguments as <paramref name="state"/>, so that a caller's read needs no closure of its own.
     /// </summary>
     public Task<Collaboration?> CollaborationInAsync<TState>(
         string platform, string workspaceId, string conversationId, TState state, Func<TState, Task<Collaboration?>> read) =>

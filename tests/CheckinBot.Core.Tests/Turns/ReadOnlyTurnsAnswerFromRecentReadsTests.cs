@@ -69,7 +69,7 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     [Fact]
     public async Task AReadDuringWhichSomethingWasWrittenIsNotKept()
     {
-        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        await InaAsync(() =>
         {
             reads++;
             recent.ForgetAll();
@@ -83,7 +83,7 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     [Fact]
     public async Task AReadDuringWhichItsPersonWasWrittenIsNotKept()
     {
-        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        await InaAsync(() =>
         {
             reads++;
             recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "ina");
@@ -98,7 +98,7 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     public async Task AReadDuringWhichSomeoneElseWasWrittenIsKept()
     {
         // Introductions write people all the time while answers are read: only a write of the same person spoils a read.
-        await recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        await InaAsync(() =>
         {
             reads++;
             recent.ForgetPerson(PingWorld.Platform, PingWorld.Workspace, "tom");
@@ -113,7 +113,7 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     public async Task OfTwoOverlappingReadsOfOnePersonTheLaterIsKept()
     {
         var first = new TaskCompletionSource<Person?>();
-        var slow = recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        var slow = InaAsync(() =>
         {
             reads++;
             return first.Task;
@@ -154,11 +154,15 @@ public sealed class ReadOnlyTurnsAnswerFromRecentReadsTests
     }
 
     private Task<Person?> ReadInaAsync() =>
-        recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", () =>
+        InaAsync(() =>
         {
             reads++;
             return world.Collaborations.FindPersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", default);
         });
+
+    /// <summary>Ina as recently read, or as <paramref name="read"/> says now (the read itself as the state it is given).</summary>
+    private Task<Person?> InaAsync(Func<Task<Person?>> read) =>
+        recent.PersonAsync(PingWorld.Platform, PingWorld.Workspace, "ina", read, static read => read());
 
     private Task<IReadOnlyList<OutboundMessage>> CommandAsync(string person, string text, string conversation) =>
         router.HandleAsync(new ChatTurn

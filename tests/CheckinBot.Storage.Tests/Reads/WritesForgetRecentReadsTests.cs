@@ -101,14 +101,14 @@ public sealed class WritesForgetRecentReadsTests : IAsyncLifetime
     {
         using var scope = db.Scope();
         var store = StorageFixture.Get<ICollaborationStore>(scope);
-        return await StorageFixture.Get<RecentReads>(scope).PersonAsync(Platform, Workspace, id, () => store.FindPersonAsync(Platform, Workspace, id, default));
+        return await StorageFixture.Get<RecentReads>(scope).PersonAsync(Platform, Workspace, id, (store, id), static read => read.store.FindPersonAsync(Platform, Workspace, read.id, default));
     }
 
     private async Task<Collaboration?> RecallCollaborationAsync(string conversation)
     {
         using var scope = db.Scope();
         var store = StorageFixture.Get<ICollaborationStore>(scope);
-        return await StorageFixture.Get<RecentReads>(scope).CollaborationInAsync(Platform, Workspace, conversation,
-            () => store.FindByConversationAsync(Platform, Workspace, conversation, default));
+        return await StorageFixture.Get<RecentReads>(scope).CollaborationInAsync(Platform, Workspace, conversation, (store, conversation),
+            static read => read.store.FindByConversationAsync(Platform, Workspace, read.conversation, default));
     }
 }
