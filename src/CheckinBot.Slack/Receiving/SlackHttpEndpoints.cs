@@ -20,16 +20,12 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        try
+        using (body)
         {
             // The command's fields are read from the body before its turn is queued; nothing holds them afterwards.
             return ParseForm(body.Bytes) is { } fields
                 ? ToResult(await inbound.HandleCommandAsync(fields, arrivedAt, http.RequestAborted))
                 : FormRefused();
-        }
-        finally
-        {
-            body.Return();
         }
     }
 
@@ -41,14 +37,10 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
-        try
+        using (body)
         {
             using var document = TryParseJson(body.Bytes);
             return document is null ? Results.BadRequest("The body is not JSON.") : ToResult(await inbound.HandleEventAsync(document.RootElement, http.RequestAborted));
-        }
-        finally
-        {
-            body.Return();
         }
     }
 
@@ -60,8 +52,9 @@ internal static class SlackHttpEndpoints
             return refusal;
         }
 
+        // The payload is copied out of the body, which goes back to the pool before the interaction is handled.
         string? payload;
-        try
+        using (body)
         {
             if (ParseForm(body.Bytes) is not { } fields)
             {
@@ -72,10 +65,6 @@ internal static class SlackHttpEndpoints
             {
                 return Results.BadRequest("An interaction needs a payload field.");
             }
-        }
-        finally
-        {
-            body.Return();
         }
 
         using var document = TryParseJson(Encoding.UTF8.GetBytes(payload));
@@ -118,7 +107,7 @@ internal static class SlackHttpEndpoints
                 }
                 catch
                 {
-                    body.Return();
+                    body.Dispose();
                     throw;
                 }
 
@@ -163,7 +152,7 @@ internal static class SlackHttpEndpoints
             (clocks.Travels && SlackSignature.IsValid(secret, timestamp, signature, body.Bytes.Span, clocks.Bot.GetUtcNow()));
         if (!valid)
         {
-            body.Return();
+            body.Dispose();
             var path = http.Request.Path.Value ?? "";
             logs.CreateLogger(typeof(SlackHttpEndpoints)).BadSignature(path);
             return (default, Results.Text("Invalid or stale Slack signature.", "text/plain", Encoding.UTF8, StatusCodes.Status401Unauthorized));
@@ -200,8 +189,8 @@ internal static class SlackHttpEndpoints
         }
     }
 
-    /// <summary>A request's body: an array of its own, or one rented from the shared pool and returned by <see cref="Return"/>.</summary>
-    private readonly struct Body(byte[] array, int length, bool rented)
+    /// <summary>A request's body: an array of its own, or one rented from the shared pool and given back when disposed.</summary>
+    private readonly struct Body(byte[] array, int length, bool rented) : IDisposable
     {
         public Body(byte[] array)
             : this(array, array.Length, rented: false)
@@ -215,7 +204,7 @@ internal static class SlackHttpEndpoints
         public static Body Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length, rented: true);
 
         /// <summary>Gives a rented array back; nothing may read the body afterwards.</summary>
-        public void Return()
+        public void Dispose()
         {
             if (rented)
             {
