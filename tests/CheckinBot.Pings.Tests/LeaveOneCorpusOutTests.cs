@@ -15,8 +15,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// <summary>
     /// The gaps: where the leave-one-corpus-out figures fall short of the targets, the floor they measured. Since
     /// session 19 the one gap is English urgent recall (.975 in sessions 29 and 30, .976 in 31, .977 in 32 and 33, .979
-    /// in 34: emergencies told as a bare situation or understated, without an urgent word). Each session's figures:
-    /// <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by session".
+    /// in 34, .974 in 35: emergencies told as a bare situation or understated, without an urgent word). Each session's
+    /// figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
@@ -34,13 +34,11 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// recorded and not tuned away. Session 33 (362 corpora): P .980 / .995 / .980, R .962 / .947 / .928,
     /// other-taken-for-status 1.6 / 0.4 / 1.6% (Dutch 4 of 248): every target met again, so the floor is gone. Session
     /// 34 (434 corpora): P .975 / .995 / .975, R .957 / .942 / .938, other-taken-for-status 2.0 / 0.4 / 2.0% (English 5
-    /// of 251, 1.99%, met; Dutch 5 of 248, 2.02%, not): the Dutch floor again, recorded and not tuned away. Each
-    /// session's figures: the history named above.
+    /// of 251, 1.99%, met; Dutch 5 of 248, 2.02%, not): the Dutch floor again, recorded and not tuned away. Session 35
+    /// (506 corpora): P .990 / .990 / .980, R .952 / .942 / .938, other-taken-for-status 0.8 / 0.8 / 1.6% (Dutch 4 of
+    /// 248): every target met again, so the floor is gone. Each session's figures: the history named above.
     /// </summary>
-    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
-    {
-        [("nl", "other->status")] = 5.0 / 248,
-    };
+    private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new();
 
     [Theory]
     [MemberData(nameof(Languages))]
