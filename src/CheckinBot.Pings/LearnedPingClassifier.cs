@@ -41,15 +41,16 @@ public sealed class LearnedPingClassifier : IPingClassifier
     }
 
     /// <inheritdoc />
-    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null) =>
-        Read(text, language, addressees, openWork).Verdict;
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null, bool followsUrgent = false) =>
+        Read(text, language, addressees, openWork, followsUrgent: followsUrgent).Verdict;
 
     /// <summary>
     /// Classifies one message and keeps the probabilities; <paramref name="featureNames"/> names the features in the
     /// reasons (evaluation only: names quote the message). <paramref name="openWork"/>, when given, is read by the rule
-    /// <see cref="AboutOpenTask"/>; it never changes the model's probabilities.
+    /// <see cref="AboutOpenTask"/>; it never changes the model's probabilities. <paramref name="followsUrgent"/> lowers
+    /// the bar for urgency (<see cref="PingThresholds.UrgentFollowingUrgent"/>), and changes nothing else.
     /// </summary>
-    internal PingReading Read(string text, string? language, PingAddressees? addressees, OpenWork? openWork = null, Dictionary<int, string>? featureNames = null)
+    internal PingReading Read(string text, string? language, PingAddressees? addressees, OpenWork? openWork = null, Dictionary<int, string>? featureNames = null, bool followsUrgent = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text, addressees?.Names, addressees?.Ids);
@@ -70,14 +71,20 @@ public sealed class LearnedPingClassifier : IPingClassifier
 
         var status = probabilities[(int)PingClass.StatusCheck];
         var urgent = probabilities[(int)PingClass.Urgent];
-        var decided = Thresholds.Decide(status, urgent, rules);
+        var decided = Thresholds.Decide(status, urgent, rules, followsUrgent);
 
         var reasons = new List<string>(MaxReasons + 4);
         reasons.AddRange(rules.Names());
+        if (followsUrgent)
+        {
+            reasons.Add("follows an urgent message");
+        }
+
         reasons.Add(string.Create(CultureInfo.InvariantCulture, $"p(status) {status:0.00}, p(urgent) {urgent:0.00}"));
         AddHeaviest(features, value, decided, featureNames, reasons);
-        var openWorkMatters = openWork is null && Thresholds.Decide(status, urgent, rules with { AboutOpenTask = true }) != decided;
-        return new PingReading(new PingVerdict(decided, detected, reasons, openWorkMatters), status, urgent, rules);
+        var openWorkMatters = openWork is null && Thresholds.Decide(status, urgent, rules with { AboutOpenTask = true }, followsUrgent) != decided;
+        var followingUrgentMatters = !followsUrgent && Thresholds.Decide(status, urgent, rules, followsUrgent: true) != decided;
+        return new PingReading(new PingVerdict(decided, detected, reasons, openWorkMatters, followingUrgentMatters), status, urgent, rules);
     }
 
     /// <summary>The features that pushed most towards the decided class, against the mean of the classes.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheckinBot.Core.Pings;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Pings.Training;
@@ -22,8 +23,25 @@ public class FirstMeasureTests
         var text = PingTrainingReports.FirstMeasure(corpora, fresh, Quick);
 
         text.Should().Contain($"Pooled over 2 sets ({fresh.Sum(f => f.Samples.Count)} rows)");
+        var others = pooled.Overall.Confusion.Labelled(PingClass.Other);
         text.Should().EndWith(PingTrainingReports.Table(pooled)
-            + $"other messages given any bot message: {answered} of {pooled.Overall.Confusion.Labelled(PingClass.Other)}" + Environment.NewLine);
+            + string.Create(CultureInfo.InvariantCulture, $"other messages given any bot message: {answered} of {others} ({(double)answered / others:0.0%})") + Environment.NewLine);
+    }
+
+    [Fact]
+    public void A_batch_in_send_order_is_also_measured_without_the_emergency_rule()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        var fresh = Corpora.All.Where(c => c.InSendOrder).Take(2).ToList();
+        var model = PingTrainer.Train(corpora, Quick);
+        var without = PingEvaluation.Measure(fresh.SelectMany(set =>
+            set.Samples.Select(sample => (sample, model.Classify(sample.Text, null, PingAddressees.Named(set.VaNames), set.OpenWork)))));
+
+        var text = PingTrainingReports.FirstMeasure(corpora, fresh, Quick);
+
+        fresh.Should().HaveCount(2);
+        text.Should().Contain("rows, in send order)")
+            .And.Contain("the same without reading a row after an urgent one as part of the emergency:" + Environment.NewLine + PingTrainingReports.Table(without));
     }
 
     [Fact]

@@ -89,6 +89,11 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     public void The_open_task_rule_finds_status_checks_the_words_alone_miss(string language) =>
         run.TaskAware.For(language).StatusRecall.Should().BeGreaterThan(run.TaskAwareWithoutRule.For(language).StatusRecall);
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void On_conversations_in_send_order_an_open_emergency_catches_follow_ups_the_words_alone_miss(string language) =>
+        run.InSendOrder.For(language).UrgentRecall.Should().BeGreaterThan(run.InSendOrderWithoutRule.For(language).UrgentRecall);
+
     /// <summary>The target, or the measured floor where the figures fall short of it (a named gap).</summary>
     private static double Floor(string language, string figure, double target) =>
         Floors.TryGetValue((language, figure), out var floor) ? floor : target;
@@ -124,6 +129,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
             Report = loco.Report();
             TaskAware = loco.TaskAwareReport();
             TaskAwareWithoutRule = loco.TaskAwareReport(loco.Thresholds with { StatusAboutOpenTask = null });
+            InSendOrder = loco.InSendOrderReport();
+            InSendOrderWithoutRule = loco.InSendOrderReport(loco.Thresholds with { UrgentFollowingUrgent = null });
         }
 
         public PingEvaluationReport Report { get; }
@@ -133,5 +140,11 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
 
         /// <summary>The same rows without the open-task rule.</summary>
         public PingEvaluationReport TaskAwareWithoutRule { get; }
+
+        /// <summary>The held-out rows of the corpora in send order (<c># order: as sent</c>), read as the bot reads a conversation.</summary>
+        public PingEvaluationReport InSendOrder { get; }
+
+        /// <summary>The same rows without the rule that reads a message after an urgent one as part of the emergency.</summary>
+        public PingEvaluationReport InSendOrderWithoutRule { get; }
     }
 }

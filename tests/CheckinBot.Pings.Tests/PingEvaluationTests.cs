@@ -8,7 +8,7 @@ public class PingEvaluationTests
     /// <summary>Reads what the tests below need: a question is a status check, capitals are urgent.</summary>
     private sealed class MarkClassifier : IPingClassifier
     {
-        public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null) =>
+        public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null, bool followsUrgent = false) =>
             new(text.Contains("URGENT", StringComparison.Ordinal) ? PingClass.Urgent : text.EndsWith('?') ? PingClass.StatusCheck : PingClass.Other, language ?? "en", ["mark"]);
     }
 

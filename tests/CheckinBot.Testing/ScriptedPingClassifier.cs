@@ -7,7 +7,9 @@ namespace CheckinBot.Testing;
 /// tests send are listed, a message that opens with "DRINGEND" is urgent, anything else is other. A listed status check
 /// that opens with a platform mention ("&lt;@U1&gt; any news?") is one only when the mention is of one of the VA's ids,
 /// as the learned classifier reads it. A listed question about a task ("photographer confirmed?") is one only when it
-/// names a word of an open task's title; given no open work, its verdict says that open work would decide it.
+/// names a word of an open task's title; given no open work, its verdict says that open work would decide it. A
+/// message that opens with "ook:" is a follow-up: urgent only when it follows an urgent one; told it does not, its
+/// verdict says that following one would decide it.
 /// </summary>
 public sealed class ScriptedPingClassifier : IPingClassifier
 {
@@ -23,16 +25,21 @@ public sealed class ScriptedPingClassifier : IPingClassifier
 
     public List<(string Text, PingAddressees? Addressees, OpenWork? OpenWork)> Seen { get; } = [];
 
-    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null)
+    /// <summary>How many times a message was classified as following an urgent one.</summary>
+    public int ToldFollowsUrgent { get; private set; }
+
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null, bool followsUrgent = false)
     {
         Seen.Add((text, addressees, openWork));
+        ToldFollowsUrgent += followsUrgent ? 1 : 0;
         var taskQuestion = TaskQuestions.Contains(text);
-        var value = text.StartsWith("DRINGEND", StringComparison.Ordinal) ? PingClass.Urgent
+        var followUp = text.StartsWith("ook:", StringComparison.Ordinal);
+        var value = text.StartsWith("DRINGEND", StringComparison.Ordinal) || followUp && followsUrgent ? PingClass.Urgent
             : StatusChecks.Contains(AddressedToVa(text, addressees)) ? PingClass.StatusCheck
             : taskQuestion && openWork is not null && NamesATask(text, openWork) ? PingClass.StatusCheck
             : PingClass.Other;
         var detected = language ?? (text.Contains("any", StringComparison.OrdinalIgnoreCase) ? "en" : "nl");
-        return new PingVerdict(value, detected, [$"scripted: {value}"], OpenWorkMatters: taskQuestion && openWork is null);
+        return new PingVerdict(value, detected, [$"scripted: {value}"], OpenWorkMatters: taskQuestion && openWork is null, FollowingUrgentMatters: followUp && !followsUrgent);
     }
 
     private static bool NamesATask(string text, OpenWork openWork) =>

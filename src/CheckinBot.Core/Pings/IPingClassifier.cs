@@ -18,5 +18,11 @@ public interface IPingClassifier
     /// a status check from a lower probability. Null when not read; the verdict then says whether reading them could
     /// change it (<see cref="PingVerdict.OpenWorkMatters"/>), so that a turn reads the task log only when it may count.
     /// </param>
-    PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null);
+    /// <param name="followsUrgent">
+    /// The same client's last message was passed on as urgent moments ago: an emergency is open, and a follow-up ("try
+    /// the work number on the form") is read as part of it, from a much lower probability of urgency. False when the
+    /// caller has not looked; the verdict then says whether it could change the decision
+    /// (<see cref="PingVerdict.FollowingUrgentMatters"/>), so that a turn reads the ping log only when it may count.
+    /// </param>
+    PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null, bool followsUrgent = false);
 }

@@ -10,7 +10,9 @@ namespace CheckinBot.Core.Pings;
 /// answer per window, a light acknowledgement inside it), an urgent message goes to the VA at once, and
 /// everything else is work between the two of them: the bot stays out of it. A message is classified first without the
 /// VA's open tasks; only when the verdict says they could change it are their titles read and the message classified
-/// again with them (a yes/no question about one task is a status check the words alone may not show).
+/// again with them (a yes/no question about one task is a status check the words alone may not show). Likewise, only
+/// when the verdict says an open emergency could change it is the ping log read for the client's last urgent message:
+/// a follow-up moments after it ("try the work number on the form") reaches the VA as part of the emergency.
 /// </summary>
 public sealed class PingResponder(
     IPingClassifier classifier,
@@ -39,15 +41,24 @@ public sealed class PingResponder(
         var va = await collaborations.FindPersonAsync(collaboration.Platform, collaboration.WorkspaceId, collaboration.VaId, cancellationToken);
         var addressees = new PingAddressees(FirstNameOf(va), [collaboration.VaId]);
         var verdict = classifier.Classify(context.Turn.Text, addressees: addressees);
+        OpenWork? openWork = null;
         if (verdict.OpenWorkMatters)
         {
             // Only a message whose decision the VA's open tasks can change pays the read of their titles.
-            var openWork = await work.OpenWorkAsync(collaboration.Id, cancellationToken);
+            openWork = await work.OpenWorkAsync(collaboration.Id, cancellationToken);
             verdict = classifier.Classify(context.Turn.Text, addressees: addressees, openWork: openWork);
         }
+
+        var followUp = false;
+        if (verdict.FollowingUrgentMatters && await InEmergencyAsync(context, cancellationToken))
+        {
+            verdict = classifier.Classify(context.Turn.Text, addressees: addressees, openWork: openWork, followsUrgent: true);
+            followUp = verdict.Class == PingClass.Urgent;
+        }
+
         return verdict.Class switch
         {
-            PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken),
+            PingClass.Urgent => await urgent.PassOnAsync(context, verdict, cancellationToken, followUp),
             PingClass.StatusCheck => await AnswerAsync(context, verdict, last, va, cancellationToken),
             _ => [],
         };
@@ -89,6 +100,14 @@ public sealed class PingResponder(
             PingId = ping.Id,
         };
         return [PingReplies.InThread(context, answer.Compose())];
+    }
+
+    /// <summary>Whether the client's last message passed on as urgent came within <see cref="PingOptions.UrgentFollowUpWindow"/>.</summary>
+    private async Task<bool> InEmergencyAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var since = context.Now - options.UrgentFollowUpWindow;
+        var recent = await pings.ListAsync(context.Collaboration!.Id, since, context.Now, cancellationToken);
+        return recent.Any(p => p.PersonId == context.Person.Id && p.EscalatedAt >= since);
     }
 
     /// <summary>The VA's first name, by which the client may address her ("Ina??"); her id addresses her in a platform's mention.</summary>

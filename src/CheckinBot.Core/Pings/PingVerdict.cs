@@ -11,4 +11,9 @@ namespace CheckinBot.Core.Pings;
 /// The classifier was given no open work, and the decision would change if the message turned out to be about one of
 /// the VA's open tasks: the caller should read them and classify again. False whenever open work was given.
 /// </param>
-public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Reasons, bool OpenWorkMatters = false);
+/// <param name="FollowingUrgentMatters">
+/// The classifier was told the message does not follow an urgent one, and the decision would be urgent if it did:
+/// the caller should look whether the client's last urgent message came moments ago and, if so, classify again. False
+/// whenever the message was said to follow an urgent one.
+/// </param>
+public sealed record PingVerdict(PingClass Class, string Language, IReadOnlyList<string> Reasons, bool OpenWorkMatters = false, bool FollowingUrgentMatters = false);

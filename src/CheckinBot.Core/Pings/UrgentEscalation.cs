@@ -15,8 +15,8 @@ public sealed class UrgentEscalation(ICollaborationStore collaborations, IPingLo
     Task<IReadOnlyList<OutboundMessage>> ICommandHandler.HandleAsync(TurnContext context, Command command, CancellationToken cancellationToken) =>
         FlagByButtonAsync(context, ((FlagUrgentCommand)command).PingId, cancellationToken);
 
-    /// <summary>Passes an urgent message on, quoting it, and records it.</summary>
-    public async Task<IReadOnlyList<OutboundMessage>> PassOnAsync(TurnContext context, PingVerdict verdict, CancellationToken cancellationToken)
+    /// <summary>Passes an urgent message on, quoting it, and records it; a <paramref name="followUp"/> of an open emergency is quoted as more of it.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> PassOnAsync(TurnContext context, PingVerdict verdict, CancellationToken cancellationToken, bool followUp = false)
     {
         var collaboration = context.Collaboration!;
         var link = PingReplies.LinkOf(context);
@@ -35,7 +35,7 @@ public sealed class UrgentEscalation(ICollaborationStore collaborations, IPingLo
 
         var va = await VaAsync(collaboration, cancellationToken);
         var language = Localizer.Normalize(va.Language ?? collaboration.Language);
-        var lines = new List<string> { Localizer.Get(language, "urgent.alert", context.Name, Quote(context.Turn.Text)) };
+        var lines = new List<string> { Localizer.Get(language, followUp ? "urgent.more" : "urgent.alert", context.Name, Quote(context.Turn.Text)) };
         AddLink(lines, language, link);
         return Alert(context, collaboration, lines, va);
     }

@@ -8,9 +8,9 @@ namespace CheckinBot.Host.Configuration;
 /// </summary>
 public sealed class LoggedPingClassifier(IPingClassifier inner, ILogger<LoggedPingClassifier> logger) : IPingClassifier
 {
-    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null)
+    public PingVerdict Classify(string text, string? language = null, PingAddressees? addressees = null, OpenWork? openWork = null, bool followsUrgent = false)
     {
-        var verdict = inner.Classify(text, language, addressees, openWork);
+        var verdict = inner.Classify(text, language, addressees, openWork, followsUrgent);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("Ping classified as {Class} ({Language}): {Reasons}", verdict.Class, verdict.Language, string.Join("; ", verdict.Reasons));

@@ -14,7 +14,11 @@ public sealed class LeaveOneCorpusOut
         Scored = scored;
         Thresholds = thresholds;
         TaskAware = corpora.Where(c => c.OpenTasks.Count > 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        InSendOrder = corpora.Where(c => c.InSendOrder).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The corpora whose header says their rows are in the order they were sent (<c># order: as sent</c>): where a row can follow an urgent one.</summary>
+    public IReadOnlySet<string> InSendOrder { get; }
 
     /// <summary>The corpora whose header names the VA's open tasks (<c># tasks:</c>): where the open-task rule can fire.</summary>
     public IReadOnlySet<string> TaskAware { get; }
@@ -34,15 +38,15 @@ public sealed class LeaveOneCorpusOut
     public void WriteScores(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked\tlaughs");
-        foreach (var (corpus, sample, reading) in Scored)
+        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked\tlaughs\tfollows_urgent");
+        foreach (var (corpus, sample, reading, followsUrgent) in Scored)
         {
             var r = reading.Rules;
             writer.WriteLine(string.Join('\t',
                 corpus, sample.Id, sample.Language, sample.Expected,
                 reading.Status.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
                 reading.Urgent.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
-                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked), Bit(r.Laughs)));
+                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked), Bit(r.Laughs), Bit(followsUrgent)));
         }
 
         static string Bit(bool value) => value ? "1" : "0";
@@ -161,17 +165,33 @@ public sealed class LeaveOneCorpusOut
     public PingEvaluationReport TaskAwareReport(PingThresholds? other = null) =>
         PingEvaluation.Measure(TaskAwareRows.Select(s => (s.Sample, s.At(other ?? Thresholds))));
 
+    /// <summary>
+    /// The figures over the held-out rows of the corpora in send order (<see cref="InSendOrder"/>), at
+    /// <see cref="Thresholds"/> or at <paramref name="other"/>. Whether a row follows an urgent one is as decided at
+    /// <see cref="Thresholds"/>.
+    /// </summary>
+    public PingEvaluationReport InSendOrderReport(PingThresholds? other = null) =>
+        PingEvaluation.Measure(Scored.Where(s => InSendOrder.Contains(s.Corpus)).Select(s => (s.Sample, s.At(other ?? Thresholds))));
+
     /// <summary>The held-out rows of the task-aware corpora.</summary>
     internal IEnumerable<ScoredSample> TaskAwareRows => Scored.Where(s => TaskAware.Contains(s.Corpus));
 
+    /// <summary>
+    /// Scores a corpus's rows as the bot reads live messages. In a corpus in send order (<see cref="LabelledCorpus.InSendOrder"/>)
+    /// a row that follows one decided urgent is read as following an urgent message, as the bot reads a client's
+    /// message that comes moments after her urgent one. The rows carry no times: the row after an urgent one stands for
+    /// what comes within the window (<c>Pings:UrgentFollowUpWindow</c>), and the row after that for what comes later.
+    /// </summary>
     internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames)
     {
         var addressees = PingAddressees.Named(corpus.VaNames);
         var openWork = corpus.OpenWork;
+        var followsUrgent = false;
         foreach (var sample in corpus.Samples)
         {
-            var reading = model.Read(sample.Text, null, addressees, openWork, featureNames ? new Dictionary<int, string>() : null);
-            yield return new ScoredSample(corpus.Name, sample, reading);
+            var reading = model.Read(sample.Text, null, addressees, openWork, featureNames ? new Dictionary<int, string>() : null, followsUrgent);
+            yield return new ScoredSample(corpus.Name, sample, reading, followsUrgent);
+            followsUrgent = corpus.InSendOrder && reading.Verdict.Class == PingClass.Urgent;
         }
     }
 }

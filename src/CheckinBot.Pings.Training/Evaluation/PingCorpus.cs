@@ -73,6 +73,14 @@ public static class PingCorpus
     public static IReadOnlyList<string> OpenTasksOf(IEnumerable<string> lines) =>
         HeaderValues(lines, "tasks:", [';']);
 
+    /// <summary>
+    /// Whether a corpus's comment header says its rows are in the order the messages were sent (<c># order: as sent</c>),
+    /// so that a row's predecessor is the message before it and the evaluation reads a row after an urgent one as the
+    /// bot does live (<see cref="Core.Pings.IPingClassifier.Classify"/>'s <c>followsUrgent</c>).
+    /// </summary>
+    public static bool InSendOrderOf(IEnumerable<string> lines) =>
+        HeaderValues(lines, "order:", [',']).Contains("as sent", StringComparer.Ordinal);
+
     /// <summary>The values of the header lines <c># key: …</c> before the first line that is no comment, split and trimmed.</summary>
     private static List<string> HeaderValues(IEnumerable<string> lines, string key, char[] separators)
     {

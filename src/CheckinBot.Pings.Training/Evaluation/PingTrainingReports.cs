@@ -93,6 +93,14 @@ public static class PingTrainingReports
         text.AppendLine().Append(ThresholdSweep.Format(loco)).AppendLine();
         text.Append(ThresholdSweep.OperatingPoint(loco)).AppendLine();
         text.Append(OpenTaskSweep.Format(loco)).AppendLine();
+        if (loco.InSendOrder.Count > 0)
+        {
+            text.Append(c, $"In send order: {loco.InSendOrder.Count} corpora, a row after one decided urgent read as following an urgent message").AppendLine();
+            text.AppendLine("with the rule:").Append(Table(loco.InSendOrderReport())).Append(AnyBotMessage(loco.InSendOrderReport()));
+            var without = loco.InSendOrderReport(loco.Thresholds with { UrgentFollowingUrgent = null });
+            text.AppendLine("without it:").Append(Table(without)).Append(AnyBotMessage(without)).AppendLine();
+        }
+
         if (misreads)
         {
             text.Append(c, $"Misread rows, held out ({report.Misreads.Count})").AppendLine().Append(report.FormatMisreads()).AppendLine();
@@ -113,11 +121,15 @@ public static class PingTrainingReports
         var model = PingTrainer.Train(corpora, options);
         var text = new StringBuilder();
         var decided = new List<(PingSample Sample, PingVerdict Verdict)>();
+        var withoutRule = new List<(PingSample Sample, PingVerdict Verdict)>();
+        var noFollowUps = model.Thresholds with { UrgentFollowingUrgent = null };
         foreach (var set in fresh)
         {
-            text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
-            var verdicts = LeaveOneCorpusOut.Score(model, set, featureNames: true).Select(s => (s.Sample, s.Reading.Verdict)).ToList();
+            text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows{(set.InSendOrder ? ", in send order" : string.Empty)}), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
+            var scored = LeaveOneCorpusOut.Score(model, set, featureNames: true).ToList();
+            var verdicts = scored.Select(s => (s.Sample, s.Reading.Verdict)).ToList();
             decided.AddRange(verdicts);
+            withoutRule.AddRange(scored.Select(s => (s.Sample, s.At(noFollowUps))));
             var learned = PingEvaluation.Measure(verdicts);
             text.AppendLine("learned model:").Append(Table(learned));
             text.Append(c, $"learned model misreads ({learned.Misreads.Count})").AppendLine().Append(learned.FormatMisreads()).AppendLine();
@@ -128,11 +140,24 @@ public static class PingTrainingReports
             // A batch's sets share one brief and one model: pooled by language they are the batch's first figure.
             var report = PingEvaluation.Measure(decided);
             text.Append(c, $"Pooled over {fresh.Count} sets ({decided.Count} rows)").AppendLine().Append(Table(report));
-            var others = report.Overall.Confusion;
-            text.Append(c, $"other messages given any bot message: {others[PingClass.Other, PingClass.StatusCheck] + others[PingClass.Other, PingClass.Urgent]} of {others.Labelled(PingClass.Other)}").AppendLine();
+            text.Append(AnyBotMessage(report));
+            if (fresh.Any(set => set.InSendOrder))
+            {
+                var without = PingEvaluation.Measure(withoutRule);
+                text.AppendLine("the same without reading a row after an urgent one as part of the emergency:").Append(Table(without)).Append(AnyBotMessage(without));
+            }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How many other messages got any bot message: a status answer or an urgent alert.</summary>
+    private static string AnyBotMessage(PingEvaluationReport report)
+    {
+        var others = report.Overall.Confusion;
+        var given = others[PingClass.Other, PingClass.StatusCheck] + others[PingClass.Other, PingClass.Urgent];
+        var all = others.Labelled(PingClass.Other);
+        return string.Create(CultureInfo.InvariantCulture, $"other messages given any bot message: {given} of {all} ({(all == 0 ? 0 : (double)given / all):0.0%})") + Environment.NewLine;
     }
 
     /// <summary>One line per language and one for all: status P/R, urgent P/R, other taken for status.</summary>

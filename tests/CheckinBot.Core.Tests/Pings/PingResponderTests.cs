@@ -195,6 +195,91 @@ public class PingResponderTests
     }
 
     [Fact]
+    public async Task A_follow_up_moments_after_an_urgent_message_reaches_the_VA_as_more_of_the_emergency()
+    {
+        var world = new PingWorld();
+        world.AgreeWeekdaysAt17();
+        await world.SayAsync("tom", "DRINGEND: de bank belt over een verdachte overschrijving");
+        world.Advance(4);
+
+        var replies = await world.SayAsync("tom", "ook: probeer eerst Daan, zijn nummer staat in de sheet", permalink: "https://example.test/archives/C1/p2");
+
+        replies.Should().HaveCount(2);
+        replies[0].To.Should().Be(ChatAddress.Direct(PingWorld.Platform, PingWorld.Workspace, "ina"));
+        replies[0].Message.Lines.Should().Equal("🚨 More from Tom: “ook: probeer eerst Daan, zijn nummer staat in de sheet”", "The message: https://example.test/archives/C1/p2");
+        replies[1].Message.PlainText.Should().Be("Ik heb Ina meteen verwittigd.");
+        world.Pings.All.Select(p => p.Outcome).Should().Equal(PingOutcome.PassedOn, PingOutcome.PassedOn);
+    }
+
+    [Fact]
+    public async Task Each_follow_up_keeps_the_emergency_open_and_after_the_window_it_is_closed()
+    {
+        var world = new PingWorld();
+        world.AgreeWeekdaysAt17();
+        await world.SayAsync("tom", "DRINGEND: de webshop ligt plat!!");
+        world.Advance(9);
+        (await world.SayAsync("tom", "ook: de hostingfirma zegt dat het DNS is")).Should().HaveCount(2);
+        world.Advance(9);
+        (await world.SayAsync("tom", "ook: login staat in de kluis")).Should().HaveCount(2, "nine minutes after the last follow-up, the emergency is still open");
+        world.Advance(11);
+
+        (await world.SayAsync("tom", "ook: en de nieuwsbrief mag morgen")).Should().BeEmpty("eleven minutes after the last message passed on, the emergency is over");
+        world.Pings.All.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task The_ping_log_is_read_for_an_emergency_only_when_it_could_change_the_answer()
+    {
+        var world = new PingWorld();
+        world.AgreeWeekdaysAt17();
+        await world.SayAsync("tom", "DRINGEND: de webshop ligt plat!!");
+        world.Advance(2);
+
+        (await world.SayAsync("tom", "bedankt voor de factuur")).Should().BeEmpty("a message no emergency could make urgent stays other");
+        (await world.SayAsync("tom", "any update?")).Single().Message.Kind.Should().Be(MessageKind.PingAnswer, "a status check in an emergency is still answered as one");
+        world.Classifier.ToldFollowsUrgent.Should().Be(0);
+
+        await world.SayAsync("tom", "ook: de hostingfirma zegt dat het DNS is");
+        world.Classifier.ToldFollowsUrgent.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Another_clients_emergency_opens_none_for_this_one()
+    {
+        var world = new PingWorld();
+        world.AgreeWeekdaysAt17();
+        world.Collaboration.ClientIds.Add("els");
+        (await world.SayAsync("els", "DRINGEND: de webshop ligt plat!!")).Should().HaveCount(2);
+        world.Advance(1);
+
+        (await world.SayAsync("tom", "ook: de hostingfirma zegt dat het DNS is")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_question_flagged_urgent_opens_the_emergency_too()
+    {
+        var world = new PingWorld();
+        world.AgreeWeekdaysAt17();
+        await world.SayAsync("tom", "Ben je eraan begonnen?");
+        world.Advance(3);
+        await world.SayAsync("tom", "ja, dringend");
+        world.Advance(2);
+
+        (await world.SayAsync("tom", "ook: de klant belt om 11u")).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task The_follow_up_window_is_configurable()
+    {
+        var world = new PingWorld(new PingOptions { UrgentFollowUpWindow = Duration.FromMinutes(2) });
+        world.AgreeWeekdaysAt17();
+        await world.SayAsync("tom", "DRINGEND: de webshop ligt plat!!");
+        world.Advance(3);
+
+        (await world.SayAsync("tom", "ook: de hostingfirma zegt dat het DNS is")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Answering_dringend_after_a_ping_answer_flags_that_question()
     {
         var world = new PingWorld();
