@@ -95,6 +95,7 @@ public sealed class BotSettings
         {
             AnswerEvery = Span(configuration, "Pings:AnswerEvery", new PingOptions().AnswerEvery),
             UrgentReplyWindow = Span(configuration, "Pings:UrgentReplyWindow", new PingOptions().UrgentReplyWindow),
+            UrgentFollowUpWindow = Span(configuration, "Pings:UrgentFollowUpWindow", new PingOptions().UrgentFollowUpWindow),
         };
 
         var defaults = new TurnOptions();
