@@ -16,15 +16,15 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// The gaps: where the leave-one-corpus-out figures fall short of the issue's targets, the floor they measured. Since
     /// session 19 the one gap is English urgent recall (.975 in sessions 29 and 30, .976 in 31, .977 in 32 and 33, .979
     /// in 34, .974 in 35, .975 in 36: emergencies told as a bare situation or understated, without an urgent word).
-    /// Session 36 (530 corpora) adds Dutch urgent recall: 4,889 of 4,989 (.97996), one message short of .98 (.98007 in
-    /// 35: 98 misses of 4,918; the 71 urgent rows added brought two more misses).
+    /// Session 36 (530 corpora) added Dutch urgent recall: 4,889 of 4,989 (.97996), one message short of .98. Session 37
+    /// (the same corpora; a row after an urgent one in a corpus in send order read as part of the emergency): English
+    /// .977 (5,023 of 5,140), Dutch 4,907 of 4,989 (.984), so the Dutch floor is gone.
     /// Each session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
     /// session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
-        [("nl", "urgent recall")] = 0.979,
     };
 
     /// <summary>
@@ -42,7 +42,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// (506 corpora): P .990 / .990 / .980, R .952 / .942 / .938, other-taken-for-status 0.8 / 0.8 / 1.6% (Dutch 4 of
     /// 248): every target met again, so the floor is gone. Session 36 (530 corpora): P .990 / .995 / .975, R .952 / .942
     /// / .928, other-taken-for-status 0.8 / 0.4 / 2.0% (Dutch 5 of 248, 2.02%): the Dutch floor again, recorded and not
-    /// tuned away. Each session's figures: the history named above.
+    /// tuned away; the same in session 37 (no task-aware corpus is in send order). Each session's figures: the history
+    /// named above.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new()
     {
