@@ -56,7 +56,7 @@ public class LeaveGroupsOutTests
         run.WriteScores(written);
 
         var lines = written.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Split('\t').Should().Equal("corpus", "id", "lang", "label", "status", "urgent", "urgent_word", "calm", "urgent_talked_about", "command", "about_open_task", "asked", "laughs");
+        lines[0].Split('\t').Should().Equal("corpus", "id", "lang", "label", "status", "urgent", "urgent_word", "calm", "urgent_talked_about", "command", "about_open_task", "asked", "laughs", "follows_urgent");
         lines.Should().HaveCount(1 + corpora.Sum(c => c.Samples.Count));
         var first = corpora[0].Samples[0];
         var row = lines.Skip(1).Select(line => line.Split('\t')).Single(fields => fields[0] == corpora[0].Name && fields[1] == first.Id);
@@ -64,6 +64,7 @@ public class LeaveGroupsOutTests
         row[3].Should().Be(first.Expected.ToString());
         float.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(scored.Reading.Status, 0.0001f);
         float.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(scored.Reading.Urgent, 0.0001f);
+        row[13].Should().Be(scored.FollowsUrgent ? "1" : "0");
         written.ToString().Should().NotContain(first.Text);
     }
 
