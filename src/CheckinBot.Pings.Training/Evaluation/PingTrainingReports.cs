@@ -96,7 +96,8 @@ public static class PingTrainingReports
         if (loco.InSendOrder.Count > 0)
         {
             text.Append(c, $"In send order: {loco.InSendOrder.Count} corpora, a row after one decided urgent read as following an urgent message").AppendLine();
-            text.AppendLine("with the rule:").Append(Table(loco.InSendOrderReport())).Append(AnyBotMessage(loco.InSendOrderReport()));
+            var with = loco.InSendOrderReport();
+            text.AppendLine("with the rule:").Append(Table(with)).Append(AnyBotMessage(with));
             var without = loco.InSendOrderReport(loco.Thresholds with { UrgentFollowingUrgent = null });
             text.AppendLine("without it:").Append(Table(without)).Append(AnyBotMessage(without)).AppendLine();
         }
