@@ -6,11 +6,12 @@ namespace CheckinBot.Pings.Tests;
 /// <summary>A status check about one of the VA's open tasks is answered from a lower threshold; urgency does not depend on open work.</summary>
 public class StatusAboutAnOpenTaskTests
 {
-    // p(status) 0.50 by its words alone with 362 corpora, 0.40 with 506. Earlier questions drifted out of the band as
-    // corpora were added: "kitchen tiles arrived?" to 0.75 (119 corpora), "kitchen tiles in?" from 0.54 to 0.78 (173
-    // corpora), "kitchen tiles in stock?" from 0.63 (173 corpora) to 0.94 (362 corpora, whose briefs ask for bare topics
-    // as status checks).
-    private const string TaskQuestion = "do we have the kitchen tiles?";
+    // p(status) 0.60 by its words alone with 602 corpora. Earlier questions drifted out of the band as corpora were added:
+    // "kitchen tiles arrived?" to 0.75 (119 corpora), "kitchen tiles in?" from 0.54 to 0.78 (173 corpora), "kitchen tiles
+    // in stock?" from 0.63 (173 corpora) to 0.94 (362 corpora, whose briefs ask for bare topics as status checks), "do we
+    // have the kitchen tiles?" from 0.50 (362 corpora) and 0.40 (506) to 0.18 (602, with 72 more fortnights, where
+    // "do we have …" mostly asks about stock).
+    private const string TaskQuestion = "what about the kitchen tiles?";
 
     private static readonly PingThresholds Thresholds = new(0.75f, 0.20f, UrgentWhenTalkedAbout: 0.5f, StatusAboutOpenTask: 0.45f);
     private static readonly RuleReading Plain = new(UrgentWord: false, Calm: false, Mentioned: 0, Addressed: false, Command: false);
@@ -51,7 +52,7 @@ public class StatusAboutAnOpenTaskTests
     {
         var words = PingClassifiers.Committed.Read(TaskQuestion, null, null);
         words.Status.Should().BeInRange(PingThresholds.Default.StatusAboutOpenTask!.Value, PingThresholds.Default.Status - 0.01f,
-            "by its words alone this yes/no question about one task is not clearly a status check, nor clearly something else");
+            "by its words alone this question about one task is not clearly a status check, nor clearly something else");
 
         var unread = PingClassifiers.Committed.Classify(TaskQuestion);
         var about = PingClassifiers.Committed.Classify(TaskQuestion, openWork: new OpenWork(["Invoices March", "Order the kitchen tiles"]));
