@@ -47,6 +47,18 @@ public class LeaveGroupsOutTests
     }
 
     [Fact]
+    public void A_run_made_elsewhere_is_described_as_the_evaluate_command_prints_it()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        var run = LeaveOneCorpusOut.Run(corpora, Quick, groups: 2);
+
+        var described = PingTrainingReports.Describe(run, Quick);
+
+        described.Should().StartWith("thresholds: status ").And.Contain(PingTrainingReports.Table(run.Report()));
+        PingTrainingReports.Evaluate(corpora, [], Quick, misreads: false, groups: 2).Should().EndWith(described);
+    }
+
+    [Fact]
     public void The_scores_give_each_row_its_out_of_fold_probabilities_and_no_text()
     {
         var corpora = Corpora.All.Take(4).ToList();

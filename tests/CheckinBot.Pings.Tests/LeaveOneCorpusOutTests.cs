@@ -134,6 +134,26 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
             TaskAwareWithoutRule = loco.TaskAwareReport(loco.Thresholds with { StatusAboutOpenTask = null });
             InSendOrder = loco.InSendOrderReport();
             InSendOrderWithoutRule = loco.InSendOrderReport(loco.Thresholds with { UrgentFollowingUrgent = null });
+            WriteWhereAsked(loco);
+        }
+
+        /// <summary>
+        /// The variable that names a folder for this run's figures: <c>.ci/run</c> sets it and prints them, so each CI run
+        /// records what <c>--evaluate</c> would print, and every row's out-of-fold scores (no text) beside them.
+        /// </summary>
+        public const string ReportVariable = "CHECKINBOT_LOCO_REPORT";
+
+        private static void WriteWhereAsked(LeaveOneCorpusOut loco)
+        {
+            if (Environment.GetEnvironmentVariable(ReportVariable) is not { Length: > 0 } folder)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "leave-one-corpus-out.txt"), PingTrainingReports.Describe(loco, TrainingOptions.Committed));
+            using var scores = File.CreateText(Path.Combine(folder, "scores.tsv"));
+            loco.WriteScores(scores);
         }
 
         public PingEvaluationReport Report { get; }

@@ -76,6 +76,18 @@ public static class PingTrainingReports
         return text.ToString();
     }
 
+    /// <summary>
+    /// The figures <c>--evaluate</c> prints for a run made elsewhere (the leave-one-corpus-out tests write them where CI
+    /// asks): per language, per held-out corpus, the threshold sweeps, the operating point and the send-order rule.
+    /// </summary>
+    public static string Describe(LeaveOneCorpusOut loco, TrainingOptions? options = null, bool misreads = false)
+    {
+        ArgumentNullException.ThrowIfNull(loco);
+        var text = new StringBuilder();
+        Section(text, loco, options, misreads);
+        return text.ToString();
+    }
+
     /// <summary>One run's figures: per language, per held-out corpus, the threshold sweeps (the open-task one on the task-aware corpora), the operating point, the misreads.</summary>
     private static void Section(StringBuilder text, LeaveOneCorpusOut loco, TrainingOptions? options, bool misreads)
     {
