@@ -143,7 +143,7 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
         /// The variable that names a folder for this run's figures: <c>.ci/run</c> sets it and prints them, so each CI run
         /// records what <c>--evaluate</c> would print, and every row's out-of-fold scores (no text) beside them.
         /// </summary>
-        public const string ReportVariable = "CHECKINBOT_LOCO_REPORT";
+        private const string ReportVariable = "CHECKINBOT_LOCO_REPORT";
 
         private static void WriteWhereAsked(LeaveOneCorpusOut loco)
         {
