@@ -102,4 +102,22 @@ public class LeaveGroupsOutTests
         run.Report().Overall.Total.Should().Be(april.Sum(c => c.Samples.Count) + other.Samples.Count);
         PingTrainingReports.Table(run.Report(corpus: april[0].Name)).Should().Be(PingTrainingReports.Table(direct));
     }
+
+    [Fact]
+    public void By_set_in_groups_the_sets_fall_into_the_groups_in_turn_and_each_is_held_out_whole()
+    {
+        var april = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "april").OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var august = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "august").OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var voice = Corpora.All.First(c => c.Name == "voice-dictated.tsv");
+        august.Should().HaveCount(3);
+
+        // Three sets in two groups: april (the first) and voice-dictated (the third) are held out together, august alone.
+        var run = LeaveOneCorpusOut.Run([.. april, .. august, voice], Quick, groups: 2, bySet: true);
+        var aprilDirect = PingEvaluation.Evaluate(april[1].Samples, PingTrainer.Train(august, Quick), names: april[1].VaNames, openWork: april[1].OpenWork);
+        var augustDirect = PingEvaluation.Evaluate(august[2].Samples, PingTrainer.Train([.. april, voice], Quick), names: august[2].VaNames, openWork: august[2].OpenWork);
+
+        run.Report().Overall.Total.Should().Be(april.Sum(c => c.Samples.Count) + august.Sum(c => c.Samples.Count) + voice.Samples.Count);
+        PingTrainingReports.Table(run.Report(corpus: april[1].Name)).Should().Be(PingTrainingReports.Table(aprilDirect));
+        PingTrainingReports.Table(run.Report(corpus: august[2].Name)).Should().Be(PingTrainingReports.Table(augustDirect));
+    }
 }

@@ -16,7 +16,9 @@ const string Usage = """
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
       --by-set                 with --evaluate: hold out each corpus with its siblings of the same brief in the other
-                               languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its set
+                               languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its set;
+                               with --groups n, the sets fall into n groups held out in turn (--by-set --groups 40 is the
+                               split the tests measure)
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
@@ -89,7 +91,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && (groups is not null || stacked))
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && stacked)
 {
     Console.Error.WriteLine(Usage);
     return 2;

@@ -57,7 +57,9 @@ public sealed class LeaveOneCorpusOut
     /// <paramref name="groups"/>, a cheaper split for exploring: the corpora fall into that many groups (the i-th corpus
     /// in group i mod groups), and each group is held out in turn; still no row is scored by a model that saw its corpus.
     /// With <paramref name="bySet"/>, a stricter split: a corpus is held out with its siblings written to the same brief
-    /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw any corpus of its set.
+    /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw any corpus of its set; with
+    /// both, the sets fall into that many groups (the i-th set, in order of first appearance, in group i mod groups),
+    /// each held out whole in turn: what the tests measure, at a cost that grows with the rows and not with the corpora.
     /// </summary>
     public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false)
     {
@@ -98,7 +100,8 @@ public sealed class LeaveOneCorpusOut
         {
             var sets = corpora.Select(c => SetOf(c.Name)).Distinct(StringComparer.Ordinal).Select((set, index) => (set, index))
                 .ToDictionary(s => s.set, s => s.index, StringComparer.Ordinal);
-            return ([.. corpora.Select(c => sets[SetOf(c.Name)])], sets.Count);
+            var setFolds = Math.Clamp(groups ?? sets.Count, Math.Min(2, sets.Count), sets.Count);
+            return ([.. corpora.Select(c => sets[SetOf(c.Name)] % setFolds)], setFolds);
         }
 
         var folds = Math.Clamp(groups ?? corpora.Count, 2, corpora.Count);

@@ -4,30 +4,41 @@ using CheckinBot.Pings.Training;
 namespace CheckinBot.Pings.Tests;
 
 /// <summary>
-/// The issue's targets, per language, on leave-one-corpus-out figures: every row scored by a model that never saw its
-/// corpus, trained with the committed options; <c>tools/CheckinBot.PingTrain --evaluate</c> prints the same figures.
-/// These are not held-out figures: the thresholds and options were chosen while looking at them.
+/// The issue's targets, per language, on held-out figures: the corpora's sets (a corpus with its siblings written to the
+/// same brief in the other languages) fall into <see cref="Groups"/> groups, and every row is scored by a model trained
+/// with the committed options on the other groups, so no row is scored by a model that saw its corpus or its set.
+/// <c>tools/CheckinBot.PingTrain --evaluate --by-set --groups 40</c> prints the same figures. Until session 40 this class
+/// held out each corpus alone (leave-one-corpus-out: 662 trainings, 80–96 minutes, which took CI past its 90); forty
+/// groups of sets cost forty trainings, and each still learns from about 97.5% of the rows. These are not held-out
+/// figures in the strict sense: the thresholds and options were chosen while looking at leave-one-corpus-out figures.
 /// </summary>
-public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixture<LeaveOneCorpusOutTests.Run>
+public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveSetsOutTests.Run>
 {
+    /// <summary>How many groups the sets fall into: how many models one run trains.</summary>
+    public const int Groups = 40;
+
     public static TheoryData<string> Languages => new() { "nl", "en", "fr" };
 
     /// <summary>
-    /// The gaps: where the leave-one-corpus-out figures fall short of the issue's targets, the floor they measured. Since
-    /// session 19 the one gap is English urgent recall (.975 in sessions 29 and 30, .976 in 31, .977 in 32 and 33, .979
-    /// in 34, .974 in 35, .975 in 36: emergencies told as a bare situation or understated, without an urgent word).
+    /// The gaps: where the held-out figures (leave-one-corpus-out until session 40) fall short of the issue's targets,
+    /// the floor they measured. Since session 19 the one gap is English urgent recall (.975 in sessions 29 and 30, .976
+    /// in 31, .977 in 32 and 33, .979 in 34, .974 in 35, .975 in 36: emergencies told as a bare situation or
+    /// understated, without an urgent word).
     /// Session 36 (530 corpora) added Dutch urgent recall: 4,889 of 4,989 (.97996), one message short of .98. Session 37
     /// (the same corpora; a row after an urgent one in a corpus in send order read as part of the emergency): English
     /// .977 (5,023 of 5,140), Dutch 4,907 of 4,989 (.984), so the Dutch floor is gone. Session 38 (602 corpora, the 72
     /// waiting fortnights trained on): English .974 (5,245 of 5,385). Session 39 (626 corpora, the eighth and ninth
     /// rounds trained on): English .973 (5,387 of 5,537). Session 40 (662 corpora, the tenth to twelfth rounds trained
-    /// on): English .972 (5,611 of 5,774); Dutch .9804 (5,515 of 5,625), two messages to spare over .98.
-    /// Each session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
-    /// session".
+    /// on): English .972 (5,611 of 5,774); Dutch .9804 (5,515 of 5,625), two messages to spare over .98. Session 41
+    /// (the same corpora and model; held out by forty groups of sets, no longer corpus by corpus): English .971 (5,607 of
+    /// 5,774), French .980 (5,141 of 5,245), Dutch .979 (5,505 of 5,625, .9787): the Dutch floor again, recorded and not
+    /// tuned away. Each session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors,
+    /// session by session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.970,
+        [("nl", "urgent recall")] = 0.978,
     };
 
     /// <summary>
@@ -50,7 +61,8 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
     /// again, so the floor is gone. Session 39 (626 corpora): P .995 / .995 / .979, R .952 / .947 / .918,
     /// other-taken-for-status 0.4 / 0.4 / 1.2% (Dutch 3 of 248): every target met. Session 40 (662 corpora): P .995 /
     /// .985 / .979, R .947 / .947 / .913, other-taken-for-status 0.4 / 1.2 / 1.2% (French and Dutch 3 of 248): every
-    /// target met. Each session's figures: the history named above.
+    /// target met. Session 41 (forty groups of sets): P 1.0 / .995 / .979, R .957 / .947 / .913, other-taken-for-status
+    /// 0.0 / 0.4 / 1.2%: every target met. Each session's figures: the history named above.
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> TaskAwareFloors = new();
 
@@ -125,12 +137,12 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
         }
     }
 
-    /// <summary>One leave-one-corpus-out run for all the tests of the class.</summary>
+    /// <summary>One run for all the tests of the class.</summary>
     public sealed class Run
     {
         public Run()
         {
-            var loco = LeaveOneCorpusOut.Run(Corpora.All, TrainingOptions.Committed);
+            var loco = LeaveOneCorpusOut.Run(Corpora.All, TrainingOptions.Committed, groups: Groups, bySet: true);
             Report = loco.Report();
             TaskAware = loco.TaskAwareReport();
             TaskAwareWithoutRule = loco.TaskAwareReport(loco.Thresholds with { StatusAboutOpenTask = null });
@@ -143,7 +155,7 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
         /// The variable that names a folder for this run's figures: <c>.ci/run</c> sets it and prints them, so each CI run
         /// records what <c>--evaluate</c> would print, and every row's out-of-fold scores (no text) beside them.
         /// </summary>
-        private const string ReportVariable = "CHECKINBOT_LOCO_REPORT";
+        private const string ReportVariable = "CHECKINBOT_HELD_OUT_REPORT";
 
         private static void WriteWhereAsked(LeaveOneCorpusOut loco)
         {
@@ -153,7 +165,7 @@ public class LeaveOneCorpusOutTests(LeaveOneCorpusOutTests.Run run) : IClassFixt
             }
 
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "leave-one-corpus-out.txt"), PingTrainingReports.Describe(loco, TrainingOptions.Committed));
+            File.WriteAllText(Path.Combine(folder, "leave-sets-out.txt"), PingTrainingReports.Describe(loco, TrainingOptions.Committed));
             using var scores = File.CreateText(Path.Combine(folder, "scores.tsv"));
             loco.WriteScores(scores);
         }
