@@ -22,7 +22,7 @@ public class CommittedModelTests
     public void The_committed_thresholds_are_those_the_held_out_floors_and_the_readme_were_measured_at()
     {
         PingThresholds.Default.Should().Be(new PingThresholds(0.76f, 0.20f, UrgentWhenTalkedAbout: 0.5f, StatusAboutOpenTask: 0.25f, UrgentFollowingUrgent: 0.02f),
-            "LeaveSetsOutTests' floors and the README's table were printed at these; re-run --evaluate --by-set --groups 40 and update both when they change");
+            "LeaveSetsOutTests' floors and the README's tables were printed at these; re-run --evaluate and --evaluate --by-set --groups 40 and update both when they change");
     }
 
     [Fact]

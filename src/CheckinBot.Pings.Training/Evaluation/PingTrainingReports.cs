@@ -27,14 +27,8 @@ public static class PingTrainingReports
         if (bySet)
         {
             var sets = corpora.Select(corpus => LeaveOneCorpusOut.SetOf(corpus.Name)).Distinct(StringComparer.Ordinal).Count();
-            if (groups is null)
-            {
-                text.Append(c, $"Leave-one-set-out: {corpora.Count} corpora in {sets} sets (a corpus with its siblings of the same brief in the other languages), each set scored by a model trained on the others").AppendLine();
-            }
-            else
-            {
-                text.Append(c, $"Leave-sets-out: {corpora.Count} corpora in {sets} sets (a corpus with its siblings of the same brief in the other languages) in {Math.Min(groups.Value, sets)} groups, each group scored by a model trained on the others").AppendLine();
-            }
+            var (split, held) = groups is { } count ? ("Leave-sets-out", $" in {Math.Min(count, sets)} groups, each group") : ("Leave-one-set-out", ", each set");
+            text.Append(c, $"{split}: {corpora.Count} corpora in {sets} sets (a corpus with its siblings of the same brief in the other languages){held} scored by a model trained on the others").AppendLine();
         }
         else if (groups is null)
         {
