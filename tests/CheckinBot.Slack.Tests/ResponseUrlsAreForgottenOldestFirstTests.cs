@@ -80,6 +80,36 @@ public sealed class ResponseUrlsAreForgottenOldestFirstTests
         urls.Take("T", "C1", "U1")!.Value.Url.Should().Be(new Uri("https://hooks.slack.com/commands/T/1/newer"));
     }
 
+    [Fact]
+    public void CommandsRememberedTakenAndForgottenAtOnceEachLeaveAPersonOnlyTheirOwnAddress()
+    {
+        var urls = new SlackResponseUrls(new WallClock(time), capacity: 3);
+        var people = Enumerable.Range(0, 6).Select(n => $"U{n}").ToArray();
+
+        Parallel.For(0, 4, worker =>
+        {
+            for (var n = 0; n < 20_000; n++)
+            {
+                var person = people[(n + worker) % people.Length];
+                urls.Remember("T", "C1", person, $"https://hooks.slack.com/commands/T/{person}/{n}");
+                urls.Take("T", "C1", people[(n + worker + 1) % people.Length]);
+            }
+        });
+
+        foreach (var person in people)
+        {
+            urls.Remember("T", "C1", person, $"https://hooks.slack.com/commands/T/{person}/last");
+            urls.Take("T", "C1", person)!.Value.Url.Should().Be(new Uri($"https://hooks.slack.com/commands/T/{person}/last"));
+        }
+
+        foreach (var person in people[^3..])
+        {
+            var taken = urls.Take("T", "C1", person)!.Value;
+            taken.User.Should().Be(person);
+            taken.Url.AbsolutePath.Should().Be($"/commands/T/{person}/last");
+        }
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference RememberAndWatch(SlackResponseUrls urls, string address)
     {

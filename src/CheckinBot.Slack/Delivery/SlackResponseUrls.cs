@@ -44,10 +44,11 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
 
     /// <summary>
     /// Keeps the command's <c>response_url</c> when it is an absolute http(s) address. What is kept outlives many
-    /// collections of the runtime's youngest generation, so it is kept small: the address as the text it came as, and
-    /// the names of team, channel and person as they were first remembered, not the copies each command brings. The
-    /// order of commands holds only those names and the command's number and time, so an address superseded by the same
-    /// person's next command is garbage at once, not kept until its turn to be forgotten.
+    /// collections of the runtime's youngest generation, and a young collection's pause grows with what survives it, so
+    /// a command leaves as little new behind as it can: the names of team, channel and person as they were first
+    /// remembered, not the copies each command brings, and for a person already remembered in the channel nothing at
+    /// all, the address copied into their entry. The order of commands holds only those names and the command's number
+    /// and time, so an address superseded by the same person's next command is not kept until its turn to be forgotten.
     /// </summary>
     public void Remember(string team, string channel, string user, string? responseUrl)
     {
@@ -72,12 +73,25 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
     private void Keep(string team, string channel, string user, string responseUrl)
     {
         var now = clock.GetUtcNow();
-        (string Team, string Channel, string User) key = byPerson.TryGetValue((team, channel, user), out var known) ? known.Key : (team, channel, user);
-        var entry = new Entry(key, responseUrl, now, 0, Interlocked.Increment(ref lastId));
-        byPerson[key] = entry;
-        latestUser[(key.Team, key.Channel)] = key.User;
-        order.Enqueue(new Ordered(key, entry.Id, now));
-        ForgetOld(now);
+        var id = Interlocked.Increment(ref lastId);
+        while (true)
+        {
+            var entry = byPerson.GetOrAdd((team, channel, user), static key => new Entry(key));
+            lock (entry)
+            {
+                if (entry.Forgotten)
+                {
+                    continue;
+                }
+
+                entry.Set(responseUrl, now, id);
+            }
+
+            latestUser[(entry.Key.Team, entry.Key.Channel)] = entry.Key.User;
+            order.Enqueue(new Ordered(entry.Key, id, now));
+            ForgetOld(now);
+            return;
+        }
     }
 
     /// <summary>
@@ -93,17 +107,22 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
             return null;
         }
 
-        var key = (team, channel, user);
-        while (byPerson.TryGetValue(key, out var entry))
+        while (byPerson.TryGetValue((team, channel, user), out var entry))
         {
-            if (entry.Uses >= MaxUses || clock.GetUtcNow() - entry.At > Lifetime)
+            lock (entry)
             {
-                return null;
-            }
+                if (entry.Forgotten)
+                {
+                    continue;
+                }
 
-            if (byPerson.TryUpdate(key, entry with { Uses = entry.Uses + 1 }, entry))
-            {
-                return (new Uri(entry.Url, UriKind.Absolute), user);
+                if (entry.Uses >= MaxUses || clock.GetUtcNow() - entry.At > Lifetime)
+                {
+                    return null;
+                }
+
+                entry.Uses++;
+                return (new Uri(entry.Url, UriKind.Absolute), entry.Key.User);
             }
         }
 
@@ -138,20 +157,74 @@ public sealed class SlackResponseUrls(WallClock clock, int capacity = SlackRespo
         }
     }
 
-    /// <summary>Forgets a person's address unless they ran a command again since (a later entry stands).</summary>
+    /// <summary>Forgets a person's address unless they ran a command again since (a later command stands).</summary>
     private void Forget((string Team, string Channel, string User) key, long id)
     {
-        while (byPerson.TryGetValue(key, out var current) && current.Id == id)
+        if (!byPerson.TryGetValue(key, out var entry))
         {
-            if (byPerson.TryRemove(KeyValuePair.Create(key, current)))
+            return;
+        }
+
+        lock (entry)
+        {
+            if (entry.Id != id || entry.Forgotten)
             {
-                latestUser.TryRemove(KeyValuePair.Create((key.Team, key.Channel), key.User));
                 return;
             }
+
+            entry.Forgotten = true;
+            byPerson.TryRemove(KeyValuePair.Create(key, entry));
+            latestUser.TryRemove(KeyValuePair.Create((key.Team, key.Channel), key.User));
         }
     }
 
-    private sealed record Entry((string Team, string Channel, string User) Key, string Url, DateTimeOffset At, int Uses, long Id);
+    /// <summary>
+    /// A person's latest command in a channel: one object for as long as they are remembered, used under its own lock.
+    /// The first command's address is kept as it came; each later one is copied into a buffer of the entry's own, so
+    /// that a command of someone already remembered allocates nothing that could outlive a young collection. Once
+    /// forgotten it is never used again: a command that finds it so takes a new one.
+    /// </summary>
+    private sealed class Entry((string Team, string Channel, string User) key)
+    {
+        private string? address;
+        private char[] copy = [];
+        private int length;
+
+        public (string Team, string Channel, string User) Key { get; } = key;
+
+        public DateTimeOffset At { get; private set; }
+
+        public long Id { get; private set; }
+
+        public int Uses { get; set; }
+
+        public bool Forgotten { get; set; }
+
+        public string Url => address ?? new string(copy, 0, length);
+
+        public void Set(string url, DateTimeOffset at, long id)
+        {
+            if (Id == 0)
+            {
+                address = url;
+            }
+            else
+            {
+                if (url.Length > copy.Length)
+                {
+                    copy = new char[url.Length];
+                }
+
+                url.CopyTo(copy);
+                length = url.Length;
+                address = null;
+            }
+
+            At = at;
+            Id = id;
+            Uses = 0;
+        }
+    }
 
     /// <summary>A command's place in the order: the names it was remembered under, its number and its time.</summary>
     private readonly record struct Ordered((string Team, string Channel, string User) Key, long Id, DateTimeOffset At);
