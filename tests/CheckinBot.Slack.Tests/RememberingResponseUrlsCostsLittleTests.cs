@@ -47,10 +47,9 @@ public sealed class RememberingResponseUrlsCostsLittleTests
 
     /// <summary>
     /// What a command leaves behind outlives the runtime's youngest generation, and a young collection's pause grows with
-    /// what survives it: beside Bolt (session 42, a trace of the open loop's collections), the host's gen0 collections
-    /// promoted 3.7–4.0 MB and paused it 36–45 ms; with the addresses not remembered at all, 1.3 MB and 9 ms. So a person
-    /// already remembered in a channel keeps their entry, and the next command's address is copied into it: nothing new
-    /// is allocated, so nothing young is left to survive.
+    /// what survives it: about 10 ms a promoted megabyte in session 42's traces of the host's open loop beside Bolt
+    /// (docs/performance-history.md). So a person already remembered in a channel keeps their entry, and the next
+    /// command's address is copied into it: nothing new is allocated, so nothing young is left to survive.
     /// </summary>
     [Fact]
     public void APersonAlreadyRememberedInAChannelLeavesNothingNewBehind()
