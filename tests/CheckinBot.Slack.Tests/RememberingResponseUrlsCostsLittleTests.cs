@@ -32,8 +32,7 @@ public sealed class RememberingResponseUrlsCostsLittleTests
     [Fact]
     public void AnAddressParsedOnceIsNotParsedAgain()
     {
-        var addresses = Enumerable.Range(0, 64).Select(n => new Uri($"https://hooks.slack.com/commands/T/{n}/x")).ToArray();
-        _ = addresses.Select(address => address.AbsoluteUri).ToArray();
+        var addresses = ParsedAddresses("x");
 
         var (perCommand, urls) = BytesPerCommand((urls, n) => urls.Remember("T", Channels[n % Channels.Length], "U1", addresses[n % addresses.Length]));
 
@@ -54,8 +53,7 @@ public sealed class RememberingResponseUrlsCostsLittleTests
     [Fact]
     public void APersonAlreadyRememberedInAChannelLeavesNothingNewBehind()
     {
-        var addresses = Enumerable.Range(0, 64).Select(n => new Uri($"https://hooks.slack.com/commands/T/{n}/xyz")).ToArray();
-        _ = addresses.Select(address => address.AbsoluteUri).ToArray();
+        var addresses = ParsedAddresses("xyz");
         var channels = Channels[..(Capacity / 2)];
 
         var (perCommand, urls) = BytesPerCommand((urls, n) => urls.Remember("T", channels[n % channels.Length], "U1", addresses[n % addresses.Length]), channels.Length);
@@ -63,6 +61,17 @@ public sealed class RememberingResponseUrlsCostsLittleTests
         perCommand.Should().Be(0, "remembering the next address of a person already remembered allocated {0} bytes", perCommand);
         const int last = Commands - 1;
         urls.Take("T", channels[last % channels.Length], null)!.Value.Url.Should().Be(addresses[last % addresses.Length]);
+    }
+
+    /// <summary>
+    /// Parsed addresses as Slack's requests bring them, their text already read once (a <see cref="Uri"/> builds it on
+    /// first use), so that the count holds only what remembering them allocates.
+    /// </summary>
+    private static Uri[] ParsedAddresses(string last)
+    {
+        var addresses = Enumerable.Range(0, 64).Select(n => new Uri($"https://hooks.slack.com/commands/T/{n}/{last}")).ToArray();
+        _ = addresses.Select(address => address.AbsoluteUri).ToArray();
+        return addresses;
     }
 
     /// <summary>Fills the order three times over, then counts the bytes a command allocates while it stays full.</summary>
