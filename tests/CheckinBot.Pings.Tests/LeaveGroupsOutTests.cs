@@ -120,4 +120,45 @@ public class LeaveGroupsOutTests
         PingTrainingReports.Table(run.Report(corpus: april[1].Name)).Should().Be(PingTrainingReports.Table(aprilDirect));
         PingTrainingReports.Table(run.Report(corpus: august[2].Name)).Should().Be(PingTrainingReports.Table(augustDirect));
     }
+
+    [Fact]
+    public void By_round_each_round_is_held_out_whole_and_a_corpus_of_no_round_is_only_trained_on()
+    {
+        var april = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "april").OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var august = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "august").OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var voice = Corpora.All.First(c => c.Name == "voice-dictated.tsv");
+
+        var run = LeaveOneCorpusOut.Run([.. april, voice, .. august], Quick, rounds: [["april"], ["august"]]);
+        var aprilDirect = PingEvaluation.Evaluate(april[0].Samples, PingTrainer.Train([voice, .. august], Quick), names: april[0].VaNames, openWork: april[0].OpenWork);
+
+        run.Corpora.Should().BeEquivalentTo(april.Concat(august).Select(c => c.Name), "voice-dictated is in no round: trained on, never scored");
+        PingTrainingReports.Table(run.Report(corpus: april[0].Name)).Should().Be(PingTrainingReports.Table(aprilDirect));
+    }
+
+    [Fact]
+    public void A_rounds_file_gives_a_round_a_line_and_leaves_out_comments_and_blank_lines() =>
+        LeaveOneCorpusOut.ReadRounds(["# the rounds", "", "april  august", " voice-dictated "]).Should()
+            .BeEquivalentTo(new[] { new[] { "april", "august" }, new[] { "voice-dictated" } }, o => o.WithStrictOrdering());
+
+    [Theory]
+    [InlineData("no-such-set", "no corpus belongs to")]
+    [InlineData("april", "is in rounds 1 and 2")]
+    public void A_round_that_names_no_set_or_a_set_twice_is_refused_with_its_reason(string second, string reason)
+    {
+        var april = Corpora.All.Where(c => LeaveOneCorpusOut.SetOf(c.Name) == "april").ToList();
+
+        var run = () => LeaveOneCorpusOut.Run(april, Quick, rounds: [["april"], [second]]);
+
+        run.Should().Throw<ArgumentException>().WithMessage($"*{reason}*").Which.ParamName.Should().Be("rounds");
+    }
+
+    [Fact]
+    public void The_committed_rounds_file_names_sets_of_the_corpora_only()
+    {
+        var rounds = LeaveOneCorpusOut.ReadRounds(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpora", "rounds.txt")));
+        var sets = Corpora.All.Select(c => LeaveOneCorpusOut.SetOf(c.Name)).ToHashSet(StringComparer.Ordinal);
+
+        rounds.Should().HaveCountGreaterThan(1);
+        rounds.SelectMany(r => r).Should().OnlyHaveUniqueItems().And.OnlyContain(set => sets.Contains(set));
+    }
 }

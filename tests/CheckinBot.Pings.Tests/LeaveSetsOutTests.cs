@@ -126,20 +126,8 @@ public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveS
     private void CheckTaskAware(string language, string figure, Func<LanguageMetrics, double> measure, double target, bool atLeast) =>
         Check(run.TaskAware, language, figure, measure, TaskAwareFloors.TryGetValue((language, figure), out var floor) ? floor : target, target, atLeast);
 
-    private static void Check(PingEvaluationReport report, string language, string figure, Func<LanguageMetrics, double> measure, double bound, double target, bool atLeast)
-    {
-        var metrics = report.For(language);
-        var because = $"{figure} in {language} (target {target}); held-out misreads:\n{report.FormatMisreads(language)}";
-
-        if (atLeast)
-        {
-            measure(metrics).Should().BeGreaterThanOrEqualTo(bound, because);
-        }
-        else
-        {
-            measure(metrics).Should().BeLessThanOrEqualTo(bound, because);
-        }
-    }
+    private static void Check(PingEvaluationReport report, string language, string figure, Func<LanguageMetrics, double> measure, double bound, double target, bool atLeast) =>
+        HeldOutFigures.Check(report, language, figure, measure, bound, target, atLeast);
 
     /// <summary>One run for all the tests of the class.</summary>
     public sealed class Run

@@ -12,13 +12,16 @@ const string Usage = """
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
       --groups <n>             with --evaluate: a cheaper split for exploring, n groups of corpora held out in turn
-      --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>, --urgent-weight <x>
+      --iterations <n>, --l1 <x>, --l2 <x>, --other-weight <x>, --urgent-weight <x>, --send-order-weight <x>
                                with --evaluate or --first: try other training options than TrainingOptions.Committed
       --no-misreads            with --evaluate: leave out the misread rows
       --by-set                 with --evaluate: hold out each corpus with its siblings of the same brief in the other
                                languages ("august-en", "august-fr", "august-nl"): no row scored by a model that saw its set;
                                with --groups n, the sets fall into n groups held out in turn (--by-set --groups 40 is the
                                split the tests measure)
+      --rounds <rounds.txt>    with --evaluate: hold out each writers' round in turn, a line of the file each (its sets'
+                               names, as --by-set names them, separated by spaces); the corpora of no round are only
+                               trained on, so the figures say what the model makes of writers it never read
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
@@ -36,6 +39,7 @@ var stacked = false;
 var innerFolds = 4;
 var files = new List<string>();
 string? scoresFile = null;
+string? roundsFile = null;
 var bySet = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -58,6 +62,10 @@ for (var i = 0; i < args.Length; i++)
             groups = count;
             i++;
             break;
+        case "--send-order-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var conversation) && conversation > 0:
+            options = options with { SendOrderWeight = conversation };
+            i++;
+            break;
         case "--other-weight" or "--urgent-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight > 0:
             options = args[i] == "--other-weight" ? options with { OtherWeight = weight } : options with { UrgentWeight = weight };
             i++;
@@ -68,6 +76,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--scores" when i + 1 < args.Length:
             scoresFile = Path.GetFullPath(args[++i]);
+            break;
+        case "--rounds" when i + 1 < args.Length:
+            roundsFile = Path.GetFullPath(args[++i]);
             break;
         case "--by-set":
             bySet = true;
@@ -91,7 +102,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && stacked)
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && stacked || roundsFile is not null && (mode != "--evaluate" || bySet || stacked || groups is not null))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -101,6 +112,7 @@ try
 {
     var corpora = LabelledCorpus.LoadFolder(corporaFolder);
     var extra = files.Select(f => WithVa(LabelledCorpus.Load(f), va)).ToList();
+    var rounds = roundsFile is null ? null : LeaveOneCorpusOut.ReadRounds(File.ReadLines(roundsFile));
     Console.WriteLine($"{corpora.Count} corpora, {corpora.Sum(c => c.Samples.Count)} rows, in {corporaFolder}");
     switch (mode)
     {
@@ -120,7 +132,7 @@ try
         default:
             using (var scores = scoresFile is null ? null : File.CreateText(scoresFile))
             {
-                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet));
+                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet, rounds));
             }
 
             break;
@@ -128,7 +140,7 @@ try
 
     return 0;
 }
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or PingCorpusFormatException)
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or PingCorpusFormatException or ArgumentException { ParamName: "rounds" })
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(Usage);

@@ -60,13 +60,16 @@ public sealed class LeaveOneCorpusOut
     /// in the other languages (<see cref="SetOf"/>), so no row is scored by a model that saw any corpus of its set; with
     /// both, the sets fall into that many groups (the i-th set, in order of first appearance, in group i mod groups),
     /// each held out whole in turn: what the tests measure, at a cost that grows with the rows and not with the corpora.
+    /// With <paramref name="rounds"/>, the split of a writers' round: each round (the sets one batch of writers wrote to
+    /// one brief) is held out whole in turn, and a corpus of no round is trained on in every fold and never scored. It
+    /// asks what the model makes of writers it never read, as a new round's first measurement does.
     /// </summary>
-    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false)
+    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         thresholds ??= PingThresholds.Default;
         options ??= TrainingOptions.Committed;
-        var (foldOf, folds) = Folds(corpora, groups, bySet);
+        var (foldOf, folds) = rounds is null ? Folds(corpora, groups, bySet) : RoundFolds(corpora, rounds);
         var rows = corpora.Select(PingTrainer.Rows).ToList();
         var scored = new List<ScoredSample>[folds];
 
@@ -91,6 +94,42 @@ public sealed class LeaveOneCorpusOut
         ArgumentNullException.ThrowIfNull(corpusName);
         var name = corpusName.EndsWith(".tsv", StringComparison.Ordinal) ? corpusName[..^4] : corpusName;
         return name.Length > 3 && name[^3] == '-' && name[^2..] is "en" or "fr" or "nl" ? name[..^3] : name;
+    }
+
+    /// <summary>
+    /// Reads a rounds file: each line that is neither empty nor a comment (<c>#</c>) is one round, the names of its sets
+    /// (<see cref="SetOf"/>) separated by spaces.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyCollection<string>> ReadRounds(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return [.. lines.Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => (IReadOnlyCollection<string>)line.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+    }
+
+    /// <summary>Which round holds out each corpus (-1: none, trained on in every fold), and how many rounds there are.</summary>
+    /// <exception cref="ArgumentException">A round names a set no corpus belongs to, or a set is in two rounds.</exception>
+    private static (int[] FoldOf, int Folds) RoundFolds(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<IReadOnlyCollection<string>> rounds)
+    {
+        var roundOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sets = corpora.Select(c => SetOf(c.Name)).ToHashSet(StringComparer.Ordinal);
+        for (var round = 0; round < rounds.Count; round++)
+        {
+            foreach (var set in rounds[round])
+            {
+                if (!sets.Contains(set))
+                {
+                    throw new ArgumentException($"Round {round + 1} names the set \"{set}\", which no corpus belongs to.", nameof(rounds));
+                }
+
+                if (!roundOf.TryAdd(set, round))
+                {
+                    throw new ArgumentException($"The set \"{set}\" is in rounds {roundOf[set] + 1} and {round + 1}.", nameof(rounds));
+                }
+            }
+        }
+
+        return ([.. corpora.Select(c => roundOf.GetValueOrDefault(SetOf(c.Name), -1))], rounds.Count);
     }
 
     /// <summary>Which fold holds out each corpus, and how many folds there are.</summary>

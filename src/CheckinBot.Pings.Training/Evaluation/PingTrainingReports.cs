@@ -18,13 +18,18 @@ public static class PingTrainingReports
     /// <param name="misreads">Whether to list the misread rows.</param>
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
     /// <param name="stackedInnerFolds">When given, stack boosted trees on the linear model, with out-of-fold scores from that many inner groups (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null, bool bySet = false)
+    /// <param name="rounds">When given, each writers' round (its sets) held out in turn; the corpora of no round are only trained on (<see cref="LeaveOneCorpusOut.Run"/>).</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        if (bySet)
+        if (rounds is not null)
+        {
+            text.Append(c, $"Leave-one-round-out: {rounds.Count} writers' rounds ({rounds.Sum(r => r.Count)} sets), each scored by a model trained on the other rounds and on the {corpora.Count} corpora's rest").AppendLine();
+        }
+        else if (bySet)
         {
             var sets = corpora.Select(corpus => LeaveOneCorpusOut.SetOf(corpus.Name)).Distinct(StringComparer.Ordinal).Count();
             var (split, held) = groups is { } count ? ("Leave-sets-out", $" in {Math.Min(count, sets)} groups, each group") : ("Leave-one-set-out", ", each set");
@@ -49,7 +54,7 @@ public static class PingTrainingReports
         }
         else
         {
-            var run = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups, bySet: bySet);
+            var run = LeaveOneCorpusOut.Run(corpora, options, featureNames: misreads, groups: groups, bySet: bySet, rounds: rounds);
             if (scores is not null)
             {
                 run.WriteScores(scores);

@@ -13,6 +13,10 @@ internal sealed class TrainingRow
     /// <summary>The row's weight in training (see <see cref="TrainingOptions.WeightOf"/>).</summary>
     public float Weight { get; set; } = 1f;
 
+    /// <summary>The row comes from a corpus in send order (<c># order: as sent</c>): a conversation as it came.</summary>
+    [NoColumn]
+    public bool InSendOrder { get; init; }
+
     /// <summary>The same row with another weight.</summary>
-    public TrainingRow WithWeight(float weight) => new() { Label = Label, Features = Features, Weight = weight };
+    public TrainingRow WithWeight(float weight) => new() { Label = Label, Features = Features, Weight = weight, InSendOrder = InSendOrder };
 }

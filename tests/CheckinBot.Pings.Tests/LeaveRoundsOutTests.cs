@@ -1,0 +1,88 @@
+using CheckinBot.Pings.Evaluation;
+using CheckinBot.Pings.Training;
+
+namespace CheckinBot.Pings.Tests;
+
+/// <summary>
+/// The targets, per language, on the writers the model never read: each round of the fortnight brief
+/// (<c>Corpora/rounds.txt</c>, the sets one batch of writers wrote at one time) is scored by a model trained with the
+/// committed options on every other corpus, its own writers' other sets left out too. Leave-one-corpus-out and the forty
+/// groups of sets keep a held-out corpus's writers in training through their other sets; a new round's first measurement
+/// does not, and neither does the check. <c>tools/CheckinBot.PingTrain --evaluate --rounds
+/// src/CheckinBot.Pings/Corpora/rounds.txt</c> prints the same figures.
+/// </summary>
+public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<LeaveRoundsOutTests.Run>
+{
+    public static TheoryData<string> Languages => new() { "nl", "en", "fr" };
+
+    /// <summary>
+    /// The gaps, as session 44 measured them first (674 corpora, the thirteen rounds trained on; 35,355 rows held out):
+    /// status P .958 (1,550 of 1,618) / .954 (1,653 of 1,732) / .971, R .871 (1,550 of 1,780) / .883 (1,653 of 1,871) /
+    /// .897 (1,547 of 1,725), urgent R
+    /// .940 (959 of 1,020) / .957 (985 of 1,029) / .948 (981 of 1,035), other→status 0.7 / 0.9 / 0.5% (en / fr / nl).
+    /// The rounds of the brief written again in session 38 (the eighth to the thirteenth) alone: status R .821 / .849 /
+    /// .866. Recorded, not tuned away: each is the floor until a session raises it (<c>docs/ping-classifier-history.md</c>,
+    /// session 44).
+    /// </summary>
+    private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
+    {
+        [("en", "status precision")] = 0.957,
+        [("fr", "status precision")] = 0.954,
+        [("en", "status recall")] = 0.870,
+        [("fr", "status recall")] = 0.883,
+        [("nl", "status recall")] = 0.896,
+        [("en", "urgent recall")] = 0.940,
+        [("fr", "urgent recall")] = 0.957,
+        [("nl", "urgent recall")] = 0.947,
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Status_checks_of_writers_never_read_are_answered_with_high_precision(string language) =>
+        Check(language, "status precision", m => m.StatusPrecision, 0.97, atLeast: true);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Status_checks_of_writers_never_read_are_found_with_high_recall(string language) =>
+        Check(language, "status recall", m => m.StatusRecall, 0.90, atLeast: true);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Urgent_messages_of_writers_never_read_are_almost_never_missed(string language) =>
+        Check(language, "urgent recall", m => m.UrgentRecall, 0.98, atLeast: true);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void At_most_two_percent_of_the_other_messages_of_writers_never_read_are_taken_for_status_checks(string language) =>
+        Check(language, "other->status", m => m.OtherAsStatusRate, 0.02, atLeast: false);
+
+    [Fact]
+    public void Only_the_rounds_are_scored_and_each_of_their_rows_once() =>
+        run.Report.Overall.Total.Should().Be(Corpora.All.Where(c => run.Sets.Contains(LeaveOneCorpusOut.SetOf(c.Name))).Sum(c => c.Samples.Count));
+
+    private void Check(string language, string figure, Func<LanguageMetrics, double> measure, double target, bool atLeast) =>
+        HeldOutFigures.Check(run.Report, language, figure + " on writers never read", measure, Floors.TryGetValue((language, figure), out var floor) ? floor : target, target, atLeast);
+
+    /// <summary>One run for all the tests of the class: one training a round.</summary>
+    public sealed class Run
+    {
+        public Run()
+        {
+            var rounds = LeaveOneCorpusOut.ReadRounds(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpora", "rounds.txt")));
+            Sets = rounds.SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+            var loro = LeaveOneCorpusOut.Run(Corpora.All, TrainingOptions.Committed, rounds: rounds);
+            Report = loro.Report();
+            if (Environment.GetEnvironmentVariable("CHECKINBOT_HELD_OUT_REPORT") is { Length: > 0 } folder)
+            {
+                // .ci/run prints it beside the forty groups of sets.
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, "leave-rounds-out.txt"), PingTrainingReports.Describe(loro, TrainingOptions.Committed));
+            }
+        }
+
+        /// <summary>The sets of the rounds: the rows scored.</summary>
+        public IReadOnlySet<string> Sets { get; }
+
+        public PingEvaluationReport Report { get; }
+    }
+}
