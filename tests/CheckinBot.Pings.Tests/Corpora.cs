@@ -10,4 +10,7 @@ internal static class Corpora
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpora");
 
     public static IReadOnlyList<LabelledCorpus> All => Loaded.Value;
+
+    /// <summary>The writers' rounds of <c>Corpora/rounds.txt</c>, a list of set names each.</summary>
+    public static IReadOnlyList<IReadOnlyCollection<string>> Rounds => LeaveOneCorpusOut.ReadRounds(File.ReadLines(Path.Combine(Folder, "rounds.txt")));
 }

@@ -6,6 +6,21 @@ namespace CheckinBot.Pings.Tests;
 internal static class HeldOutFigures
 {
     /// <summary>
+    /// The folder the variable <c>CHECKINBOT_HELD_OUT_REPORT</c> names for the held-out runs' figures, created; null when
+    /// it is not set. <c>.ci/run</c> sets it and prints the figures after the tests, so each CI run records them.
+    /// </summary>
+    public static string? ReportFolder()
+    {
+        if (Environment.GetEnvironmentVariable("CHECKINBOT_HELD_OUT_REPORT") is not { Length: > 0 } folder)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>
     /// The figure of the language is at least (or at most) <paramref name="bound"/>, the target or the floor recorded
     /// where the figures fall short of it; on failure, the language's held-out misreads say why.
     /// </summary>

@@ -68,14 +68,13 @@ public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<Le
     {
         public Run()
         {
-            var rounds = LeaveOneCorpusOut.ReadRounds(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpora", "rounds.txt")));
+            var rounds = Corpora.Rounds;
             Sets = rounds.SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
             var loro = LeaveOneCorpusOut.Run(Corpora.All, TrainingOptions.Committed, rounds: rounds);
             Report = loro.Report();
-            if (Environment.GetEnvironmentVariable("CHECKINBOT_HELD_OUT_REPORT") is { Length: > 0 } folder)
+            if (HeldOutFigures.ReportFolder() is { } folder)
             {
                 // .ci/run prints it beside the forty groups of sets.
-                Directory.CreateDirectory(folder);
                 File.WriteAllText(Path.Combine(folder, "leave-rounds-out.txt"), PingTrainingReports.Describe(loro, TrainingOptions.Committed));
             }
         }

@@ -144,20 +144,16 @@ public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveS
         }
 
         /// <summary>
-        /// The variable that names a folder for this run's figures: <c>.ci/run</c> sets it and prints them, so each CI run
-        /// records what <c>--evaluate --by-set --groups 40</c> would print, and every row's out-of-fold scores (no text)
-        /// beside them.
+        /// Where <c>.ci/run</c> asks: what <c>--evaluate --by-set --groups 40</c> would print, and every row's out-of-fold
+        /// scores (no text) beside it.
         /// </summary>
-        private const string ReportVariable = "CHECKINBOT_HELD_OUT_REPORT";
-
         private static void WriteWhereAsked(LeaveOneCorpusOut loco)
         {
-            if (Environment.GetEnvironmentVariable(ReportVariable) is not { Length: > 0 } folder)
+            if (HeldOutFigures.ReportFolder() is not { } folder)
             {
                 return;
             }
 
-            Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "leave-sets-out.txt"), PingTrainingReports.Describe(loco, TrainingOptions.Committed));
             using var scores = File.CreateText(Path.Combine(folder, "scores.tsv"));
             loco.WriteScores(scores);

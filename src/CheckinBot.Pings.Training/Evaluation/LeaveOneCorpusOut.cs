@@ -98,13 +98,13 @@ public sealed class LeaveOneCorpusOut
 
     /// <summary>
     /// Reads a rounds file: each line that is neither empty nor a comment (<c>#</c>) is one round, the names of its sets
-    /// (<see cref="SetOf"/>) separated by spaces.
+    /// (<see cref="SetOf"/>) separated by spaces or tabs.
     /// </summary>
     public static IReadOnlyList<IReadOnlyCollection<string>> ReadRounds(IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         return [.. lines.Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => (IReadOnlyCollection<string>)line.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+            .Select(line => (IReadOnlyCollection<string>)line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))];
     }
 
     /// <summary>Which round holds out each corpus (-1: none, trained on in every fold), and how many rounds there are.</summary>

@@ -15,16 +15,17 @@ public sealed record TrainingOptions(int Iterations, float L1, float L2, int See
     /// <summary>Whether any row weighs other than 1 at training.</summary>
     internal bool Weighted => OtherWeight != 1f || UrgentWeight != 1f || SendOrderWeight != 1f;
 
-    /// <summary>The weight at training of a row of the class.</summary>
-    public float WeightOf(PingClass label) => label switch
-    {
-        PingClass.Other => OtherWeight,
-        PingClass.Urgent => UrgentWeight,
-        _ => 1f,
-    };
-
     /// <summary>The weight at training of a row of the class, from a corpus in send order or not.</summary>
-    public float WeightOf(PingClass label, bool inSendOrder) => WeightOf(label) * (inSendOrder ? SendOrderWeight : 1f);
+    public float WeightOf(PingClass label, bool inSendOrder)
+    {
+        var byClass = label switch
+        {
+            PingClass.Other => OtherWeight,
+            PingClass.Urgent => UrgentWeight,
+            _ => 1f,
+        };
+        return inSendOrder ? byClass * SendOrderWeight : byClass;
+    }
 
     /// <summary>The options of the committed model.</summary>
     public static TrainingOptions Committed { get; } = new(Iterations: 60, L1: 0.02f, L2: 0.1f, Seed: 9);
