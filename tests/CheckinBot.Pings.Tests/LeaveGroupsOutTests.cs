@@ -68,7 +68,7 @@ public class LeaveGroupsOutTests
         run.WriteScores(written);
 
         var lines = written.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Split('\t').Should().Equal("corpus", "id", "lang", "label", "status", "urgent", "urgent_word", "calm", "urgent_talked_about", "command", "about_open_task", "asked", "laughs", "follows_urgent");
+        lines[0].Split('\t').Should().Equal("corpus", "id", "lang", "label", "status", "urgent", "urgent_word", "calm", "urgent_talked_about", "command", "about_open_task", "asked", "laughs", "follows_urgent", "to_someone_else");
         lines.Should().HaveCount(1 + corpora.Sum(c => c.Samples.Count));
         var first = corpora[0].Samples[0];
         var row = lines.Skip(1).Select(line => line.Split('\t')).Single(fields => fields[0] == corpora[0].Name && fields[1] == first.Id);

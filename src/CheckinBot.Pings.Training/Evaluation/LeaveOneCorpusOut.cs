@@ -38,7 +38,7 @@ public sealed class LeaveOneCorpusOut
     public void WriteScores(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked\tlaughs\tfollows_urgent");
+        writer.WriteLine("corpus\tid\tlang\tlabel\tstatus\turgent\turgent_word\tcalm\turgent_talked_about\tcommand\tabout_open_task\tasked\tlaughs\tfollows_urgent\tto_someone_else");
         foreach (var (corpus, sample, reading, followsUrgent) in Scored)
         {
             var r = reading.Rules;
@@ -46,7 +46,7 @@ public sealed class LeaveOneCorpusOut
                 corpus, sample.Id, sample.Language, sample.Expected,
                 reading.Status.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
                 reading.Urgent.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
-                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked), Bit(r.Laughs), Bit(followsUrgent)));
+                Bit(r.UrgentWord), Bit(r.Calm), Bit(r.UrgentTalkedAbout), Bit(r.Command), Bit(r.AboutOpenTask), Bit(r.Asked), Bit(r.Laughs), Bit(followsUrgent), Bit(r.ToSomeoneElse)));
         }
 
         static string Bit(bool value) => value ? "1" : "0";

@@ -19,6 +19,10 @@ namespace CheckinBot.Pings.Rules;
 /// but not on its own in a message that laughs ("haha", "lol", "mdr", "😂"), where it may be said in jest ("I urgently
 /// need a holiday 😂") as well as beside a real emergency ("asap, they deliver 40 kg instead of 14 😂"): there the model
 /// decides, the urgent word one of its features as everywhere.</item>
+/// <item>a message that opens with an @mention of someone else ("@Tom any news on the deck?") and mentions the VA
+/// nowhere is a question to that person: the bot does not answer it as a status check of her work, whatever the model
+/// says (it still escalates an emergency). The model weighs who is addressed too, but few rows teach it, and a
+/// question to a colleague reads like one to the VA in every other word.</item>
 /// </list>
 /// </summary>
 internal static class PingRules
@@ -178,7 +182,8 @@ internal static class PingRules
         var calm = saidNotUrgent || calmEnd >= 0 && !TurnsAfter(tokens, calmEnd);
         var addressed = Array.IndexOf(tokens, "<mention>") >= 0 || text.StartsAddressed;
         var laughs = text.LaughingEmoji || Array.Exists(tokens, Laughing);
-        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0, Laughs: laughs);
+        return new RuleReading(urgentWord, calm, mentioned, addressed, text.IsCommand, urgentTalkedAbout, Asked: text.QuestionMarks > 0, Laughs: laughs,
+            ToSomeoneElse: text.OpensOnSomeoneElse && !addressed);
     }
 
     /// <summary>A word of laughter: "haha", "hahaha", "hihi", "hehe" (an h and a vowel, twice or more), or one of <see cref="Laughs"/>.</summary>

@@ -10,7 +10,8 @@ namespace CheckinBot.Pings.Rules;
 /// <param name="AboutOpenTask">The message shares a content word with one of the VA's open tasks (<see cref="Rules.AboutOpenTask"/>); never a feature of the model, only of the decision.</param>
 /// <param name="Asked">The message asks: it holds a question mark ("?", "❓").</param>
 /// <param name="Laughs">The message laughs ("haha", "lol", "mdr", "😂"): an urgent word in it may be said in jest, so it decides nothing alone (<see cref="UrgentWordDecides"/>); never a feature of the model, only of the decision.</param>
-internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false, bool AboutOpenTask = false, bool Asked = false, bool Laughs = false)
+/// <param name="ToSomeoneElse">The message opens with an @mention of someone else and mentions the VA nowhere ("@Tom any news on the deck?"): a question to a colleague in the channel, not hers to answer, so never answered as a status check; an emergency is still escalated. Never a feature of the model (it has its own feature for who is addressed), only of the decision.</param>
+internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bool Addressed, bool Command, bool UrgentTalkedAbout = false, bool AboutOpenTask = false, bool Asked = false, bool Laughs = false, bool ToSomeoneElse = false)
 {
     /// <summary>The explicit urgent word makes the message urgent on its own: used, and not beside a laugh.</summary>
     public bool UrgentWordDecides => UrgentWord && !Laughs;
@@ -51,6 +52,11 @@ internal sealed record RuleReading(bool UrgentWord, bool Calm, int Mentioned, bo
         if (AboutOpenTask)
         {
             yield return "rule: about an open task";
+        }
+
+        if (ToSomeoneElse)
+        {
+            yield return "rule: addressed to someone else";
         }
     }
 }

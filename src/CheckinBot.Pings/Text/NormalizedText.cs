@@ -21,7 +21,8 @@ internal sealed class NormalizedText
         bool hasLink,
         bool hadAccents,
         bool startsAddressed,
-        bool laughingEmoji)
+        bool laughingEmoji,
+        bool opensOnSomeoneElse = false)
     {
         TokenArray = tokens;
         ShoutedArray = shouted;
@@ -37,6 +38,7 @@ internal sealed class NormalizedText
         HadAccents = hadAccents;
         StartsAddressed = startsAddressed;
         LaughingEmoji = laughingEmoji;
+        OpensOnSomeoneElse = opensOnSomeoneElse;
     }
 
     /// <summary>The word tokens, lower-case and without diacritics.</summary>
@@ -64,6 +66,13 @@ internal sealed class NormalizedText
 
     /// <summary>The message began by addressing the VA ("@Ina", "Ina, …", a platform mention); those leading mentions are not among the tokens. Someone else addressed is the token "&lt;someone&gt;".</summary>
     public bool StartsAddressed { get; }
+
+    /// <summary>
+    /// The message opens with an @mention, typed or the platform's, of someone known not to be the VA ("@Tom any news on
+    /// the deck?"); not a mention of the whole channel ("@here", "@channel", "@everyone", "@all"), and not a name called
+    /// with a comma, which is told by its shape alone ("Invoices, sent?"). Its token is "&lt;someone&gt;" either way.
+    /// </summary>
+    public bool OpensOnSomeoneElse { get; }
 
     /// <summary>The message has a laughing emoji ("😂", "🤣", "😅"); a decoration, not a token, so no feature of the model.</summary>
     public bool LaughingEmoji { get; }

@@ -151,6 +151,9 @@ internal static partial class TextNormalizer
         // known and Tom is not one of them) is someone else: a question to him is not a status check of her work. So is
         // "<@U_TOM>" when the VA's platform ids are known and U_TOM is not one of them.
         var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names, ids) ? SomeoneMark : MentionMark) + " ");
+        var opening = Mention().Match(text);
+        var opensOnSomeoneElse = opening.Success && text.AsSpan(0, opening.Index).IsWhiteSpace()
+            && IsSomeoneElse(opening.ValueSpan, names, ids) && !IsWholeChannel(opening.ValueSpan);
 
         // "z.s.m.", "a.s.a.p.", "s.v.p.": an abbreviation written with dots is one word, as it is written without them
         // ("zsm", "asap", "svp"); the dot after its last letter still ends a sentence.
@@ -207,7 +210,8 @@ internal static partial class TextNormalizer
             state.HasLink,
             state.HadAccents,
             addressed,
-            state.LaughingEmoji);
+            state.LaughingEmoji,
+            opensOnSomeoneElse);
     }
 
     private static void Step(State state, string text, int index, Rune rune)
@@ -441,6 +445,11 @@ internal static partial class TextNormalizer
 
         return true;
     }
+
+    /// <summary>"@here", "@channel", "@everyone", "@all": the whole channel, the VA among them.</summary>
+    private static bool IsWholeChannel(ReadOnlySpan<char> mention) =>
+        mention.Equals("@here", StringComparison.OrdinalIgnoreCase) || mention.Equals("@channel", StringComparison.OrdinalIgnoreCase)
+        || mention.Equals("@everyone", StringComparison.OrdinalIgnoreCase) || mention.Equals("@all", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The id inside "&lt;@U123&gt;" or "&lt;@U123|tom&gt;".</summary>
     private static ReadOnlySpan<char> PlatformId(ReadOnlySpan<char> mention)
