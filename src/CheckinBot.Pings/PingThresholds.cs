@@ -57,8 +57,9 @@ public sealed record PingThresholds(float Status, float Urgent, float UrgentWhen
     /// urgent from <see cref="Urgent"/> (from <see cref="UrgentWhenTalkedAbout"/> when the message talks about an urgent
     /// word) unless the client said it can wait; else a status check from <see cref="Status"/>, or from
     /// <see cref="StatusAboutOpenTask"/> when the message is about an open task (and asks, with
-    /// <see cref="OpenTaskOnlyWhenAsked"/>), unless it is addressed to someone else; else, when the message <paramref name="followsUrgent"/>, urgent from
-    /// <see cref="UrgentFollowingUrgent"/> unless the client said it can wait; else silence. Urgency does not depend on
+    /// <see cref="OpenTaskOnlyWhenAsked"/>), unless it is addressed to someone else; else, when the message
+    /// <paramref name="followsUrgent"/>, urgent from <see cref="UrgentFollowingUrgent"/> unless the client said it can
+    /// wait; else silence. Urgency does not depend on
     /// open work; a status check in an emergency is still answered as one.
     /// </summary>
     internal PingClass Decide(float status, float urgent, Rules.RuleReading rules, bool followsUrgent = false) =>

@@ -151,9 +151,7 @@ internal static partial class TextNormalizer
         // known and Tom is not one of them) is someone else: a question to him is not a status check of her work. So is
         // "<@U_TOM>" when the VA's platform ids are known and U_TOM is not one of them.
         var marked = Mention().Replace(text, match => " " + (IsSomeoneElse(match.ValueSpan, names, ids) ? SomeoneMark : MentionMark) + " ");
-        var opening = Mention().Match(text);
-        var opensOnSomeoneElse = opening.Success && text.AsSpan(0, opening.Index).IsWhiteSpace()
-            && IsSomeoneElse(opening.ValueSpan, names, ids) && !IsWholeChannel(opening.ValueSpan);
+        var opensOnSomeoneElse = OpensOnSomeoneElse(text, text.Length - trimmed.Length, names, ids);
 
         // "z.s.m.", "a.s.a.p.", "s.v.p.": an abbreviation written with dots is one word, as it is written without them
         // ("zsm", "asap", "svp"); the dot after its last letter still ends a sentence.
@@ -444,6 +442,21 @@ internal static partial class TextNormalizer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the message opens, at <paramref name="start"/> (its first character that is not a space), with an @mention
+    /// of someone else that is not the whole channel: what the rule for messages to someone else reads.
+    /// </summary>
+    private static bool OpensOnSomeoneElse(string text, int start, IReadOnlyCollection<string>? names, IReadOnlyCollection<string>? ids)
+    {
+        if (start >= text.Length - 1 || text[start] is not ('@' or '<'))
+        {
+            return false;
+        }
+
+        var opening = Mention().Match(text, start);
+        return opening.Success && opening.Index == start && IsSomeoneElse(opening.ValueSpan, names, ids) && !IsWholeChannel(opening.ValueSpan);
     }
 
     /// <summary>"@here", "@channel", "@everyone", "@all": the whole channel, the VA among them.</summary>
