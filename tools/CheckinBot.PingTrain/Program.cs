@@ -23,6 +23,9 @@ const string Usage = """
                                names, as --by-set names them, separated by spaces); the corpora of no round are only
                                trained on, so the figures say what the model makes of writers it never read
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
+      --folds <folder>         with --evaluate: keep each fold's trained model in the folder; started again with the same
+                               folder, corpora and options, the run reads back the folds already there and trains only
+                               the rest (a long run can stop and go on); a folder of another run is refused
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
     """;
@@ -40,6 +43,7 @@ var innerFolds = 4;
 var files = new List<string>();
 string? scoresFile = null;
 string? roundsFile = null;
+string? foldsFolder = null;
 var bySet = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -77,6 +81,9 @@ for (var i = 0; i < args.Length; i++)
         case "--scores" when i + 1 < args.Length:
             scoresFile = Path.GetFullPath(args[++i]);
             break;
+        case "--folds" when i + 1 < args.Length:
+            foldsFolder = Path.GetFullPath(args[++i]);
+            break;
         case "--rounds" when i + 1 < args.Length:
             roundsFile = Path.GetFullPath(args[++i]);
             break;
@@ -102,7 +109,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet) && mode != "--evaluate" || bySet && stacked || roundsFile is not null && (mode != "--evaluate" || bySet || stacked || groups is not null))
+if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet || foldsFolder is not null) && mode != "--evaluate" || foldsFolder is not null && stacked || bySet && stacked || roundsFile is not null && (mode != "--evaluate" || bySet || stacked || groups is not null))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -132,7 +139,7 @@ try
         default:
             using (var scores = scoresFile is null ? null : File.CreateText(scoresFile))
             {
-                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet, rounds));
+                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet, rounds, foldsFolder is null ? null : new FoldModels(foldsFolder)));
             }
 
             break;
@@ -140,7 +147,7 @@ try
 
     return 0;
 }
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or PingCorpusFormatException or ArgumentException { ParamName: "rounds" })
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or PingCorpusFormatException or ArgumentException { ParamName: "rounds" or "keep" })
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(Usage);

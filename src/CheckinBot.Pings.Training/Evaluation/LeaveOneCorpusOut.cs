@@ -1,4 +1,5 @@
 using CheckinBot.Core.Pings;
+using CheckinBot.Pings.Model;
 using CheckinBot.Pings.Training;
 
 namespace CheckinBot.Pings.Evaluation;
@@ -62,9 +63,10 @@ public sealed class LeaveOneCorpusOut
     /// each held out whole in turn: what the tests measure, at a cost that grows with the rows and not with the corpora.
     /// With <paramref name="rounds"/>, the split of a writers' round: each round (the sets one batch of writers wrote to
     /// one brief) is held out whole in turn, and a corpus of no round is trained on in every fold and never scored. It
-    /// asks what the model makes of writers it never read, as a new round's first measurement does.
+    /// asks what the model makes of writers it never read, as a new round's first measurement does. With
+    /// <paramref name="keep"/>, each fold's model is kept in a folder and read back when the same run is started again.
     /// </summary>
-    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null)
+    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null, FoldModels? keep = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         thresholds ??= PingThresholds.Default;
@@ -72,13 +74,17 @@ public sealed class LeaveOneCorpusOut
         var (foldOf, folds) = rounds is null ? Folds(corpora, groups, bySet) : RoundFolds(corpora, rounds);
         var rows = corpora.Select(PingTrainer.Rows).ToList();
         var scored = new List<ScoredSample>[folds];
+        if (keep is not null && !keep.Claim(FoldModels.Fingerprint(rows, foldOf, folds, options)))
+        {
+            throw new ArgumentException($"The folder {keep.Folder} holds the models of another run (other corpora, folds, training options or build); give an empty folder, or the one this run made.", nameof(keep));
+        }
 
         // Each held-out fold is its own training with its own seeded context, so the folds run side by side and give
-        // the same figures in any order.
+        // the same figures in any order; a fold kept from an earlier start of the same run is read back, not trained.
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, held =>
         {
-            var others = rows.Where((_, i) => foldOf[i] != held).SelectMany(r => r).ToList();
-            var model = new LearnedPingClassifier(PingTrainer.TrainModel(others, options), thresholds);
+            PingModel Train() => PingTrainer.TrainModel([.. rows.Where((_, i) => foldOf[i] != held).SelectMany(r => r)], options);
+            var model = new LearnedPingClassifier(keep is null ? Train() : keep.GetOrTrain(held, Train), thresholds);
             scored[held] = [.. corpora.Where((_, i) => foldOf[i] == held).SelectMany(corpus => Score(model, corpus, featureNames))];
         });
 
