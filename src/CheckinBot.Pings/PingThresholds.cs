@@ -59,8 +59,7 @@ public sealed record PingThresholds(float Status, float Urgent, float UrgentWhen
     /// <see cref="StatusAboutOpenTask"/> when the message is about an open task (and asks, with
     /// <see cref="OpenTaskOnlyWhenAsked"/>), unless it is addressed to someone else; else, when the message
     /// <paramref name="followsUrgent"/>, urgent from <see cref="UrgentFollowingUrgent"/> unless the client said it can
-    /// wait; else silence. Urgency does not depend on
-    /// open work; a status check in an emergency is still answered as one.
+    /// wait; else silence. Urgency does not depend on open work; a status check in an emergency is still answered as one.
     /// </summary>
     internal PingClass Decide(float status, float urgent, Rules.RuleReading rules, bool followsUrgent = false) =>
         rules.Command ? PingClass.Other

@@ -68,6 +68,19 @@ public sealed class KeptFoldsTests : IDisposable
     }
 
     [Fact]
+    public void A_kept_fold_that_is_not_a_model_is_named_rather_than_used()
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+        LeaveOneCorpusOut.Run(corpora, Quick, groups: 2, keep: new FoldModels(_folder.FullName));
+        File.WriteAllText(Path.Combine(_folder.FullName, "fold-0000.bin"), "not a model");
+
+        var run = () => LeaveOneCorpusOut.Run(corpora, Quick, groups: 2, keep: new FoldModels(_folder.FullName));
+
+        run.Should().Throw<AggregateException>().Which.InnerExceptions.Should().ContainSingle()
+            .Which.Should().BeOfType<InvalidDataException>().Which.Message.Should().Contain("fold-0000.bin").And.Contain("delete it");
+    }
+
+    [Fact]
     public void Other_corpora_make_another_run()
     {
         var corpora = Corpora.All.Take(4).ToList();

@@ -147,7 +147,13 @@ try
 
     return 0;
 }
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or PingCorpusFormatException or ArgumentException { ParamName: "rounds" or "keep" })
+catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is InvalidDataException))
+{
+    // A kept fold that cannot be read, from one of the folds trained side by side.
+    Console.Error.WriteLine(e.InnerExceptions[0].Message);
+    return 2;
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or PingCorpusFormatException or ArgumentException { ParamName: "rounds" or "keep" })
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(Usage);

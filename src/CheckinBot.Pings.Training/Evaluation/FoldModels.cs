@@ -38,13 +38,21 @@ public sealed class FoldModels(string folder)
     }
 
     /// <summary>The fold's model from the folder, or trained now and written there.</summary>
+    /// <exception cref="InvalidDataException">The folder holds a file for the fold that is not a ping model.</exception>
     internal PingModel GetOrTrain(int fold, Func<PingModel> train)
     {
         var path = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"fold-{fold:D4}.bin"));
         if (File.Exists(path))
         {
-            using var stream = File.OpenRead(path);
-            return PingModel.Read(stream);
+            try
+            {
+                using var stream = File.OpenRead(path);
+                return PingModel.Read(stream);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"The kept fold {path} is not a ping model; delete it, and the run trains it again.", e);
+            }
         }
 
         var model = train();
