@@ -109,8 +109,9 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (mode == "--first" && files.Count == 0 || mode is null && (options != TrainingOptions.Committed || stacked) || (scoresFile is not null || bySet || foldsFolder is not null) && mode != "--evaluate" || foldsFolder is not null && stacked || bySet && stacked || roundsFile is not null && (mode != "--evaluate" || bySet || stacked || groups is not null))
+if (Misuse() is { } misuse)
 {
+    Console.Error.WriteLine(misuse);
     Console.Error.WriteLine(Usage);
     return 2;
 }
@@ -159,6 +160,16 @@ catch (Exception e) when (e is IOException or InvalidDataException or Unauthoriz
     Console.Error.WriteLine(Usage);
     return 2;
 }
+
+// What is wrong with the options taken together, or null when nothing is.
+string? Misuse() =>
+    mode == "--first" && files.Count == 0 ? "--first needs the new corpora to measure"
+    : mode is null && options != TrainingOptions.Committed ? "other training options need --evaluate or --first: the committed model is trained with TrainingOptions.Committed"
+    : mode != "--evaluate" && (scoresFile is not null || bySet || foldsFolder is not null || roundsFile is not null || stacked || groups is not null)
+        ? "--scores, --by-set, --folds, --rounds, --stack and --groups go with --evaluate"
+    : stacked && (foldsFolder is not null || bySet || roundsFile is not null) ? "--stack goes with none of --folds, --by-set and --rounds"
+    : roundsFile is not null && (bySet || groups is not null) ? "--rounds is a split of its own: not with --by-set or --groups"
+    : null;
 
 static LabelledCorpus WithVa(LabelledCorpus corpus, string? va) =>
     va is null || corpus.VaNames.Count > 0 ? corpus : corpus with { VaNames = [va] };

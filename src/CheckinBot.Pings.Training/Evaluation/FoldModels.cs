@@ -8,12 +8,12 @@ using Microsoft.ML;
 namespace CheckinBot.Pings.Evaluation;
 
 /// <summary>
-/// A folder that keeps each held-out fold's trained model, so that a long split started again goes on where it
-/// stopped: leave-one-corpus-out trains one model per corpus (89 minutes here for the 698 corpora), and a fold whose
-/// model is already in the folder is read back instead of trained again. A model is written whole or not at all.
+/// A folder that keeps each held-out fold's trained model, so that a long split started again goes on where it stopped:
+/// leave-one-corpus-out trains one model per corpus (its timings are in docs/ping-classifier-history.md), and a fold
+/// whose model is already in the folder is read back instead of trained again. A model is written whole or not at all.
 /// The folder belongs to one run: its <c>run.txt</c> holds a fingerprint of everything the models learned from (the
-/// featurised rows with their labels, the folds, the training options, and the build of the trainer and of ML.NET),
-/// and a folder made by another run is refused rather than mixed into this one.
+/// featurised rows with their labels, the folds, the training options, and the build of the trainer and of ML.NET), and
+/// a folder made by another run is refused rather than mixed into this one.
 /// </summary>
 /// <param name="folder">The folder; made when it does not exist.</param>
 public sealed class FoldModels(string folder)
