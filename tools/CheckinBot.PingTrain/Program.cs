@@ -1,4 +1,3 @@
-using System.Globalization;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Pings.Training;
 
@@ -30,101 +29,26 @@ const string Usage = """
                                groups of corpora (default 4; an experiment)
     """;
 
-var root = RepositoryRoot.Find();
-var corporaFolder = Path.Combine(root, "src", "CheckinBot.Pings", "Corpora");
-var modelFile = Path.Combine(root, "src", "CheckinBot.Pings", "Model", "ping-model.bin");
-string? mode = null;
-string? va = null;
-var options = TrainingOptions.Committed;
-var misreads = true;
-int? groups = null;
-var stacked = false;
-var innerFolds = 4;
-var files = new List<string>();
-string? scoresFile = null;
-string? roundsFile = null;
-string? foldsFolder = null;
-var bySet = false;
-for (var i = 0; i < args.Length; i++)
+if (PingTrainArguments.Parse(args, out var error) is not { } arguments)
 {
-    switch (args[i])
-    {
-        case "--evaluate" or "--first" when mode is null:
-            mode = args[i];
-            break;
-        case "--corpora" when i + 1 < args.Length:
-            corporaFolder = Path.GetFullPath(args[++i]);
-            break;
-        case "--va" when i + 1 < args.Length:
-            va = args[++i];
-            break;
-        case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var iterations) && iterations > 0:
-            options = options with { Iterations = iterations };
-            i++;
-            break;
-        case "--groups" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var count) && count >= 2:
-            groups = count;
-            i++;
-            break;
-        case "--send-order-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var conversation) && conversation > 0:
-            options = options with { SendOrderWeight = conversation };
-            i++;
-            break;
-        case "--other-weight" or "--urgent-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight > 0:
-            options = args[i] == "--other-weight" ? options with { OtherWeight = weight } : options with { UrgentWeight = weight };
-            i++;
-            break;
-        case "--l1" or "--l2" when i + 1 < args.Length && float.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value >= 0:
-            options = args[i] == "--l1" ? options with { L1 = value } : options with { L2 = value };
-            i++;
-            break;
-        case "--scores" when i + 1 < args.Length:
-            scoresFile = Path.GetFullPath(args[++i]);
-            break;
-        case "--folds" when i + 1 < args.Length:
-            foldsFolder = Path.GetFullPath(args[++i]);
-            break;
-        case "--rounds" when i + 1 < args.Length:
-            roundsFile = Path.GetFullPath(args[++i]);
-            break;
-        case "--by-set":
-            bySet = true;
-            break;
-        case "--no-misreads":
-            misreads = false;
-            break;
-        case "--stack":
-            stacked = true;
-            break;
-        case "--inner" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var inner) && inner >= 2:
-            innerFolds = inner;
-            i++;
-            break;
-        case var file when !file.StartsWith('-') && mode is not null:
-            files.Add(file);
-            break;
-        default:
-            Console.Error.WriteLine(Usage);
-            return 2;
-    }
-}
-
-if (Misuse() is { } misuse)
-{
-    Console.Error.WriteLine(misuse);
+    Console.Error.WriteLine(error);
     Console.Error.WriteLine(Usage);
     return 2;
 }
 
+var root = RepositoryRoot.Find();
+var corporaFolder = arguments.CorporaFolder ?? Path.Combine(root, "src", "CheckinBot.Pings", "Corpora");
+var modelFile = Path.Combine(root, "src", "CheckinBot.Pings", "Model", "ping-model.bin");
+
 try
 {
     var corpora = LabelledCorpus.LoadFolder(corporaFolder);
-    var extra = files.Select(f => WithVa(LabelledCorpus.Load(f), va)).ToList();
-    var rounds = roundsFile is null ? null : LeaveOneCorpusOut.ReadRounds(File.ReadLines(roundsFile));
+    var extra = arguments.Files.Select(f => WithVa(LabelledCorpus.Load(f), arguments.Va)).ToList();
+    var rounds = arguments.RoundsFile is null ? null : LeaveOneCorpusOut.ReadRounds(File.ReadLines(arguments.RoundsFile));
     Console.WriteLine($"{corpora.Count} corpora, {corpora.Sum(c => c.Samples.Count)} rows, in {corporaFolder}");
-    switch (mode)
+    switch (arguments.Mode)
     {
-        case null:
+        case PingTrainMode.Train:
             var trained = PingTrainer.Train(corpora);
             Directory.CreateDirectory(Path.GetDirectoryName(modelFile)!);
             using (var stream = File.Create(modelFile))
@@ -134,13 +58,14 @@ try
 
             Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes)");
             break;
-        case "--first":
-            Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, options));
+        case PingTrainMode.First:
+            Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, arguments.Options));
             break;
         default:
-            using (var scores = scoresFile is null ? null : File.CreateText(scoresFile))
+            using (var scores = arguments.ScoresFile is null ? null : File.CreateText(arguments.ScoresFile))
             {
-                Console.Write(PingTrainingReports.Evaluate(corpora, extra, options, misreads, groups, stacked ? innerFolds : null, scores, bySet, rounds, foldsFolder is null ? null : new FoldModels(foldsFolder)));
+                var keep = arguments.FoldsFolder is null ? null : new FoldModels(arguments.FoldsFolder);
+                Console.Write(PingTrainingReports.Evaluate(corpora, extra, arguments.Options, arguments.Misreads, arguments.Groups, arguments.StackedInnerFolds, scores, arguments.BySet, rounds, keep));
             }
 
             break;
@@ -160,16 +85,6 @@ catch (Exception e) when (e is IOException or InvalidDataException or Unauthoriz
     Console.Error.WriteLine(Usage);
     return 2;
 }
-
-// What is wrong with the options taken together, or null when nothing is.
-string? Misuse() =>
-    mode == "--first" && files.Count == 0 ? "--first needs the new corpora to measure"
-    : mode is null && options != TrainingOptions.Committed ? "other training options need --evaluate or --first: the committed model is trained with TrainingOptions.Committed"
-    : mode != "--evaluate" && (scoresFile is not null || bySet || foldsFolder is not null || roundsFile is not null || stacked || groups is not null)
-        ? "--scores, --by-set, --folds, --rounds, --stack and --groups go with --evaluate"
-    : stacked && (foldsFolder is not null || bySet || roundsFile is not null) ? "--stack goes with none of --folds, --by-set and --rounds"
-    : roundsFile is not null && (bySet || groups is not null) ? "--rounds is a split of its own: not with --by-set or --groups"
-    : null;
 
 static LabelledCorpus WithVa(LabelledCorpus corpus, string? va) =>
     va is null || corpus.VaNames.Count > 0 ? corpus : corpus with { VaNames = [va] };
