@@ -77,6 +77,7 @@ public class PingTrainArgumentsTests
     [InlineData("--evaluate --other-weight NaN", "--other-weight needs a number above 0, not \"NaN\"")]
     [InlineData("--evaluate --l1 1,5", "--l1 needs a number of 0 or more, not \"1,5\"")]
     [InlineData("--scores", "--scores needs a value")]
+    [InlineData("--evaluate --scores --by-set", "--scores needs a value")]
     public void A_bad_option_or_value_is_named(string line, string reason) =>
         Refusal(line.Split(' ')).Should().Be(reason);
 

@@ -136,9 +136,10 @@ internal sealed record PingTrainArguments
                     break;
             }
 
+            // The next argument, unless there is none or it is another option ("--scores --by-set" names no file).
             string Value()
             {
-                if (i + 1 < args.Count)
+                if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
                     return args[++i];
                 }
