@@ -14,7 +14,7 @@ internal enum PingTrainMode
 /// arguments, or the reason they cannot be run (an unknown option, a value missing or out of range, options that do not
 /// go together), one reason each.
 /// </summary>
-internal sealed record PingTrainArguments
+internal sealed class PingTrainArguments
 {
     public PingTrainMode Mode { get; private set; } = PingTrainMode.Train;
 
