@@ -52,7 +52,6 @@ internal sealed class PingTrainArguments
         var files = new List<string>();
         var stacked = false;
         int? inner = null;
-        string? modeOption = null;
         string? problem = null;
         for (var i = 0; i < args.Count && problem is null; i++)
         {
@@ -60,29 +59,28 @@ internal sealed class PingTrainArguments
             switch (option)
             {
                 case "--evaluate" or "--first":
-                    if (modeOption is not null)
+                    if (parsed.Mode != PingTrainMode.Train)
                     {
-                        problem = $"{option} after {modeOption}: give one of --evaluate and --first";
+                        problem = $"{option} after {(parsed.Mode == PingTrainMode.Evaluate ? "--evaluate" : "--first")}: give one of --evaluate and --first";
                         break;
                     }
 
-                    modeOption = option;
                     parsed.Mode = option == "--evaluate" ? PingTrainMode.Evaluate : PingTrainMode.First;
                     break;
                 case "--corpora":
-                    parsed.CorporaFolder = FullPath(Value());
+                    parsed.CorporaFolder = FullPath();
                     break;
                 case "--va":
                     parsed.Va = Value();
                     break;
                 case "--scores":
-                    parsed.ScoresFile = FullPath(Value());
+                    parsed.ScoresFile = FullPath();
                     break;
                 case "--folds":
-                    parsed.FoldsFolder = FullPath(Value());
+                    parsed.FoldsFolder = FullPath();
                     break;
                 case "--rounds":
-                    parsed.RoundsFile = FullPath(Value());
+                    parsed.RoundsFile = FullPath();
                     break;
                 case "--groups":
                     parsed.Groups = WholeNumber(2);
@@ -125,7 +123,7 @@ internal sealed class PingTrainArguments
                 case "--stack":
                     stacked = true;
                     break;
-                case var file when !file.StartsWith('-') && modeOption is not null:
+                case var file when !file.StartsWith('-') && parsed.Mode != PingTrainMode.Train:
                     files.Add(file);
                     break;
                 case var file when !file.StartsWith('-'):
@@ -160,6 +158,14 @@ internal sealed class PingTrainArguments
                 return null;
             }
 
+            // The value as a full path, or null when it is missing. A command line cannot carry the one character
+            // GetFullPath refuses (NUL), so nothing else is checked.
+            string? FullPath()
+            {
+                var value = Value();
+                return problem is null ? Path.GetFullPath(value) : null;
+            }
+
             float? Number(bool above)
             {
                 var value = Value();
@@ -188,6 +194,4 @@ internal sealed class PingTrainArguments
         : StackedInnerFolds is not null && (FoldsFolder is not null || BySet || RoundsFile is not null) ? "--stack goes with none of --folds, --by-set and --rounds"
         : RoundsFile is not null && (BySet || Groups is not null) ? "--rounds is a split of its own: not with --by-set or --groups"
         : null;
-
-    private static string FullPath(string path) => path.Length == 0 ? path : Path.GetFullPath(path);
 }
