@@ -54,13 +54,8 @@ public sealed class LearnedPingClassifier : IPingClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text, addressees?.Names, addressees?.Ids);
-        var detected = LanguageDetector.FromHint(language) ?? LanguageDetector.Detect(normalized);
         Span<bool> used = stackalloc bool[normalized.TokenArray.Length];
-        var rules = PingRules.Read(normalized, used);
-        if (openWork is not null)
-        {
-            rules = rules with { AboutOpenTask = AboutOpenTask.Matches(normalized, used, openWork.Titles, addressees?.Names) };
-        }
+        var rules = ReadRules(normalized, used, addressees, openWork);
 
         var features = t_features ??= new List<int>(512);
         features.Clear();
@@ -72,7 +67,36 @@ public sealed class LearnedPingClassifier : IPingClassifier
         var status = probabilities[(int)PingClass.StatusCheck];
         var urgent = probabilities[(int)PingClass.Urgent];
         var decided = Thresholds.Decide(status, urgent, rules, followsUrgent);
+        var reasons = Reasons(rules, status, urgent, followsUrgent);
+        AddHeaviest(features, value, decided, featureNames, reasons);
+        return Reading(Thresholds, normalized, language, rules, status, urgent, followsUrgent, openWork, decided, reasons);
+    }
 
+    /// <summary>
+    /// Reads a message again from the probabilities a model gave it before (a fold of a long evaluation kept in a
+    /// folder, <c>KeptFolds</c>): the rules and the verdict are what <see cref="Read"/> gives with that model, and the
+    /// reasons name no features, since the model is not at hand.
+    /// </summary>
+    internal static PingReading Reread(PingThresholds thresholds, string text, string? language, PingAddressees? addressees, OpenWork? openWork, float status, float urgent, bool followsUrgent)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text, addressees?.Names, addressees?.Ids);
+        Span<bool> used = stackalloc bool[normalized.TokenArray.Length];
+        var rules = ReadRules(normalized, used, addressees, openWork);
+        var decided = thresholds.Decide(status, urgent, rules, followsUrgent);
+        return Reading(thresholds, normalized, language, rules, status, urgent, followsUrgent, openWork, decided, Reasons(rules, status, urgent, followsUrgent));
+    }
+
+    private static RuleReading ReadRules(NormalizedText normalized, Span<bool> used, PingAddressees? addressees, OpenWork? openWork)
+    {
+        var rules = PingRules.Read(normalized, used);
+        return openWork is null ? rules : rules with { AboutOpenTask = AboutOpenTask.Matches(normalized, used, openWork.Titles, addressees?.Names) };
+    }
+
+    /// <summary>The reasons every reading gives: the rules, an open emergency, the probabilities.</summary>
+    private static List<string> Reasons(RuleReading rules, float status, float urgent, bool followsUrgent)
+    {
         var reasons = new List<string>(MaxReasons + 4);
         reasons.AddRange(rules.Names());
         if (followsUrgent)
@@ -81,9 +105,14 @@ public sealed class LearnedPingClassifier : IPingClassifier
         }
 
         reasons.Add(string.Create(CultureInfo.InvariantCulture, $"p(status) {status:0.00}, p(urgent) {urgent:0.00}"));
-        AddHeaviest(features, value, decided, featureNames, reasons);
-        var openWorkMatters = openWork is null && Thresholds.Decide(status, urgent, rules with { AboutOpenTask = true }, followsUrgent) != decided;
-        var followingUrgentMatters = !followsUrgent && Thresholds.Decide(status, urgent, rules, followsUrgent: true) != decided;
+        return reasons;
+    }
+
+    private static PingReading Reading(PingThresholds thresholds, NormalizedText normalized, string? language, RuleReading rules, float status, float urgent, bool followsUrgent, OpenWork? openWork, PingClass decided, List<string> reasons)
+    {
+        var detected = LanguageDetector.FromHint(language) ?? LanguageDetector.Detect(normalized);
+        var openWorkMatters = openWork is null && thresholds.Decide(status, urgent, rules with { AboutOpenTask = true }, followsUrgent) != decided;
+        var followingUrgentMatters = !followsUrgent && thresholds.Decide(status, urgent, rules, followsUrgent: true) != decided;
         return new PingReading(new PingVerdict(decided, detected, reasons, openWorkMatters, followingUrgentMatters), status, urgent, rules);
     }
 

@@ -22,9 +22,10 @@ const string Usage = """
                                names, as --by-set names them, separated by spaces); the corpora of no round are only
                                trained on, so the figures say what the model makes of writers it never read
       --scores <file.tsv>      with --evaluate: write every row's out-of-fold probabilities and rule findings (no text)
-      --folds <folder>         with --evaluate: keep each fold's trained model in the folder; started again with the same
-                               folder, corpora and options, the run reads back the folds already there and trains only
-                               the rest (a long run can stop and go on); a folder of another run is refused
+      --folds <folder>         with --evaluate: keep what each fold's model made of its rows (two probabilities a row, small
+                               enough to commit) in the folder; started again with the same folder, corpora, options and
+                               trainer, the run reads back the folds already there and trains only the rest (a long run
+                               can stop and go on, on another machine too); a folder of another run is refused
       --stack [--inner <n>]    with --evaluate: boosted trees stacked on the linear model's out-of-fold scores from n inner
                                groups of corpora (default 4; an experiment)
     """;
@@ -39,6 +40,7 @@ if (PingTrainArguments.Parse(args, out var error) is not { } arguments)
 var root = RepositoryRoot.Find();
 var corporaFolder = arguments.CorporaFolder ?? Path.Combine(root, "src", "CheckinBot.Pings", "Corpora");
 var modelFile = Path.Combine(root, "src", "CheckinBot.Pings", "Model", "ping-model.bin");
+var trainedFromFile = Path.Combine(root, "src", "CheckinBot.Pings", "Model", "trained-from.txt");
 
 try
 {
@@ -56,7 +58,16 @@ try
                 PingTrainer.Write(trained, stream);
             }
 
-            Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes)");
+            File.WriteAllText(trainedFromFile, $"""
+                # What ping-model.bin was trained from: tools/CheckinBot.PingTrain writes this file with the model, and
+                # CommittedModelTests checks the inputs line against the corpora and TrainingOptions.Committed.
+                inputs: {PingTrainer.InputsOf(corpora)}
+                rows: {corpora.Sum(c => c.Samples.Count)} in {corpora.Count} corpora
+                options: {TrainingOptions.Committed}
+                machine: {PingTrainer.Machine}
+
+                """);
+            Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes) and {trainedFromFile}");
             break;
         case PingTrainMode.First:
             Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, arguments.Options));
@@ -64,7 +75,7 @@ try
         default:
             using (var scores = arguments.ScoresFile is null ? null : File.CreateText(arguments.ScoresFile))
             {
-                var keep = arguments.FoldsFolder is null ? null : new FoldModels(arguments.FoldsFolder);
+                var keep = arguments.FoldsFolder is null ? null : new KeptFolds(arguments.FoldsFolder);
                 Console.Write(PingTrainingReports.Evaluate(corpora, extra, arguments.Options, arguments.Misreads, arguments.Groups, arguments.StackedInnerFolds, scores, arguments.BySet, rounds, keep));
             }
 

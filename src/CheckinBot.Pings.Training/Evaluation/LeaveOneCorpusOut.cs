@@ -64,9 +64,10 @@ public sealed class LeaveOneCorpusOut
     /// With <paramref name="rounds"/>, the split of a writers' round: each round (the sets one batch of writers wrote to
     /// one brief) is held out whole in turn, and a corpus of no round is trained on in every fold and never scored. It
     /// asks what the model makes of writers it never read, as a new round's first measurement does. With
-    /// <paramref name="keep"/>, each fold's model is kept in a folder and read back when the same run is started again.
+    /// <paramref name="keep"/>, what each fold's model made of its rows is kept in a folder and read back when the same
+    /// run is started again (its misreads then name no features).
     /// </summary>
-    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null, FoldModels? keep = null)
+    public static LeaveOneCorpusOut Run(IReadOnlyList<LabelledCorpus> corpora, TrainingOptions? options = null, PingThresholds? thresholds = null, bool featureNames = false, int? groups = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null, KeptFolds? keep = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         thresholds ??= PingThresholds.Default;
@@ -74,18 +75,25 @@ public sealed class LeaveOneCorpusOut
         var (foldOf, folds) = rounds is null ? Folds(corpora, groups, bySet) : RoundFolds(corpora, rounds);
         var rows = corpora.Select(PingTrainer.Rows).ToList();
         var scored = new List<ScoredSample>[folds];
-        if (keep is not null && !keep.Claim(FoldModels.Fingerprint(rows, foldOf, folds, options)))
+        if (keep is not null && !keep.Claim(KeptFolds.Fingerprint(rows, foldOf, folds, options)))
         {
-            throw new ArgumentException($"The folder {keep.Folder} holds the models of another run (other corpora, folds, training options or build); give an empty folder, or the one this run made.", nameof(keep));
+            throw new ArgumentException($"The folder {keep.Folder} holds the folds of another run (other corpora, folds, training options or build); give an empty folder, or the one this run made.", nameof(keep));
         }
 
         // Each held-out fold is its own training with its own seeded context, so the folds run side by side and give
         // the same figures in any order; a fold kept from an earlier start of the same run is read back, not trained.
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, held =>
         {
-            PingModel Train() => PingTrainer.TrainModel([.. rows.Where((_, i) => foldOf[i] != held).SelectMany(r => r)], options);
-            var model = new LearnedPingClassifier(keep is null ? Train() : keep.GetOrTrain(held, Train), thresholds);
-            scored[held] = [.. corpora.Where((_, i) => foldOf[i] == held).SelectMany(corpus => Score(model, corpus, featureNames))];
+            var heldOut = corpora.Where((_, i) => foldOf[i] == held).ToList();
+            if (keep?.Read(held, heldOut) is { } kept)
+            {
+                scored[held] = [.. Reread(heldOut, kept, thresholds)];
+                return;
+            }
+
+            var model = new LearnedPingClassifier(PingTrainer.TrainModel([.. rows.Where((_, i) => foldOf[i] != held).SelectMany(r => r)], options), thresholds);
+            scored[held] = [.. heldOut.SelectMany(corpus => Score(model, corpus, featureNames))];
+            keep?.Keep(held, heldOut, scored[held]);
         });
 
         return new LeaveOneCorpusOut([.. scored.SelectMany(s => s)], thresholds, corpora);
@@ -230,14 +238,36 @@ public sealed class LeaveOneCorpusOut
     /// message that comes moments after her urgent one. The rows carry no times: the row after an urgent one stands for
     /// what comes within the window (<c>Pings:UrgentFollowUpWindow</c>), and the row after that for what comes later.
     /// </summary>
-    internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames)
+    internal static IEnumerable<ScoredSample> Score(LearnedPingClassifier model, LabelledCorpus corpus, bool featureNames) =>
+        Score(corpus, (_, sample, addressees, openWork, followsUrgent) =>
+            model.Read(sample.Text, null, addressees, openWork, featureNames ? new Dictionary<int, string>() : null, followsUrgent));
+
+    /// <summary>The held-out rows of a kept fold, read again from their kept probabilities (<see cref="KeptFolds"/>) as <see cref="Score"/> reads them.</summary>
+    private static IEnumerable<ScoredSample> Reread(IReadOnlyList<LabelledCorpus> heldOut, IReadOnlyList<(float Status, float Urgent)> kept, PingThresholds thresholds)
+    {
+        var first = 0;
+        foreach (var corpus in heldOut)
+        {
+            var offset = first;
+            foreach (var scored in Score(corpus, (row, sample, addressees, openWork, followsUrgent) =>
+                LearnedPingClassifier.Reread(thresholds, sample.Text, null, addressees, openWork, kept[offset + row].Status, kept[offset + row].Urgent, followsUrgent)))
+            {
+                yield return scored;
+            }
+
+            first += corpus.Samples.Count;
+        }
+    }
+
+    private static IEnumerable<ScoredSample> Score(LabelledCorpus corpus, Func<int, PingSample, PingAddressees, OpenWork?, bool, PingReading> read)
     {
         var addressees = PingAddressees.Named(corpus.VaNames);
         var openWork = corpus.OpenWork;
         var followsUrgent = false;
-        foreach (var sample in corpus.Samples)
+        for (var row = 0; row < corpus.Samples.Count; row++)
         {
-            var reading = model.Read(sample.Text, null, addressees, openWork, featureNames ? new Dictionary<int, string>() : null, followsUrgent);
+            var sample = corpus.Samples[row];
+            var reading = read(row, sample, addressees, openWork, followsUrgent);
             yield return new ScoredSample(corpus.Name, sample, reading, followsUrgent);
             followsUrgent = corpus.InSendOrder && reading.Verdict.Class == PingClass.Urgent;
         }

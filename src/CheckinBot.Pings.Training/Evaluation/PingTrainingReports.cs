@@ -19,8 +19,8 @@ public static class PingTrainingReports
     /// <param name="groups">When given, a cheaper split for exploring: that many groups of corpora, each held out in turn.</param>
     /// <param name="stackedInnerFolds">When given, stack boosted trees on the linear model, with out-of-fold scores from that many inner groups (an experiment: <see cref="LeaveOneCorpusOut.RunStacked"/>).</param>
     /// <param name="rounds">When given, each writers' round (its sets) held out in turn; the corpora of no round are only trained on (<see cref="LeaveOneCorpusOut.Run"/>).</param>
-    /// <param name="keep">When given, each fold's model is kept in its folder and read back when the same run is started again (<see cref="FoldModels"/>).</param>
-    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null, FoldModels? keep = null)
+    /// <param name="keep">When given, what each fold's model made of its rows is kept in its folder and read back when the same run is started again (<see cref="KeptFolds"/>).</param>
+    public static string Evaluate(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> extra, TrainingOptions? options = null, bool misreads = true, int? groups = null, int? stackedInnerFolds = null, TextWriter? scores = null, bool bySet = false, IReadOnlyList<IReadOnlyCollection<string>>? rounds = null, KeptFolds? keep = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
         ArgumentNullException.ThrowIfNull(extra);

@@ -31,6 +31,20 @@ public static class PingTrainer
         classifier.Model.Write(stream);
     }
 
+    /// <summary>
+    /// The fingerprint of what a model trained on the corpora with the options learns from: the featurised rows with
+    /// their labels, the options and ML.NET's version. The same on every machine, where the model is not
+    /// (<see cref="TrainingInputs"/>); <c>Model/trained-from.txt</c> keeps the committed model's.
+    /// </summary>
+    public static string InputsOf(IEnumerable<LabelledCorpus> corpora, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        return TrainingInputs.Of([.. corpora.Select(Rows)], options ?? TrainingOptions.Committed);
+    }
+
+    /// <summary>The machine a training runs on, as far as it changes what L-BFGS learns (<see cref="TrainingInputs"/>).</summary>
+    public static string Machine => TrainingInputs.Machine;
+
     internal static PingModel TrainModel(IEnumerable<LabelledCorpus> corpora, TrainingOptions options) =>
         TrainModel([.. corpora.SelectMany(Rows)], options);
 
