@@ -77,7 +77,7 @@ public sealed class LeaveOneCorpusOut
         var scored = new List<ScoredSample>[folds];
         if (keep is not null && !keep.Claim(KeptFolds.Fingerprint(rows, foldOf, folds, options)))
         {
-            throw new ArgumentException($"The folder {keep.Folder} holds the folds of another run (other corpora, folds, training options or build); give an empty folder, or the one this run made.", nameof(keep));
+            throw new ArgumentException($"The folder {keep.Folder} holds the folds of another run (other corpora, folds, training options or build, or a machine that trains otherwise); give an empty folder, or the one this run made.", nameof(keep));
         }
 
         // Each held-out fold is its own training with its own seeded context, so the folds run side by side and give
