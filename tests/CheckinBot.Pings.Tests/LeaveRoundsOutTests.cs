@@ -33,8 +33,8 @@ public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<Le
     /// .86931 (1,909 of 2,196) / .88569 (2,030 of 2,292) / .89074 (1,924 of 2,160), urgent R .94355 (1,237 of 1,311) /
     /// .95041 (1,265 of 1,331) / .94658 (1,258 of 1,329), other→status 0.7 / 0.9 / 0.5%. Session 49 (the same corpora
     /// and model, on a machine that trains a little differently: <c>TrainingInputs</c>): status P .95921 (1,905 of
-    /// 1,986) / .95745 (2,025 of 2,115) / .96880, R .86749 (1,905 of 2,196) / .88351 (2,025 of 2,292) / .89120 (1,925 of
-    /// 2,160), urgent R .94355 (1,237 of 1,311; one of them scores p(urgent) 0.2000 or 0.0200 to four decimals, so
+    /// 1,986) / .95745 (2,025 of 2,115) / .96880 (1,925 of 1,987, under the target of .97 that session 47's machine
+    /// met), R .86749 (1,905 of 2,196) / .88351 (2,025 of 2,292) / .89120 (1,925 of 2,160), urgent R .94355 (1,237 of 1,311; one of them scores p(urgent) 0.2000 or 0.0200 to four decimals, so
     /// perhaps 1,236, .94279) / .95192 (1,267 of 1,331) / .94808 (1,260 of 1,329), other→status 74 / 87 / 56. The floors
     /// follow the split: each is the lower of the two machines' figures cut to three decimals (English urgent recall
     /// from 1,236). Recorded, not tuned away: each is the floor until a session raises it
@@ -44,6 +44,7 @@ public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<Le
     {
         [("en", "status precision")] = 0.958,
         [("fr", "status precision")] = 0.954,
+        [("nl", "status precision")] = 0.968,
         [("en", "status recall")] = 0.867,
         [("fr", "status recall")] = 0.883,
         [("nl", "status recall")] = 0.890,
