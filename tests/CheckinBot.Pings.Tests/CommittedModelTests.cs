@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheckinBot.Core.Pings;
 using CheckinBot.Pings.Evaluation;
 using CheckinBot.Pings.Training;
@@ -23,6 +24,23 @@ public class CommittedModelTests
             "tools/CheckinBot.PingTrain trains the committed model from these corpora with TrainingOptions.Committed; rerun it if the corpora, the features or the options changed");
     }
 
+    [Fact]
+    public void The_inputs_fingerprint_is_the_same_in_any_culture()
+    {
+        var corpora = Corpora.All.Take(3).ToList();
+        var invariant = PingTrainer.InputsOf(corpora, TrainingOptions.Committed);
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+        try
+        {
+            PingTrainer.InputsOf(corpora, TrainingOptions.Committed).Should().Be(invariant, "the options' numbers are written the same where a comma is the decimal separator");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
     /// <summary>
     /// Retrained here, the model gives the committed model's figures back: the same on the machine that trained it, and
     /// within what another machine's vector arithmetic changes elsewhere (<c>TrainingInputs</c>). Session 49 measured
@@ -44,8 +62,7 @@ public class CommittedModelTests
         differ.Should().BeLessThanOrEqualTo(committed.Verdicts.Count / 100, "on another machine a retrained model reads well under 1% of the training rows otherwise; more means the committed model is not the one these corpora give");
         var moved = (from pair in committed.Report.Languages.Append(committed.Report.Overall).Zip(again.Report.Languages.Append(again.Report.Overall))
                      from figure in Figures
-                     let change = Math.Abs(figure.Figure(pair.Second) - figure.Figure(pair.First))
-                     where change > FigureSpread
+                     where Math.Abs(figure.Figure(pair.Second) - figure.Figure(pair.First)) > FigureSpread
                      select $"{figure.Name} in {pair.First.Language}: {figure.Figure(pair.First):0.0000} committed, {figure.Figure(pair.Second):0.0000} retrained").ToList();
         moved.Should().BeEmpty($"on another machine no figure on the training corpora moves by more than {FigureSpread}; rerun tools/CheckinBot.PingTrain if the corpora changed");
     }

@@ -99,6 +99,8 @@ public sealed class KeptFoldsTests : IDisposable
     [InlineData("another fold")]
     [InlineData("a row short")]
     [InlineData("a row too many")]
+    [InlineData("a probability out of range")]
+    [InlineData("not a number")]
     public void A_kept_fold_that_is_not_this_folds_is_named_rather_than_used(string damage)
     {
         var corpora = Corpora.All.Take(4).ToList();
@@ -110,6 +112,8 @@ public sealed class KeptFoldsTests : IDisposable
             "not a fold" => ["not a fold"],
             "another fold" => File.ReadAllLines(Path.Combine(_folder.FullName, "fold-0001.tsv")),
             "a row short" => lines[..^1],
+            "a probability out of range" => [.. lines[..^1], "1.5\t0"],
+            "not a number" => [.. lines[..^1], "NaN\t0"],
             _ => [.. lines, lines[^1]],
         });
 

@@ -68,7 +68,8 @@ public sealed class KeptFolds(string folder)
                 var parts = reader.ReadLine()?.Split('\t');
                 if (parts is not [var status, var urgent]
                     || !float.TryParse(status, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
-                    || !float.TryParse(urgent, NumberStyles.Float, CultureInfo.InvariantCulture, out var u))
+                    || !float.TryParse(urgent, NumberStyles.Float, CultureInfo.InvariantCulture, out var u)
+                    || s is not (>= 0f and <= 1f) || u is not (>= 0f and <= 1f))
                 {
                     throw Damaged($"row {row + 1} of {corpus.Name} is not two probabilities");
                 }

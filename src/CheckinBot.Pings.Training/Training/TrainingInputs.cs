@@ -34,7 +34,7 @@ internal static class TrainingInputs
     /// <summary>Adds the inputs to a hash, with the folds of a split when given.</summary>
     internal static void Append(IncrementalHash hash, IReadOnlyList<IReadOnlyList<TrainingRow>> rows, TrainingOptions options, int[]? foldOf)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{options}|{typeof(MLContext).Assembly.GetName().Version}")));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{Invariant(options)}|{typeof(MLContext).Assembly.GetName().Version}"));
         var number = new byte[sizeof(int)];
         for (var corpus = 0; corpus < rows.Count; corpus++)
         {
@@ -65,6 +65,21 @@ internal static class TrainingInputs
         {
             BitConverter.TryWriteBytes(number, value);
             hash.AppendData(number);
+        }
+    }
+
+    /// <summary>The options as their record prints them (every member, new ones too), with numbers written the same in any culture.</summary>
+    private static string Invariant(TrainingOptions options)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return options.ToString();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
         }
     }
 }
