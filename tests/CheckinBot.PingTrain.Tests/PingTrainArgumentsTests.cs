@@ -55,6 +55,16 @@ public class PingTrainArgumentsTests
         first.Files.Should().Equal("new.tsv");
     }
 
+    [Theory]
+    [InlineData(true, "--first", "new.tsv")]
+    [InlineData(false, "--first", "new.tsv", "--iterations", "120")]
+    [InlineData(false, "--first", "new.tsv", "--corpora", "corpora")]
+    [InlineData(false, "--evaluate")]
+    public void First_measures_by_the_committed_model_unless_a_candidate_is_named(bool committed, params string[] args)
+    {
+        Parse(args).MeasuresByTheCommittedModel.Should().Be(committed);
+    }
+
     [Fact]
     public void The_stacked_experiment_has_four_inner_groups_unless_told()
     {

@@ -9,6 +9,8 @@ public class CommittedModelTests
 {
     private const string Resource = "CheckinBot.Pings.ping-model.bin";
 
+    internal static string TrainedFromFile => Path.Combine(AppContext.BaseDirectory, "Model", "trained-from.txt");
+
     /// <summary>
     /// The exact check: the committed model was trained from these corpora, featurised as now, with
     /// <c>TrainingOptions.Committed</c>. Its inputs' fingerprint (<c>Model/trained-from.txt</c>, written with the model)
@@ -17,8 +19,7 @@ public class CommittedModelTests
     [Fact]
     public void The_committed_model_was_trained_from_these_corpora_with_the_committed_options()
     {
-        var trainedFrom = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Model", "trained-from.txt"))
-            .Single(line => line.StartsWith("inputs: ", StringComparison.Ordinal))["inputs: ".Length..];
+        var trainedFrom = PingTrainer.RecordedInputs(File.ReadLines(TrainedFromFile));
 
         trainedFrom.Should().Be(PingTrainer.InputsOf(Corpora.All, TrainingOptions.Committed),
             "tools/CheckinBot.PingTrain trains the committed model from these corpora with TrainingOptions.Committed; rerun it if the corpora, the features or the options changed");

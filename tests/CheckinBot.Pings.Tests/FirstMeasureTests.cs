@@ -53,4 +53,29 @@ public class FirstMeasureTests
 
         text.Should().Contain("First measurement of").And.NotContain("Pooled");
     }
+
+    [Fact]
+    public void By_default_new_sets_are_measured_by_the_committed_model_the_bot_serves()
+    {
+        var fresh = Corpora.All.Where(c => c.InSendOrder).Take(2).ToList();
+        var committed = PingClassifiers.Committed;
+        var expected = PingEvaluation.Measure(fresh.SelectMany(set => LeaveOneCorpusOut.Score(committed, set, featureNames: false).Select(s => (s.Sample, s.Reading.Verdict))));
+
+        var text = PingTrainingReports.FirstMeasureByTheCommittedModel(Corpora.All, fresh, File.ReadLines(CommittedModelTests.TrainedFromFile));
+
+        text.Should().Contain($"), the committed model, trained from {Corpora.All.Count} corpora")
+            .And.Contain($"Pooled over 2 sets ({fresh.Sum(f => f.Samples.Count)} rows)" + Environment.NewLine + PingTrainingReports.Table(expected));
+    }
+
+    [Theory]
+    [InlineData("inputs: 00FF")]
+    [InlineData("rows: 10 in 2 corpora")]
+    public void The_committed_model_does_not_measure_when_it_was_trained_from_other_inputs(string trainedFrom)
+    {
+        var corpora = Corpora.All.Take(4).ToList();
+
+        var measure = () => PingTrainingReports.FirstMeasureByTheCommittedModel(corpora, [Corpora.All[4]], [trainedFrom]);
+
+        measure.Should().Throw<InvalidDataException>().WithMessage("*train*");
+    }
 }

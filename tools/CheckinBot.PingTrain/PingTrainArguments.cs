@@ -44,6 +44,12 @@ internal sealed class PingTrainArguments
 
     public string? FoldsFolder { get; private set; }
 
+    /// <summary>
+    /// Whether --first measures with the committed model, the one the bot serves: the repository's corpora and the
+    /// committed options name it. Another corpora folder or other options name a candidate, trained here first.
+    /// </summary>
+    public bool MeasuresByTheCommittedModel => Mode == PingTrainMode.First && CorporaFolder is null && Options == TrainingOptions.Committed;
+
     /// <summary>Reads the command line; on a misuse, <paramref name="error"/> says what is wrong and the result is null.</summary>
     public static PingTrainArguments? Parse(IReadOnlyList<string> args, out string? error)
     {

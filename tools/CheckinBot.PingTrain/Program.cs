@@ -7,7 +7,8 @@ const string Usage = """
       --evaluate [set.tsv …]   leave-one-corpus-out figures per language and per corpus, the threshold sweeps (the one about
                                an open task on the corpora with a '# tasks:' header) and the misread rows; each extra set
                                (never trained on) is scored by the model trained on every corpus
-      --first <new.tsv> …      measure new corpora with the model trained on the corpora as they are, before anything changes
+      --first <new.tsv> …      measure new corpora before anything changes for them: by the committed model, which the bot
+                               serves; with --corpora or training options, by a model trained here from those (a candidate)
       --corpora <folder>       another corpora folder
       --va <name>              the VA's first name for extra sets without a '# va:' header line
       --groups <n>             with --evaluate: a cheaper split for exploring, n groups of corpora held out in turn
@@ -70,7 +71,9 @@ try
             Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes) and {trainedFromFile}");
             break;
         case PingTrainMode.First:
-            Console.Write(PingTrainingReports.FirstMeasure(corpora, extra, arguments.Options));
+            Console.Write(arguments.MeasuresByTheCommittedModel
+                ? PingTrainingReports.FirstMeasureByTheCommittedModel(corpora, extra, File.ReadLines(trainedFromFile))
+                : PingTrainingReports.FirstMeasure(corpora, extra, arguments.Options));
             break;
         default:
             using (var scores = arguments.ScoresFile is null ? null : File.CreateText(arguments.ScoresFile))

@@ -132,20 +132,48 @@ public static class PingTrainingReports
             ? string.Create(CultureInfo.InvariantCulture, $"{lower:0.00}{(thresholds.OpenTaskOnlyWhenAsked ? " when asked" : string.Empty)}")
             : "(rule off)";
 
-    /// <summary>A new corpus measured before anything changes for it, by the model trained on the corpora as they are.</summary>
+    /// <summary>
+    /// New corpora measured before anything changes for them, by a model trained here on the corpora as they are with the
+    /// options: a candidate, or the committed options on a machine that may train a little otherwise
+    /// (<see cref="FirstMeasureByTheCommittedModel"/> measures with the model the bot serves).
+    /// </summary>
     public static string FirstMeasure(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> fresh, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpora);
+        return FirstMeasure(PingTrainer.Train(corpora, options), $"model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)", fresh);
+    }
+
+    /// <summary>
+    /// New corpora measured by the committed model, the one the bot serves, before anything changes for them: the same
+    /// on every machine, where a model trained again from the same corpora is not quite (<see cref="TrainingInputs"/>).
+    /// </summary>
+    /// <param name="corpora">The corpora as they are.</param>
+    /// <param name="fresh">The new corpora.</param>
+    /// <param name="trainedFrom">The lines of <c>Model/trained-from.txt</c>, which the committed model was written with.</param>
+    /// <exception cref="InvalidDataException">The committed model was not trained from these corpora with <see cref="TrainingOptions.Committed"/>.</exception>
+    public static string FirstMeasureByTheCommittedModel(IReadOnlyList<LabelledCorpus> corpora, IReadOnlyList<LabelledCorpus> fresh, IEnumerable<string> trainedFrom)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        ArgumentNullException.ThrowIfNull(trainedFrom);
+        if (PingTrainer.RecordedInputs(trainedFrom) != PingTrainer.InputsOf(corpora))
+        {
+            throw new InvalidDataException("The committed model was not trained from these corpora with TrainingOptions.Committed (trained-from.txt records other inputs): train it again first, or name training options to measure with a model trained here.");
+        }
+
+        return FirstMeasure(LearnedPingClassifier.Load(), $"the committed model, trained from {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)", fresh);
+    }
+
+    private static string FirstMeasure(LearnedPingClassifier model, string by, IReadOnlyList<LabelledCorpus> fresh)
+    {
         ArgumentNullException.ThrowIfNull(fresh);
         var c = CultureInfo.InvariantCulture;
-        var model = PingTrainer.Train(corpora, options);
         var text = new StringBuilder();
         var decided = new List<(PingSample Sample, PingVerdict Verdict)>();
         var withoutRule = new List<(PingSample Sample, PingVerdict Verdict)>();
         var noFollowUps = model.Thresholds with { UrgentFollowingUrgent = null };
         foreach (var set in fresh)
         {
-            text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows{(set.InSendOrder ? ", in send order" : string.Empty)}), model trained on {corpora.Count} corpora ({corpora.Sum(x => x.Samples.Count)} rows)").AppendLine();
+            text.Append(c, $"First measurement of {set.Name} ({set.Samples.Count} rows{(set.InSendOrder ? ", in send order" : string.Empty)}), {by}").AppendLine();
             var scored = LeaveOneCorpusOut.Score(model, set, featureNames: true).ToList();
             var verdicts = scored.Select(s => (s.Sample, s.Reading.Verdict)).ToList();
             decided.AddRange(verdicts);

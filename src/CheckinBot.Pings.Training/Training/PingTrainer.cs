@@ -42,6 +42,16 @@ public static class PingTrainer
         return TrainingInputs.Of([.. corpora.Select(Rows)], options ?? TrainingOptions.Committed);
     }
 
+    /// <summary>The inputs' fingerprint that the lines of a <c>Model/trained-from.txt</c> record (its <c>inputs:</c> line).</summary>
+    /// <exception cref="InvalidDataException">The lines record no fingerprint, or more than one.</exception>
+    public static string RecordedInputs(IEnumerable<string> trainedFrom)
+    {
+        ArgumentNullException.ThrowIfNull(trainedFrom);
+        const string Key = "inputs: ";
+        var recorded = trainedFrom.Where(line => line.StartsWith(Key, StringComparison.Ordinal)).Take(2).ToList();
+        return recorded.Count == 1 ? recorded[0][Key.Length..] : throw new InvalidDataException("trained-from.txt should have one 'inputs: ' line, the fingerprint of what the committed model was trained from.");
+    }
+
     /// <summary>The machine a training runs on, as far as it changes what L-BFGS learns (<see cref="TrainingInputs"/>).</summary>
     public static string Machine => TrainingInputs.Machine;
 
