@@ -12,10 +12,12 @@ namespace CheckinBot.Pings.Training;
 /// session 49, on a machine without 512-bit vectors, retrained the committed model (session 47's, trained on machines
 /// that agreed with each other and with CI to the last digit) and read 470 of 130,153 rows otherwise. The vector width
 /// changes the model: the same machine with its 256-bit vectors turned off (<c>DOTNET_EnableAVX2=0</c>) trains yet
-/// another. ML.NET's vector arithmetic (<c>Microsoft.ML.CpuMath</c>) takes the widest paths the processor has, 512-bit
-/// ones too, and so sums in another order, and L-BFGS carries the difference on. So the committed model is checked twice
-/// (<c>CommittedModelTests</c>): exactly, by the fingerprint of its inputs, which no machine changes; and by retraining,
-/// within what another machine changes.
+/// another. ML.NET's vector arithmetic (<c>Microsoft.ML.CpuMath</c> 5.0.1) hands its dense sums, dot products and
+/// scaled adds to <c>TensorPrimitives</c> (<c>System.Numerics.Tensors</c> 9.0.4), which takes 512-bit paths where
+/// <see cref="Vector512.IsHardwareAccelerated"/> says so (read from the libraries in session 50; no machine with 512-bit
+/// vectors was at hand), and so sums in another order, and L-BFGS carries the difference on. So the committed model is
+/// checked twice (<c>CommittedModelTests</c>): exactly, by the fingerprint of its inputs, which no machine changes; and
+/// by retraining, within what another machine changes.
 /// </summary>
 internal static class TrainingInputs
 {
