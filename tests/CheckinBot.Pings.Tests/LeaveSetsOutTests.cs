@@ -45,15 +45,18 @@ public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveS
     /// (the same corpora and model, on a machine that trains a little differently: <c>TrainingInputs</c>): English
     /// .96953 again (5,951 of 6,138; two messages score p(urgent) 0.2000 or 0.0200 to four decimals), French .97828
     /// (5,496), Dutch .97696 (5,851 of 5,989), under the floor of .977. A floor is the lower of the two machines'
-    /// figures cut to three decimals, so the Dutch floor is .976: recorded and not tuned away. Each
-    /// session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
+    /// figures cut to three decimals, so the Dutch floor is .976: recorded and not tuned away. Session 51 (734 corpora,
+    /// the eighteenth round trained on; measured on a machine without 512-bit vectors only): English .96939 (6,018 of
+    /// 6,208), French .97593 (5,554 of 5,691), Dutch .97786 (5,919 of 6,053). With one kind of machine measured, a floor
+    /// is the figure less the largest move measured between the two kinds on this split (.0006, session 49), cut to
+    /// three decimals: .968, .975 and .977, recorded and not tuned away. Each session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
     /// session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
-        [("en", "urgent recall")] = 0.969,
-        [("fr", "urgent recall")] = 0.977,
-        [("nl", "urgent recall")] = 0.976,
+        [("en", "urgent recall")] = 0.968,
+        [("fr", "urgent recall")] = 0.975,
+        [("nl", "urgent recall")] = 0.977,
     };
 
     /// <summary>
