@@ -43,8 +43,8 @@ public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<Le
     /// (2,001 of 2,245), urgent R .93990 (1,298 of 1,381) / .95370 (1,339 of 1,404) / .95190 (1,326 of 1,393),
     /// other→status 69 / 87 / 55. The first seventeen rounds alone: status R .86749 / .88831 / .89352, urgent R .94279 /
     /// .95492 / .95260. With one kind of machine measured, a floor is the figure less the largest move measured between
-    /// the two kinds on this split (session 49: status precision .003, status recall and urgent recall .002), cut to
-    /// three decimals. Recorded, not tuned away: each is the floor until a session raises it
+    /// the two kinds on this split (session 49: status precision .00305, status recall .0022, urgent recall .0015), cut
+    /// to three decimals. Recorded, not tuned away: each is the floor until a session raises it
     /// (<c>docs/ping-classifier-history.md</c>, sessions 44, 45, 47, 49 and 51).
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
@@ -55,9 +55,9 @@ public class LeaveRoundsOutTests(LeaveRoundsOutTests.Run run) : IClassFixture<Le
         [("en", "status recall")] = 0.864,
         [("fr", "status recall")] = 0.882,
         [("nl", "status recall")] = 0.889,
-        [("en", "urgent recall")] = 0.937,
-        [("fr", "urgent recall")] = 0.951,
-        [("nl", "urgent recall")] = 0.949,
+        [("en", "urgent recall")] = 0.938,
+        [("fr", "urgent recall")] = 0.952,
+        [("nl", "urgent recall")] = 0.950,
     };
 
     [Theory]

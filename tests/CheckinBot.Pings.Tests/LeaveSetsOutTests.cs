@@ -49,7 +49,8 @@ public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveS
     /// the eighteenth round trained on; measured on a machine without 512-bit vectors only): English .96939 (6,018 of
     /// 6,208), French .97593 (5,554 of 5,691), Dutch .97786 (5,919 of 6,053). With one kind of machine measured, a floor
     /// is the figure less the largest move measured between the two kinds on this split (.0006, session 49), cut to
-    /// three decimals: .968, .975 and .977, recorded and not tuned away. Each session's figures: <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
+    /// three decimals: .968, .975 and .977, recorded and not tuned away. Each session's figures:
+    /// <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
     /// session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
