@@ -49,15 +49,18 @@ public class LeaveSetsOutTests(LeaveSetsOutTests.Run run) : IClassFixture<LeaveS
     /// the eighteenth round trained on; measured on a machine without 512-bit vectors only): English .96939 (6,018 of
     /// 6,208), French .97593 (5,554 of 5,691), Dutch .97786 (5,919 of 6,053). With one kind of machine measured, a floor
     /// is the figure less the largest move measured between the two kinds on this split (.0006, session 49), cut to
-    /// three decimals: .968, .975 and .977, recorded and not tuned away. Each session's figures:
+    /// three decimals: .968, .975 and .977, recorded and not tuned away. Session 55 (758 corpora, the nineteenth and
+    /// twentieth rounds trained on; the same kind of machine, the same rule): English .96902 (6,161 of 6,358), French
+    /// .97804 (5,701 of 5,829), Dutch .97746 (6,070 of 6,210), so the floors are .968, .977 and .976 (the Dutch floor
+    /// one lower, the French two higher), recorded and not tuned away. Each session's figures:
     /// <c>docs/ping-classifier-history.md</c>, "The thresholds and the test floors, session by
     /// session".
     /// </summary>
     private static readonly Dictionary<(string Language, string Figure), double> Floors = new()
     {
         [("en", "urgent recall")] = 0.968,
-        [("fr", "urgent recall")] = 0.975,
-        [("nl", "urgent recall")] = 0.977,
+        [("fr", "urgent recall")] = 0.977,
+        [("nl", "urgent recall")] = 0.976,
     };
 
     /// <summary>
